@@ -1,0 +1,54 @@
+import type { App } from '../../app.ts';
+import { handleAction, parseCommandLine, describeProblem, type CommandRequest, type ReplyAction } from '../../core/index.ts';
+import { renderReplyForTerminal, type TerminalStyle } from './render-terminal.ts';
+
+export interface ConsoleChatOptions extends TerminalStyle {
+  /** The clock; tests pass a fixed one. Default: the system clock. */
+  now?: () => Date;
+  /** Name shown for the local user. Default: `you`. */
+  userName?: string;
+}
+
+/**
+ * The console front end: a line of input in, rendered text out. Lines starting with `/` are commands, a
+ * number presses the matching button of the last reply, anything else is a question.
+ */
+export class ConsoleChat {
+  readonly #app: App;
+  readonly #options: Required<ConsoleChatOptions>;
+  #lastActions: ReplyAction[] = [];
+
+  constructor(app: App, options: ConsoleChatOptions = {}) {
+    this.#app = app;
+    this.#options = { color: false, width: 0, now: () => new Date(), userName: 'you', ...options };
+  }
+
+  async handleLine(line: string): Promise<string> {
+    const input = line.trim();
+    const request: CommandRequest = {
+      platform: 'console',
+      user: { id: 'console', name: this.#options.userName },
+      now: this.#options.now(),
+    };
+    const { registry, services } = this.#app;
+
+    let reply;
+    if (/^\d{1,2}$/.test(input) && this.#lastActions.length > 0) {
+      const action = this.#lastActions[Number(input) - 1];
+      reply = action
+        ? handleAction(action.id, request, services)
+        : describeProblem({ code: 'invalid-action' });
+    } else if (input.startsWith('/')) {
+      const parsed = parseCommandLine(registry, input);
+      reply = parsed.ok
+        ? await registry.execute(parsed.value.name, parsed.value.args, request, services)
+        : describeProblem(parsed.problem);
+    } else {
+      reply = await registry.execute('ask', { question: input }, request, services);
+    }
+
+    const rendered = renderReplyForTerminal(reply, this.#options);
+    this.#lastActions = rendered.actions;
+    return rendered.text;
+  }
+}

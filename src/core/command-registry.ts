@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { argumentSpecs, type ArgumentSpec } from './argument-spec.ts';
+import type { AnyCommand, CommandRequest, CoreServices } from './command.ts';
+import { describeProblem } from './describe-problem.ts';
+import { fail, ok, type Result } from './problem.ts';
+import type { Reply } from './reply.ts';
+
+/** A command with everything front ends derive from it, computed once. */
+export interface RegisteredCommand {
+  command: AnyCommand;
+  arguments: ArgumentSpec[];
+  /** `/ask <question>`, `/quiz [mode] [topic]`. */
+  usage: string;
+}
+
+/**
+ * The one list of commands. The Discord command JSON, the Slack and console parsers and `/help` are all
+ * derived from it, so adding a command touches one place.
+ */
+export class CommandRegistry {
+  readonly #commands = new Map<string, RegisteredCommand>();
+
+  constructor(commands: readonly AnyCommand[]) {
+    for (const command of commands) {
+      if (this.#commands.has(command.name)) throw new Error(`Command "${command.name}" is defined twice`);
+      if (command.description.length > 100) throw new Error(`Command "${command.name}": description over 100 characters`);
+      const args = argumentSpecs(command.args);
+      const usage = [`/${command.name}`, ...args.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`))].join(' ');
+      this.#commands.set(command.name, { command, arguments: args, usage });
+    }
+  }
+
+  list(): RegisteredCommand[] {
+    return [...this.#commands.values()];
+  }
+
+  get(name: string): RegisteredCommand | undefined {
+    return this.#commands.get(name.toLowerCase());
+  }
+
+  /** The closest command name to a mistyped one, for "did you mean". */
+  closestName(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    return [...this.#commands.keys()].find((n) => n.startsWith(lower.slice(0, 3)) || lower.startsWith(n));
+  }
+
+  /** Validates raw arguments against the command's schema. */
+  validate(name: string, raw: Record<string, unknown>): Result<{ entry: RegisteredCommand; args: unknown }> {
+    const entry = this.get(name);
+    if (!entry) return fail({ code: 'unknown-command', name, suggestion: this.closestName(name) });
+    const parsed = entry.command.args.safeParse(raw);
+    if (parsed.success) return ok({ entry, args: parsed.data });
+
+    const issue = parsed.error.issues[0]!;
+    const argument = String(issue.path[0] ?? 'argument');
+    if (raw[argument] === undefined || (typeof raw[argument] === 'string' && raw[argument].trim() === '')) {
+      return fail({ code: 'missing-argument', command: entry.command.name, argument, usage: entry.usage });
+    }
+    return fail({ code: 'invalid-argument', command: entry.command.name, argument, reason: reasonOf(issue), usage: entry.usage });
+  }
+
+  /** Validates and runs a command; expected failures come back as error replies, never as exceptions. */
+  async execute(name: string, raw: Record<string, unknown>, request: CommandRequest, services: CoreServices): Promise<Reply> {
+    const validated = this.validate(name, raw);
+    if (!validated.ok) return describeProblem(validated.problem);
+    return validated.value.entry.command.run(validated.value.args, request, services);
+  }
+}
+
+function reasonOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return `is too long (at most ${String(issue.maximum)} characters)`;
+    case 'too_small':
+      return 'is too short';
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    default:
+      return 'is not valid';
+  }
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { AnswerEngine, TopicFinder } from '../search/index.ts';
+import type { Reply } from './reply.ts';
+
+export type Platform = 'console' | 'discord' | 'slack';
+
+/** Who is asking and where: everything a handler may know about the request, already parsed. */
+export interface CommandRequest {
+  platform: Platform;
+  user: { id: string; name: string };
+  /** A Discord server or Slack workspace; absent in DMs and the console. */
+  serverId?: string;
+  channelId?: string;
+  now: Date;
+}
+
+/** The services handlers are given: the core's ports, never a platform client. */
+export interface CoreServices {
+  knowledge: KnowledgeBase;
+  engine: AnswerEngine;
+  topics: TopicFinder;
+}
+
+/** Where an argument's autocomplete suggestions come from. */
+export type CompletionSource = 'topic' | 'question' | 'command';
+
+/** Metadata read from an argument's zod schema with `.meta({ ... })`. */
+export interface ArgumentMeta {
+  autocomplete?: CompletionSource;
+}
+
+export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {
+  /** Lowercase, as typed after the slash. */
+  name: string;
+  /** One line for help and the platforms' command pickers (at most 100 characters). */
+  description: string;
+  /** Every argument with `.describe()`; the first string argument also takes free text (`/ask why ...`). */
+  args: Args;
+  /** Example invocations shown by `/help name`. */
+  examples: string[];
+  run(args: z.infer<Args>, request: CommandRequest, services: CoreServices): Reply | Promise<Reply>;
+}
+
+/** Defines a command with its argument types inferred from the schema. */
+export function defineCommand<Args extends z.ZodObject>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
+  return definition;
+}
+
+// The registry stores commands of different argument types side by side.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = CommandDefinition<any>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineCommand } from '../command.ts';
+import { describeProblem } from '../describe-problem.ts';
+import { relatedRefs, renderTopic } from '../render-topic.ts';
+
+export const explainCommand = defineCommand({
+  name: 'explain',
+  description: 'Explain one Docker topic by name',
+  args: z.object({
+    topic: z.string().trim().min(1).max(100).describe('A topic name, e.g. "volumes"').meta({ autocomplete: 'topic' }),
+  }),
+  examples: ['/explain volumes', '/explain stop vs kill'],
+  run: ({ topic: name }, _request, { topics, knowledge }) => {
+    const found = topics.find(name);
+    if (!found.found) {
+      return describeProblem({ code: 'unknown-topic', query: name, closeMatches: found.closeMatches.map((m) => m.title) });
+    }
+    return renderTopic(found.topic, relatedRefs(found.topic, (id) => knowledge.get(id)));
+  },
+});

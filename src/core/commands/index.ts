@@ -1,0 +1,16 @@
+import { CommandRegistry } from '../command-registry.ts';
+import { askCommand } from './ask.ts';
+import { explainCommand } from './explain.ts';
+import { createHelpCommand } from './help.ts';
+import { topicsCommand } from './topics.ts';
+
+/** Every command the bot offers, in the order `/help` lists them. */
+export function createCommandRegistry(): CommandRegistry {
+  const registry: CommandRegistry = new CommandRegistry([
+    askCommand,
+    explainCommand,
+    topicsCommand,
+    createHelpCommand(() => registry),
+  ]);
+  return registry;
+}

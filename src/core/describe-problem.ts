@@ -1,0 +1,37 @@
+import type { Problem } from './problem.ts';
+import type { Reply } from './reply.ts';
+import { quoteUserText } from './safe-text.ts';
+
+/** The words for every expected failure: what went wrong and what to do next. */
+export function describeProblem(problem: Problem): Reply {
+  const reply = (title: string, text: string): Reply => ({ tone: 'error', title, text, ephemeral: true });
+  switch (problem.code) {
+    case 'unknown-command':
+      return reply(
+        'Unknown command',
+        `There is no command \`/${quoteUserText(problem.name, 40)}\`.` +
+          (problem.suggestion ? ` Did you mean \`/${problem.suggestion}\`?` : '') +
+          ' Type `/help` to see them all.',
+      );
+    case 'missing-argument':
+      return reply('Something is missing', `\`/${problem.command}\` needs a ${problem.argument}. Usage: \`${problem.usage}\``);
+    case 'invalid-argument':
+      return reply(
+        'That did not work',
+        `The ${problem.argument} for \`/${problem.command}\` ${problem.reason}. Usage: \`${problem.usage}\``,
+      );
+    case 'unknown-topic':
+      return reply(
+        'No such topic',
+        `I have no topic called "${quoteUserText(problem.query)}".` +
+          (problem.closeMatches.length > 0
+            ? ` Close matches: ${problem.closeMatches.map((m) => `**${m}**`).join(', ')}.`
+            : '') +
+          ' Type `/topics` to see them all.',
+      );
+    case 'invalid-action':
+      return reply('That button is not valid', 'I could not read that button. Ask again or type `/help`.');
+    case 'stale-action':
+      return reply('That button has expired', 'It refers to something that no longer exists. Ask again to get a fresh one.');
+  }
+}

@@ -1,0 +1,11 @@
+export { CommandRegistry, type RegisteredCommand } from './command-registry.ts';
+export { createCommandRegistry } from './commands/index.ts';
+export type { CommandRequest, CoreServices, Platform, CompletionSource } from './command.ts';
+export type { ArgumentSpec } from './argument-spec.ts';
+export { parseCommandLine } from './parse-command-line.ts';
+export { handleAction } from './handle-action.ts';
+export { describeProblem } from './describe-problem.ts';
+export { decodeAction, encodeAction } from './action-id.ts';
+export { renderAnswer } from './render-topic.ts';
+export { quoteUserText } from './safe-text.ts';
+export type { Reply, ReplyAction, ReplyField, ReplyImage, ReplyTone } from './reply.ts';

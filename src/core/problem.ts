@@ -1,0 +1,16 @@
+/**
+ * Expected failures, as values. Each has a code; `describeProblem` is the one place that turns them into
+ * words, so every front end says the same thing.
+ */
+export type Problem =
+  | { code: 'unknown-command'; name: string; suggestion?: string }
+  | { code: 'missing-argument'; command: string; argument: string; usage: string }
+  | { code: 'invalid-argument'; command: string; argument: string; reason: string; usage: string }
+  | { code: 'unknown-topic'; query: string; closeMatches: string[] }
+  | { code: 'invalid-action' }
+  | { code: 'stale-action' };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (problem: Problem): Result<never> => ({ ok: false, problem });

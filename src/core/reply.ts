@@ -1,0 +1,41 @@
+/** What kind of message a reply is; adapters pick colours and icons from it. */
+export type ReplyTone = 'answer' | 'info' | 'unsure' | 'error' | 'success';
+
+export type ActionStyle = 'primary' | 'secondary' | 'success' | 'danger';
+
+/** A button. Its id is compact and versioned (see `core/action-id.ts`) and at most 100 characters. */
+export interface ReplyAction {
+  id: string;
+  label: string;
+  style: ActionStyle;
+}
+
+export interface ReplyField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface ReplyImage {
+  /** File name, e.g. `image-vs-container.png`. */
+  name: string;
+  png: Uint8Array;
+  alt: string;
+}
+
+/**
+ * A platform-neutral message. `text` uses a small Markdown subset (bold, italics, inline code, code blocks,
+ * lists, links); adapters translate it and enforce their platform's limits.
+ */
+export interface Reply {
+  tone: ReplyTone;
+  title?: string;
+  text: string;
+  fields?: ReplyField[];
+  image?: ReplyImage;
+  /** Rows of buttons. */
+  actions?: ReplyAction[][];
+  footer?: string;
+  /** Shown only to the person who asked, where the platform can. */
+  ephemeral?: boolean;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { DIAGRAM_IDS } from '../diagrams/diagram-ids.ts';
+
+/**
+ * Limits that keep every topic renderable on every platform: a body fits one Discord embed description
+ * and one Slack section, a multiple-choice option fits a Slack button label (75) and a Discord one (80).
+ */
+export const TOPIC_LIMITS = {
+  titleMax: 80,
+  summaryMax: 220,
+  bodyMax: 1500,
+  questionMax: 200,
+  cardSideMax: 300,
+  optionMax: 75,
+  explanationMax: 400,
+  minQuestions: 5,
+  minCards: 4,
+  minMcq: 2,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const TopicIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (lowercase letters, digits and single hyphens)');
+
+export const FlashCardSchema = z.strictObject({
+  front: text(TOPIC_LIMITS.cardSideMax),
+  back: text(TOPIC_LIMITS.cardSideMax),
+});
+
+export const MultipleChoiceSchema = z
+  .strictObject({
+    question: text(TOPIC_LIMITS.questionMax),
+    answer: text(TOPIC_LIMITS.optionMax),
+    distractors: z.array(text(TOPIC_LIMITS.optionMax)).length(3, 'must list exactly three distractors'),
+    explanation: text(TOPIC_LIMITS.explanationMax),
+  })
+  .refine((q) => new Set([q.answer, ...q.distractors].map((o) => o.toLowerCase())).size === 4, {
+    message: 'the answer and the three distractors must all differ',
+    path: ['distractors'],
+  });
+
+/** The front matter of one knowledge file, as an author writes it. */
+export const TopicFrontMatterSchema = z.strictObject({
+  id: TopicIdSchema,
+  title: text(TOPIC_LIMITS.titleMax),
+  summary: text(TOPIC_LIMITS.summaryMax),
+  aliases: z.array(text(80)).default([]),
+  questions: z
+    .array(text(TOPIC_LIMITS.questionMax))
+    .min(TOPIC_LIMITS.minQuestions, `must list at least ${TOPIC_LIMITS.minQuestions} example questions`),
+  keywords: z.array(text(40)).default([]),
+  related: z.array(TopicIdSchema).default([]),
+  diagram: z.enum(DIAGRAM_IDS).optional(),
+  commands: z.array(text(120)).default([]),
+  cards: z.array(FlashCardSchema).min(TOPIC_LIMITS.minCards, `must have at least ${TOPIC_LIMITS.minCards} flash cards`),
+  mcq: z.array(MultipleChoiceSchema).min(TOPIC_LIMITS.minMcq, `must have at least ${TOPIC_LIMITS.minMcq} multiple-choice questions`),
+});
+
+export type TopicFrontMatter = z.infer<typeof TopicFrontMatterSchema>;
+export type FlashCard = z.infer<typeof FlashCardSchema>;
+export type MultipleChoice = z.infer<typeof MultipleChoiceSchema>;
+
+/** A validated topic: its front matter plus the Markdown body. */
+export interface Topic extends TopicFrontMatter {
+  body: string;
+  /** The file it came from, relative to the knowledge folder. */
+  file: string;
+}

@@ -1,0 +1,281 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
+import { stemToken, toSurfaceTokens } from './analyse-text.ts';
+import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
+import { cleanText } from './clean-text.ts';
+import {
+  buildPhraseIndex,
+  delimitTerm,
+  inverseDocumentFrequencies,
+  splitDelimited,
+  type PhraseKind,
+  type PhraseRecord,
+} from './phrase-index.ts';
+import { SpellingCorrector } from './spelling-corrector.ts';
+
+export interface AnswerEngineOptions {
+  /**
+   * Confidence (0..1) at which the engine answers; below it, it abstains and suggests.
+   * @defaultValue 0.5, chosen on the evaluation set (`docs/answer-engine.md`)
+   */
+  minConfidence?: number;
+  /**
+   * Confidence a topic needs to be offered as a suggestion when the engine abstains.
+   * @defaultValue 0.2
+   */
+  minSuggestionConfidence?: number;
+  /**
+   * How many suggestions an answer carries at most.
+   * @defaultValue 3
+   */
+  maxSuggestions?: number;
+}
+
+const DEFAULTS = {
+  minConfidence: 0.5,
+  minSuggestionConfidence: 0.2,
+  maxSuggestions: 3,
+} as const satisfies Required<AnswerEngineOptions>;
+
+/** How much a full match on each kind of phrase is worth. */
+const KIND_WEIGHT: Readonly<Record<PhraseKind, number>> = {
+  title: 1,
+  alias: 0.97,
+  question: 0.95,
+  keyword: 0.85,
+  command: 0.85,
+  summary: 0.7,
+  body: 0.5,
+};
+
+/** A topic's score over the query, before calibration. */
+export interface RankedTopic {
+  topic: Topic;
+  /** 0..1: how well its best phrases explain the query. */
+  score: number;
+  /** 0..1: the calibrated confidence that this topic is what the question is about. */
+  confidence: number;
+}
+
+interface QueryTerm {
+  term: string;
+  /** How sure we are the user wrote this term: 1 as typed, less when it is a spelling correction. */
+  certainty: number;
+}
+
+interface AnalysedQuery {
+  /** Distinct stemmed terms the knowledge base knows (after spelling correction). */
+  known: QueryTerm[];
+  /** Total weight of the words the knowledge base does not know ("photoshop", "pizza"). */
+  unknownWeight: number;
+}
+
+/** A spelling correction counts for this much of a word typed right: "lisa" may not mean "list". */
+const CORRECTION_CERTAINTY = 0.5;
+/** Words met only in example questions and summaries ("exactly", "twice") count half as much as Docker terms. */
+const INCIDENTAL_WEIGHT = 0.5;
+/** An unknown word weighs like an incidental one: it may be filler ("twice") or the real subject ("photoshop"). */
+const UNKNOWN_WEIGHT = 0.5;
+/** How hard words the best topic does not explain pull confidence down. */
+const EXPLAINED_EXPONENT = 0.75;
+/** The score blends the best phrases (precise) with the topic's whole vocabulary (robust for long questions). */
+const PHRASE_SHARE = 0.6;
+
+/** How much it matters that the query explains the whole phrase: not at all for long texts. */
+const PHRASE_COVERAGE_EXPONENT: Readonly<Record<PhraseKind, number>> = {
+  title: 0.4,
+  alias: 0.4,
+  question: 0.4,
+  keyword: 0.4,
+  command: 0.4,
+  summary: 0.1,
+  body: 0,
+};
+
+const DOMAIN_KINDS: ReadonlySet<PhraseKind> = new Set(['title', 'alias', 'keyword', 'command']);
+
+const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
+
+/**
+ * Answers questions from the knowledge base: analyses the query (slang, typos), retrieves phrases with
+ * Fuse.js token search, scores topics by how much of the query and of their phrase a match explains, and
+ * abstains when the best topic is not a confident answer.
+ */
+export class AnswerEngine {
+  readonly #knowledge: KnowledgeBase;
+  readonly #options: Required<AnswerEngineOptions>;
+  readonly #fuse: Fuse<PhraseRecord>;
+  readonly #speller: SpellingCorrector;
+  readonly #idf: (term: string) => number;
+  readonly #indexedTerms: ReadonlySet<string>;
+  /** Terms that name something: they occur in a title, alias, keyword or command. */
+  readonly #domainTerms: ReadonlySet<string>;
+  /** Every term each topic uses anywhere. */
+  readonly #topicTerms = new Map<string, Set<string>>();
+
+  constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
+    this.#knowledge = knowledge;
+    this.#options = { ...DEFAULTS, ...options };
+    const { records, vocabulary } = buildPhraseIndex(knowledge);
+    this.#speller = new SpellingCorrector(vocabulary);
+    this.#idf = inverseDocumentFrequencies(records).idf;
+    this.#indexedTerms = new Set(records.flatMap((r) => r.terms));
+    for (const record of records) {
+      const terms = this.#topicTerms.get(record.topicId) ?? new Set<string>();
+      for (const term of record.terms) terms.add(term);
+      this.#topicTerms.set(record.topicId, terms);
+    }
+    this.#domainTerms = new Set(records.filter((r) => DOMAIN_KINDS.has(r.kind)).flatMap((r) => r.terms));
+    this.#fuse = new Fuse(records, {
+      keys: ['text'],
+      useTokenSearch: true,
+      tokenize: splitDelimited,
+      // Terms are already spelling-corrected and delimited, so a match must be exact.
+      threshold: 0,
+      ignoreFieldNorm: true,
+      includeScore: true,
+      shouldSort: false,
+    });
+  }
+
+  /** Answers one question, or abstains with suggestions. Never throws on any input string. */
+  answer(rawQuestion: string): Answer {
+    const question = cleanText(rawQuestion).length === 0 ? '' : rawQuestion.trim();
+    const query = this.#analyse(question);
+    if (query.known.length === 0) {
+      return this.#abstain(question, 0, [], question.length === 0 ? 'empty' : 'off-topic');
+    }
+    const ranked = this.rank(question);
+    const best = ranked[0];
+    if (best && best.confidence >= this.#options.minConfidence) {
+      return {
+        question,
+        answered: true,
+        topic: best.topic,
+        confidence: round(best.confidence),
+        text: best.topic.body,
+        suggestions: best.topic.related
+          .map((id) => this.#knowledge.get(id))
+          .filter((t): t is Topic => t !== undefined)
+          .slice(0, this.#options.maxSuggestions)
+          .map(toTopicRef),
+      };
+    }
+    const nearMisses = ranked
+      .filter((r) => r.confidence >= this.#options.minSuggestionConfidence)
+      .slice(0, this.#options.maxSuggestions)
+      .map((r) => toTopicRef(r.topic));
+    return this.#abstain(question, best?.confidence ?? 0, nearMisses, nearMisses.length > 0 ? 'unsure' : 'off-topic');
+  }
+
+  /** Every topic that matches the question at all, best first, with its score and calibrated confidence. */
+  rank(question: string): RankedTopic[] {
+    const query = this.#analyse(question);
+    if (query.known.length === 0) return [];
+
+    const byTopic = new Map<string, number[]>();
+    const pattern = query.known.map((q) => delimitTerm(q.term)).join(' ');
+    for (const { item: record } of this.#fuse.search(pattern)) {
+      const relevance = this.#phraseRelevance(record, query.known);
+      const list = byTopic.get(record.topicId) ?? [];
+      list.push(relevance);
+      byTopic.set(record.topicId, list);
+    }
+
+    const scored = [...byTopic].map(([topicId, relevances]) => {
+      const [first = 0, second = 0] = relevances.sort((a, b) => b - a);
+      const phraseScore = (first + 0.2 * second) / 1.2;
+      const { matched, explained } = this.#topicCoverage(topicId, query);
+      return {
+        topic: this.#knowledge.get(topicId)!,
+        score: PHRASE_SHARE * phraseScore + (1 - PHRASE_SHARE) * matched,
+        explained,
+      };
+    });
+    scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
+
+    const runnerUp = scored[1]?.score ?? 0;
+    return scored.map(({ topic, score, explained }, index) => {
+      // A clear lead over the runner-up is evidence; a near tie halves the confidence at worst.
+      const lead = index === 0 && score > 0 ? Math.min(1, (score - runnerUp) / (0.25 * score)) : 0;
+      const confidence = score * explained ** EXPLAINED_EXPONENT * (0.5 + 0.5 * lead);
+      return { topic, score, confidence };
+    });
+  }
+
+  /**
+   * How much of the query a topic's own words account for: `matched` over the words the knowledge base
+   * knows, `explained` over every word asked. "Install node on windows" uses known words, but no one topic
+   * explains them all.
+   */
+  #topicCoverage(topicId: string, query: AnalysedQuery): { matched: number; explained: number } {
+    const vocabulary = this.#topicTerms.get(topicId)!;
+    let matched = 0;
+    let knownTotal = 0;
+    for (const { term, certainty } of query.known) {
+      const weight = this.#weight(term);
+      knownTotal += weight;
+      if (vocabulary.has(term)) matched += weight * certainty;
+    }
+    const total = knownTotal + query.unknownWeight;
+    return { matched: knownTotal > 0 ? matched / knownTotal : 0, explained: total > 0 ? matched / total : 0 };
+  }
+
+  /**
+   * How well one phrase explains the query: the share of the query's weight it matches and the share of
+   * its own weight the query matches, so "image vs container" prefers the phrase "image vs container"
+   * over the phrase "image".
+   */
+  #phraseRelevance(record: PhraseRecord, query: readonly QueryTerm[]): number {
+    let queryMatched = 0;
+    let queryTotal = 0;
+    for (const { term, certainty } of query) {
+      const weight = this.#weight(term);
+      queryTotal += weight;
+      if (record.terms.includes(term)) queryMatched += weight * certainty;
+    }
+    let phraseMatched = 0;
+    let phraseTotal = 0;
+    for (const term of record.terms) {
+      const weight = this.#weight(term);
+      phraseTotal += weight;
+      if (query.some((q) => q.term === term)) phraseMatched += weight;
+    }
+    const queryCoverage = queryTotal > 0 ? queryMatched / queryTotal : 0;
+    const phraseCoverage = phraseTotal > 0 ? phraseMatched / phraseTotal : 0;
+    const phraseExponent = PHRASE_COVERAGE_EXPONENT[record.kind];
+    return KIND_WEIGHT[record.kind] * queryCoverage ** 0.6 * phraseCoverage ** phraseExponent;
+  }
+
+  /** A term's weight: rare terms count more, and Docker terms more than words that merely occur in examples. */
+  #weight(term: string): number {
+    return this.#idf(term) * (this.#domainTerms.has(term) ? 1 : INCIDENTAL_WEIGHT);
+  }
+
+  #analyse(question: string): AnalysedQuery {
+    const known = new Map<string, QueryTerm>();
+    const seen = new Set<string>();
+    let unknownWeight = 0;
+    for (const word of toSurfaceTokens(question)) {
+      const correction = this.#speller.correct(word);
+      const term = stemToken(correction ?? word);
+      if (seen.has(term)) continue;
+      seen.add(term);
+      if (this.#indexedTerms.has(term)) known.set(term, { term, certainty: correction ? CORRECTION_CERTAINTY : 1 });
+      else unknownWeight += this.#idf(term) * UNKNOWN_WEIGHT;
+    }
+    return { known: [...known.values()], unknownWeight };
+  }
+
+  #abstain(question: string, confidence: number, suggestions: TopicRef[], reason: 'empty' | 'off-topic' | 'unsure'): Answer {
+    const text =
+      reason === 'empty'
+        ? 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?". Try /topics to see everything I know.'
+        : reason === 'unsure'
+          ? `I'm not sure which topic you mean. Did you mean one of these? You can also try /topics.`
+          : `${COVERS} Try /topics to see everything I can explain.`;
+    return { question, answered: false, topic: null, confidence: round(confidence), text, suggestions };
+  }
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;

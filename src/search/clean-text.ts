@@ -1,0 +1,26 @@
+/** Characters that change nothing a reader sees but break matching: zero-width, joiners, bidi controls, BOM. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+/** Discord mentions (`<@1>`, `<@!1>`, `<@&1>`, `<#1>`), Slack mentions (`<@U1>`, `<!here>`, `<#C1|name>`), `@everyone` / `@here`. */
+const MENTIONS = /<[@#!][^>\s]{0,80}>|@(?:everyone|here|channel)\b/gi;
+const URLS = /\bhttps?:\/\/\S+/gi;
+const WHITESPACE = /\s+/g;
+
+/** The longest question worth reading; anything longer is cut (a 10,000-character paste is not a question). */
+export const MAX_QUERY_LENGTH = 500;
+
+/**
+ * Turns whatever a user typed into plain, comparable text: Unicode-normalised (full-width letters become
+ * ASCII), without invisible characters, mentions or links, lower-cased, single-spaced and bounded in length.
+ */
+export function cleanText(raw: string): string {
+  return raw
+    .slice(0, MAX_QUERY_LENGTH * 4)
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(MENTIONS, ' ')
+    .replace(URLS, ' ')
+    .toLowerCase()
+    .replace(WHITESPACE, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
+}

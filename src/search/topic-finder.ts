@@ -1,0 +1,65 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
+import { toTopicRef, type TopicRef } from './answer.ts';
+import { cleanText } from './clean-text.ts';
+
+export type FindTopicResult = { found: true; topic: Topic } | { found: false; closeMatches: TopicRef[] };
+
+interface NameEntry {
+  topic: Topic;
+  name: string;
+}
+
+/**
+ * Finds a topic by what a person calls it (`/explain volumes`, `/explain Stop vs kill`, a typo of either)
+ * and offers topic names for autocomplete. Questions go to the AnswerEngine; this matches names.
+ */
+export class TopicFinder {
+  readonly #knowledge: KnowledgeBase;
+  readonly #exact = new Map<string, Topic>();
+  readonly #fuse: Fuse<NameEntry>;
+
+  constructor(knowledge: KnowledgeBase) {
+    this.#knowledge = knowledge;
+    const entries: NameEntry[] = [];
+    for (const topic of knowledge.topics) {
+      for (const name of [topic.id, topic.title, ...topic.aliases]) {
+        const key = cleanText(name.replace(/-/g, ' '));
+        if (!this.#exact.has(key)) this.#exact.set(key, topic);
+        entries.push({ topic, name: key });
+      }
+    }
+    this.#fuse = new Fuse(entries, { keys: ['name'], threshold: 0.35, ignoreLocation: true, includeScore: true });
+  }
+
+  /** The topic with this id, title or alias, or one a small typo away; otherwise the closest names. */
+  find(name: string): FindTopicResult {
+    const key = cleanText(name.replace(/-/g, ' '));
+    const exact = this.#exact.get(key);
+    if (exact) return { found: true, topic: exact };
+    const matches = this.#distinctTopics(this.#fuse.search(key, { limit: 12 }));
+    const best = matches[0];
+    if (best && best.score <= 0.12 && key.length >= 4) return { found: true, topic: best.topic };
+    return { found: false, closeMatches: matches.slice(0, 3).map((m) => toTopicRef(m.topic)) };
+  }
+
+  /** Up to `limit` topics whose names match what has been typed so far; all topics, A to Z, for nothing. */
+  complete(partial: string, limit = 25): TopicRef[] {
+    const key = cleanText(partial.replace(/-/g, ' '));
+    if (key.length === 0) return this.#knowledge.topics.slice(0, limit).map(toTopicRef);
+    return this.#distinctTopics(this.#fuse.search(key, { limit: limit * 4 }))
+      .slice(0, limit)
+      .map((m) => toTopicRef(m.topic));
+  }
+
+  #distinctTopics(results: ReadonlyArray<{ item: NameEntry; score?: number }>): Array<{ topic: Topic; score: number }> {
+    const seen = new Set<string>();
+    const out: Array<{ topic: Topic; score: number }> = [];
+    for (const { item, score = 1 } of results) {
+      if (seen.has(item.topic.id)) continue;
+      seen.add(item.topic.id);
+      out.push({ topic: item.topic, score });
+    }
+    return out;
+  }
+}

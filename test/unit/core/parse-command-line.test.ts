@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { createCommandRegistry, parseCommandLine } from '../../../src/core/index.ts';
+
+const registry = createCommandRegistry();
+
+describe('parseCommandLine', () => {
+  test('GIVEN /ask with free text THEN the whole rest of the line is the question', () => {
+    expect(parseCommandLine(registry, '/ask why is my  build slow?')).toEqual({
+      ok: true,
+      value: { name: 'ask', args: { question: 'why is my build slow?' } },
+    });
+  });
+
+  test('GIVEN a named argument THEN it is set by name', () => {
+    expect(parseCommandLine(registry, '/explain topic:volumes')).toEqual({
+      ok: true,
+      value: { name: 'explain', args: { topic: 'volumes' } },
+    });
+  });
+
+  test('GIVEN a command name in capitals and without the slash THEN it is still found', () => {
+    const result = parseCommandLine(registry, 'HELP ask');
+    expect(result).toEqual({ ok: true, value: { name: 'help', args: { command: 'ask' } } });
+  });
+
+  test('GIVEN an unknown command THEN the problem carries its name and a suggestion', () => {
+    expect(parseCommandLine(registry, '/explian volumes')).toEqual({
+      ok: false,
+      problem: { code: 'unknown-command', name: 'explian', suggestion: 'explain' },
+    });
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { analyseText, cleanText, MAX_QUERY_LENGTH } from '../../../src/search/index.ts';
+
+describe('cleanText', () => {
+  test('GIVEN mentions, invisible characters and full-width letters THEN only the plain words remain', () => {
+    expect(cleanText('@everyone <@&123> <@!42> what\u200b is\u202e a ｃｏｎｔａｉｎｅｒ')).toBe('what is a container');
+  });
+
+  test('GIVEN a 10,000-character paste THEN it is cut to the query limit', () => {
+    expect(cleanText('a '.repeat(5000)).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  });
+});
+
+describe('analyseText', () => {
+  const terms = (text: string) => new Set(analyseText(text));
+
+  test('GIVEN slang THEN it becomes the words the knowledge base uses', () => {
+    expect(terms('img vs ctr')).toEqual(terms('image versus container'));
+    expect(terms("what's the diff b/w a vm n a container")).toEqual(terms('virtual machine vs container'));
+  });
+
+  test('GIVEN plurals and verb forms THEN they share a stem', () => {
+    expect(analyseText('containers running')).toEqual(analyseText('container runs'));
+  });
+
+  test('GIVEN flags THEN they stay whole and long forms become short ones', () => {
+    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', '-p', '8080', '80', '--rm']);
+  });
+
+  test('GIVEN only question scaffolding THEN nothing is left', () => {
+    expect(analyseText('what is it, please tell me?')).toEqual([]);
+  });
+
+  test('GIVEN regex and Fuse operators THEN they are ignored rather than interpreted', () => {
+    expect(analyseText("'volume !bind ^tmpfs$ | =mount .* (a+)+")).toEqual(['volum', 'bind', 'tmpf', 'mount']);
+  });
+});
