@@ -11,6 +11,7 @@ import {
   type PhraseKind,
   type PhraseRecord,
 } from './phrase-index.ts';
+import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 import { SpellingCorrector } from './spelling-corrector.ts';
 
 export interface AnswerEngineOptions {
@@ -29,24 +30,15 @@ export interface AnswerEngineOptions {
    * @defaultValue 3
    */
   maxSuggestions?: number;
+  /** The numbers behind ranking and confidence; see {@link ScoringWeights}. */
+  scoring?: Partial<ScoringWeights>;
 }
 
 const DEFAULTS = {
   minConfidence: 0.5,
   minSuggestionConfidence: 0.2,
   maxSuggestions: 3,
-} as const satisfies Required<AnswerEngineOptions>;
-
-/** How much a full match on each kind of phrase is worth. */
-const KIND_WEIGHT: Readonly<Record<PhraseKind, number>> = {
-  title: 1,
-  alias: 0.97,
-  question: 0.95,
-  keyword: 0.85,
-  command: 0.85,
-  summary: 0.7,
-  body: 0.5,
-};
+} as const satisfies Omit<Required<AnswerEngineOptions>, 'scoring'>;
 
 /** A topic's score over the query, before calibration. */
 export interface RankedTopic {
@@ -70,28 +62,6 @@ interface AnalysedQuery {
   unknownWeight: number;
 }
 
-/** A spelling correction counts for this much of a word typed right: "lisa" may not mean "list". */
-const CORRECTION_CERTAINTY = 0.5;
-/** Words met only in example questions and summaries ("exactly", "twice") count half as much as Docker terms. */
-const INCIDENTAL_WEIGHT = 0.5;
-/** An unknown word weighs like an incidental one: it may be filler ("twice") or the real subject ("photoshop"). */
-const UNKNOWN_WEIGHT = 0.5;
-/** How hard words the best topic does not explain pull confidence down. */
-const EXPLAINED_EXPONENT = 0.75;
-/** The score blends the best phrases (precise) with the topic's whole vocabulary (robust for long questions). */
-const PHRASE_SHARE = 0.6;
-
-/** How much it matters that the query explains the whole phrase: not at all for long texts. */
-const PHRASE_COVERAGE_EXPONENT: Readonly<Record<PhraseKind, number>> = {
-  title: 0.4,
-  alias: 0.4,
-  question: 0.4,
-  keyword: 0.4,
-  command: 0.4,
-  summary: 0.1,
-  body: 0,
-};
-
 const DOMAIN_KINDS: ReadonlySet<PhraseKind> = new Set(['title', 'alias', 'keyword', 'command']);
 
 const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
@@ -103,7 +73,8 @@ const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, v
  */
 export class AnswerEngine {
   readonly #knowledge: KnowledgeBase;
-  readonly #options: Required<AnswerEngineOptions>;
+  readonly #options: Omit<Required<AnswerEngineOptions>, 'scoring'>;
+  readonly #scoring: ScoringWeights;
   readonly #fuse: Fuse<PhraseRecord>;
   readonly #speller: SpellingCorrector;
   readonly #idf: (term: string) => number;
@@ -115,7 +86,9 @@ export class AnswerEngine {
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     this.#knowledge = knowledge;
-    this.#options = { ...DEFAULTS, ...options };
+    const { scoring, ...rest } = options;
+    this.#options = { ...DEFAULTS, ...rest };
+    this.#scoring = { ...DEFAULT_SCORING, ...scoring };
     const { records, vocabulary } = buildPhraseIndex(knowledge);
     this.#speller = new SpellingCorrector(vocabulary);
     this.#idf = inverseDocumentFrequencies(records).idf;
@@ -184,21 +157,23 @@ export class AnswerEngine {
 
     const scored = [...byTopic].map(([topicId, relevances]) => {
       const [first = 0, second = 0] = relevances.sort((a, b) => b - a);
-      const phraseScore = (first + 0.2 * second) / 1.2;
+      const { secondPhraseWeight, phraseShare } = this.#scoring;
+      const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
       const { matched, explained } = this.#topicCoverage(topicId, query);
       return {
         topic: this.#knowledge.get(topicId)!,
-        score: PHRASE_SHARE * phraseScore + (1 - PHRASE_SHARE) * matched,
+        score: phraseShare * phraseScore + (1 - phraseShare) * matched,
         explained,
       };
     });
     scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
 
     const runnerUp = scored[1]?.score ?? 0;
+    const { clearLead, explainedExponent } = this.#scoring;
     return scored.map(({ topic, score, explained }, index) => {
       // A clear lead over the runner-up is evidence; a near tie halves the confidence at worst.
-      const lead = index === 0 && score > 0 ? Math.min(1, (score - runnerUp) / (0.25 * score)) : 0;
-      const confidence = score * explained ** EXPLAINED_EXPONENT * (0.5 + 0.5 * lead);
+      const lead = index === 0 && score > 0 ? Math.min(1, (score - runnerUp) / (clearLead * score)) : 0;
+      const confidence = score * explained ** explainedExponent * (0.5 + 0.5 * lead);
       return { topic, score, confidence };
     });
   }
@@ -243,13 +218,17 @@ export class AnswerEngine {
     }
     const queryCoverage = queryTotal > 0 ? queryMatched / queryTotal : 0;
     const phraseCoverage = phraseTotal > 0 ? phraseMatched / phraseTotal : 0;
-    const phraseExponent = PHRASE_COVERAGE_EXPONENT[record.kind];
-    return KIND_WEIGHT[record.kind] * queryCoverage ** 0.6 * phraseCoverage ** phraseExponent;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent } = this.#scoring;
+    return (
+      kindWeight[record.kind] *
+      queryCoverage ** queryCoverageExponent *
+      phraseCoverage ** phraseCoverageExponent[record.kind]
+    );
   }
 
   /** A term's weight: rare terms count more, and Docker terms more than words that merely occur in examples. */
   #weight(term: string): number {
-    return this.#idf(term) * (this.#domainTerms.has(term) ? 1 : INCIDENTAL_WEIGHT);
+    return this.#idf(term) * (this.#domainTerms.has(term) ? 1 : this.#scoring.incidentalWeight);
   }
 
   #analyse(question: string): AnalysedQuery {
@@ -261,8 +240,8 @@ export class AnswerEngine {
       const term = stemToken(correction ?? word);
       if (seen.has(term)) continue;
       seen.add(term);
-      if (this.#indexedTerms.has(term)) known.set(term, { term, certainty: correction ? CORRECTION_CERTAINTY : 1 });
-      else unknownWeight += this.#idf(term) * UNKNOWN_WEIGHT;
+      if (this.#indexedTerms.has(term)) known.set(term, { term, certainty: correction ? this.#scoring.correctionCertainty : 1 });
+      else unknownWeight += this.#idf(term) * this.#scoring.unknownWeight;
     }
     return { known: [...known.values()], unknownWeight };
   }

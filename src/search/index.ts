@@ -3,3 +3,4 @@ export { toTopicRef, type Answer, type TopicRef } from './answer.ts';
 export { cleanText, MAX_QUERY_LENGTH } from './clean-text.ts';
 export { analyseText } from './analyse-text.ts';
 export { TopicFinder, type FindTopicResult } from './topic-finder.ts';
+export { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';

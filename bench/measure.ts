@@ -1,0 +1,55 @@
+/** Timing and memory helpers shared by every section of the benchmark. */
+import { hrtime } from 'node:process';
+
+/** Microseconds elapsed since a `hrtime.bigint()` reading. */
+export const microsSince = (start: bigint): number => Number(hrtime.bigint() - start) / 1_000;
+
+/** Runs `work` once and returns its result with the wall time it took, in milliseconds. */
+export function timed<T>(work: () => T): { result: T; ms: number } {
+  const start = hrtime.bigint();
+  const result = work();
+  return { result, ms: microsSince(start) / 1_000 };
+}
+
+/** Holds the latest result so the JIT cannot treat a timed call as dead code; nothing needs to read it. */
+const blackhole: { value: unknown } = { value: undefined };
+export const consume = (value: unknown): void => {
+  blackhole.value = value;
+};
+
+/** Nearest-rank percentile (p in 0..100) of a list of samples; NaN for an empty list. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export const median = (samples: readonly number[]): number => percentile(samples, 50);
+
+/**
+ * Per-query latency in microseconds: one untimed warm-up pass (JIT, caches), then `repetitions` passes in
+ * which every question is timed on its own, so one slow question shows up in p99 instead of being averaged
+ * away.
+ */
+export function measureLatency(answer: (question: string) => unknown, questions: readonly string[], repetitions = 5): number[] {
+  for (const question of questions) consume(answer(question));
+  const samples: number[] = [];
+  for (let pass = 0; pass < repetitions; pass++) {
+    for (const question of questions) {
+      const start = hrtime.bigint();
+      consume(answer(question));
+      samples.push(microsSince(start));
+    }
+  }
+  return samples;
+}
+
+/** Whether the process was started with `--expose-gc`, so heap figures are measured after a full collection. */
+export const canCollectGarbage = (): boolean => typeof globalThis.gc === 'function';
+
+/** Heap in use, in MB, after a full garbage collection when one can be forced. */
+export function heapUsedMB(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
