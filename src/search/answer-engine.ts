@@ -116,7 +116,7 @@ export class AnswerEngine {
     const question = cleanText(rawQuestion).length === 0 ? '' : rawQuestion.trim();
     const query = this.#analyse(question);
     if (query.known.length === 0) {
-      return this.#abstain(question, 0, [], question.length === 0 ? 'empty' : 'off-topic');
+      return this.#abstain(question, 0, []);
     }
     const ranked = this.rank(question);
     const best = ranked[0];
@@ -138,7 +138,7 @@ export class AnswerEngine {
       .filter((r) => r.confidence >= this.#options.minSuggestionConfidence)
       .slice(0, this.#options.maxSuggestions)
       .map((r) => toTopicRef(r.topic));
-    return this.#abstain(question, best?.confidence ?? 0, nearMisses, nearMisses.length > 0 ? 'unsure' : 'off-topic');
+    return this.#abstain(question, best?.confidence ?? 0, nearMisses);
   }
 
   /** Every topic that matches the question at all, best first, with its score and calibrated confidence. */
@@ -246,13 +246,12 @@ export class AnswerEngine {
     return { known: [...known.values()], unknownWeight };
   }
 
-  #abstain(question: string, confidence: number, suggestions: TopicRef[], reason: 'empty' | 'off-topic' | 'unsure'): Answer {
+  #abstain(question: string, confidence: number, suggestions: TopicRef[]): Answer {
     const text =
-      reason === 'empty'
+      question.length === 0
         ? 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?". Try /topics to see everything I know.'
-        : reason === 'unsure'
-          ? `I'm not sure which topic you mean. Did you mean one of these? You can also try /topics.`
-          : `${COVERS} Try /topics to see everything I can explain.`;
+        : `I don't have a confident answer for that. ${COVERS} ` +
+          (suggestions.length > 0 ? 'These topics come closest; or try /topics.' : 'Try /topics to see everything I can explain.');
     return { question, answered: false, topic: null, confidence: round(confidence), text, suggestions };
   }
 }

@@ -5,6 +5,11 @@ import { cleanText } from './clean-text.ts';
 
 export type FindTopicResult = { found: true; topic: Topic } | { found: false; closeMatches: TopicRef[] };
 
+/** Fuse.js score of a name with a slip or two in it. */
+const TYPO_SCORE = 0.3;
+/** How much better than the runner-up a typo match must be. */
+const CLEAR_LEAD = 0.1;
+
 interface NameEntry {
   topic: Topic;
   name: string;
@@ -29,7 +34,7 @@ export class TopicFinder {
         entries.push({ topic, name: key });
       }
     }
-    this.#fuse = new Fuse(entries, { keys: ['name'], threshold: 0.35, ignoreLocation: true, includeScore: true });
+    this.#fuse = new Fuse(entries, { keys: ['name'], threshold: 0.5, ignoreLocation: true, includeScore: true });
   }
 
   /** The topic with this id, title or alias, or one a small typo away; otherwise the closest names. */
@@ -38,8 +43,10 @@ export class TopicFinder {
     const exact = this.#exact.get(key);
     if (exact) return { found: true, topic: exact };
     const matches = this.#distinctTopics(this.#fuse.search(key, { limit: 12 }));
-    const best = matches[0];
-    if (best && best.score <= 0.12 && key.length >= 4) return { found: true, topic: best.topic };
+    const [best, second] = matches;
+    // A typo of one name ("volumse"), not a guess between several.
+    const clearlyBest = best && best.score <= TYPO_SCORE && (!second || second.score - best.score >= CLEAR_LEAD);
+    if (best && clearlyBest && key.length >= 4) return { found: true, topic: best.topic };
     return { found: false, closeMatches: matches.slice(0, 3).map((m) => toTopicRef(m.topic)) };
   }
 

@@ -10,11 +10,13 @@ export const explainCommand = defineCommand({
     topic: z.string().trim().min(1).max(100).describe('A topic name, e.g. "volumes"').meta({ autocomplete: 'topic' }),
   }),
   examples: ['/explain volumes', '/explain stop vs kill'],
-  run: ({ topic: name }, _request, { topics, knowledge }) => {
+  run: ({ topic: name }, _request, { topics, knowledge, engine }) => {
     const found = topics.find(name);
-    if (!found.found) {
-      return describeProblem({ code: 'unknown-topic', query: name, closeMatches: found.closeMatches.map((m) => m.title) });
-    }
-    return renderTopic(found.topic, relatedRefs(found.topic, (id) => knowledge.get(id)));
+    if (found.found) return renderTopic(found.topic, relatedRefs(found.topic, (id) => knowledge.get(id)));
+    // Not a name: perhaps a question ("/explain how volumes work").
+    const answer = engine.answer(name);
+    if (answer.answered && answer.topic) return renderTopic(answer.topic, answer.suggestions);
+    const closeMatches = [...new Set([...found.closeMatches, ...answer.suggestions].map((m) => m.title))].slice(0, 3);
+    return describeProblem({ code: 'unknown-topic', query: name, closeMatches });
   },
 });

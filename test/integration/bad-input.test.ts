@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { ConsoleChat } from '../../src/adapters/console/console-chat.ts';
+import { createApp } from '../../src/app.ts';
+import { couldPing, HOSTILE_INPUTS } from '../fixtures/hostile-inputs.ts';
+
+const app = await createApp();
+const { engine } = app.services;
+
+describe('the answer engine, given hostile input', () => {
+  test.each(HOSTILE_INPUTS)('GIVEN %s THEN it answers or abstains with a message, without echoing a ping', (_name, input) => {
+    const answer = engine.answer(input);
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(answer.confidence).toBeGreaterThanOrEqual(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    expect(couldPing(answer.text)).toBe(false);
+    expect(answer.question.length).toBeLessThanOrEqual(input.length);
+  });
+
+  test('GIVEN an empty question THEN it abstains and says what to ask', () => {
+    expect(engine.answer('   ')).toMatchObject({ answered: false, topic: null, confidence: 0, suggestions: [] });
+    expect(engine.answer('').text).toMatch(/Ask me a Docker question/);
+  });
+});
+
+describe('the console chat, given hostile input', () => {
+  const chat = new ConsoleChat(app);
+  const lines = HOSTILE_INPUTS.flatMap(([name, input]) => [
+    [`${name} as a question`, input],
+    [`${name} to /explain`, `/explain ${input}`],
+    [`${name} to /help`, `/help ${input}`],
+    [`${name} as a command name`, `/${input}`],
+  ]);
+
+  test.each(lines)('GIVEN %s THEN it replies without a crash or a ping', async (_name, line) => {
+    const output = await chat.handleLine(line);
+    expect(output.length).toBeGreaterThan(0);
+    expect(couldPing(output)).toBe(false);
+  });
+
+  test('GIVEN /explain with a mention and Markdown THEN the echo is defused and escaped', async () => {
+    const output = await chat.handleLine('/explain @everyone **boom** <@&123>');
+    expect(output).toMatch(/No such topic/);
+    expect(output).toContain('@\u200Beveryone');
+    expect(output).toContain('\\*\\*boom\\*\\*');
+    expect(output).not.toContain('<@&123>');
+  });
+});
