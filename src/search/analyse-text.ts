@@ -12,7 +12,12 @@ const TOKEN = /(?<![\p{L}\p{N}])--?[a-z][a-z0-9-]*|[\p{L}\p{N}]+/gu;
  * against real words.
  */
 export function toSurfaceTokens(text: string): string[] {
-  let prepared = cleanText(text);
+  return surfaceTokensOfClean(cleanText(text));
+}
+
+/** {@link toSurfaceTokens} for text that is already cleaned (a bounded query). */
+export function surfaceTokensOfClean(cleaned: string): string[] {
+  let prepared = cleaned;
   for (const [pattern, replacement] of PHRASE_SYNONYMS) prepared = prepared.replace(pattern, replacement);
 
   const tokens: string[] = [];

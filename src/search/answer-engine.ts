@@ -1,10 +1,11 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { stemToken, toSurfaceTokens } from './analyse-text.ts';
+import { surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
-import { cleanText } from './clean-text.ts';
+import { cleanQuery } from './clean-text.ts';
 import {
   buildPhraseIndex,
+  correctAndStem,
   delimitTerm,
   inverseDocumentFrequencies,
   splitDelimited,
@@ -12,7 +13,7 @@ import {
   type PhraseRecord,
 } from './phrase-index.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
-import { SpellingCorrector } from './spelling-corrector.ts';
+import type { SpellingCorrector } from './spelling-corrector.ts';
 
 export interface AnswerEngineOptions {
   /**
@@ -89,8 +90,8 @@ export class AnswerEngine {
     const { scoring, ...rest } = options;
     this.#options = { ...DEFAULTS, ...rest };
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
-    const { records, vocabulary } = buildPhraseIndex(knowledge);
-    this.#speller = new SpellingCorrector(vocabulary);
+    const { records, speller } = buildPhraseIndex(knowledge);
+    this.#speller = speller;
     this.#idf = inverseDocumentFrequencies(records).idf;
     this.#indexedTerms = new Set(records.flatMap((r) => r.terms));
     for (const record of records) {
@@ -113,7 +114,7 @@ export class AnswerEngine {
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
-    const question = cleanText(rawQuestion).length === 0 ? '' : rawQuestion.trim();
+    const question = cleanQuery(rawQuestion).length === 0 ? '' : rawQuestion.trim();
     const query = this.#analyse(question);
     if (query.known.length === 0) {
       return this.#abstain(question, 0, []);
@@ -235,12 +236,10 @@ export class AnswerEngine {
     const known = new Map<string, QueryTerm>();
     const seen = new Set<string>();
     let unknownWeight = 0;
-    for (const word of toSurfaceTokens(question)) {
-      const correction = this.#speller.correct(word);
-      const term = stemToken(correction ?? word);
+    for (const { term, distance } of correctAndStem(surfaceTokensOfClean(cleanQuery(question)), this.#speller)) {
       if (seen.has(term)) continue;
       seen.add(term);
-      if (this.#indexedTerms.has(term)) known.set(term, { term, certainty: correction ? this.#scoring.correctionCertainty : 1 });
+      if (this.#indexedTerms.has(term)) known.set(term, { term, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
       else unknownWeight += this.#idf(term) * this.#scoring.unknownWeight;
     }
     return { known: [...known.values()], unknownWeight };

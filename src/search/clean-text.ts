@@ -9,18 +9,21 @@ const WHITESPACE = /\s+/g;
 export const MAX_QUERY_LENGTH = 500;
 
 /**
- * Turns whatever a user typed into plain, comparable text: Unicode-normalised (full-width letters become
- * ASCII), without invisible characters, mentions or links, lower-cased, single-spaced and bounded in length.
+ * Turns text into plain, comparable text: Unicode-normalised (full-width letters become ASCII), without
+ * invisible characters, mentions or links, lower-cased and single-spaced.
  */
 export function cleanText(raw: string): string {
   return raw
-    .slice(0, MAX_QUERY_LENGTH * 4)
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(MENTIONS, ' ')
     .replace(URLS, ' ')
     .toLowerCase()
     .replace(WHITESPACE, ' ')
-    .trim()
-    .slice(0, MAX_QUERY_LENGTH);
+    .trim();
+}
+
+/** A user's question, bounded first so that a 10,000-character paste costs no more than a long question. */
+export function cleanQuery(raw: string): string {
+  return cleanText(raw.slice(0, MAX_QUERY_LENGTH * 4)).slice(0, MAX_QUERY_LENGTH);
 }

@@ -1,6 +1,6 @@
 export { AnswerEngine, type AnswerEngineOptions, type RankedTopic } from './answer-engine.ts';
 export { toTopicRef, type Answer, type TopicRef } from './answer.ts';
-export { cleanText, MAX_QUERY_LENGTH } from './clean-text.ts';
+export { cleanQuery, cleanText, MAX_QUERY_LENGTH } from './clean-text.ts';
 export { analyseText } from './analyse-text.ts';
 export { TopicFinder, type FindTopicResult } from './topic-finder.ts';
 export { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { analyseText, toSurfaceTokens } from './analyse-text.ts';
+import { stemToken, toSurfaceTokens } from './analyse-text.ts';
+import { SpellingCorrector } from './spelling-corrector.ts';
 
 /** Where in a topic a phrase comes from; the kind sets how much a match on it counts. */
 export type PhraseKind = 'title' | 'alias' | 'question' | 'keyword' | 'command' | 'summary' | 'body';
@@ -36,18 +37,40 @@ function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
   ];
 }
 
-/** Every phrase of every topic, analysed, plus the vocabulary of words they use. */
-export function buildPhraseIndex(knowledge: KnowledgeBase): { records: PhraseRecord[]; vocabulary: Set<string> } {
-  const records: PhraseRecord[] = [];
-  const vocabulary = new Set<string>();
-  for (const topic of knowledge.topics) {
-    for (const [kind, phrase] of phrasesOf(topic)) {
-      for (const word of toSurfaceTokens(phrase)) vocabulary.add(word);
-      const terms = [...new Set(analyseText(phrase))];
-      if (terms.length > 0) records.push({ topicId: topic.id, kind, terms, text: terms.map(delimitTerm).join(' ') });
-    }
+/**
+ * Every phrase of every topic, analysed, with the speller built from the knowledge base's own words.
+ * Example questions are written the way learners type, typos included ("open containr initiative"), so
+ * their words are corrected against the rest of the text exactly as queries are; otherwise a typo in an
+ * example would become a "known" word and stop being corrected in questions.
+ */
+export function buildPhraseIndex(knowledge: KnowledgeBase): { records: PhraseRecord[]; speller: SpellingCorrector } {
+  const phrases = knowledge.topics.flatMap((topic) => phrasesOf(topic).map(([kind, text]) => ({ topic, kind, text })));
+  const isExample = (p: { topic: Topic; text: string; kind: PhraseKind }) => p.kind === 'question' && p.topic.questions.includes(p.text);
+
+  const vocabulary: string[] = [];
+  for (const phrase of phrases) {
+    if (!isExample(phrase)) vocabulary.push(...toSurfaceTokens(phrase.text));
   }
-  return { records, vocabulary };
+  const cleanSpeller = new SpellingCorrector(vocabulary);
+  for (const phrase of phrases) {
+    if (isExample(phrase)) vocabulary.push(...toSurfaceTokens(phrase.text).map((w) => cleanSpeller.correct(w)?.word ?? w));
+  }
+  const speller = new SpellingCorrector(vocabulary);
+
+  const records: PhraseRecord[] = [];
+  for (const { topic, kind, text } of phrases) {
+    const terms = [...new Set(correctAndStem(toSurfaceTokens(text), speller).map((t) => t.term))];
+    if (terms.length > 0) records.push({ topicId: topic.id, kind, terms, text: terms.map(delimitTerm).join(' ') });
+  }
+  return { records, speller };
+}
+
+/** Spelling-corrects and stems words; `distance` is 0 for a word as typed, more for a correction. */
+export function correctAndStem(words: readonly string[], speller: SpellingCorrector): Array<{ term: string; distance: number }> {
+  return words.map((word) => {
+    const correction = speller.correct(word);
+    return { term: stemToken(correction?.word ?? word), distance: correction?.distance ?? 0 };
+  });
 }
 
 /** Inverse document frequency over phrase records, the same BM25-style formula Fuse.js uses internally. */

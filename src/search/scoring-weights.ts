@@ -18,8 +18,11 @@ export interface ScoringWeights {
   secondPhraseWeight: number;
   /** Share of the score from the best phrases; the rest comes from the topic's whole vocabulary. @defaultValue 0.6 */
   phraseShare: number;
-  /** A spelling correction counts for this much of a word typed right ("lisa" may not mean "list"). @defaultValue 0.5 */
-  correctionCertainty: number;
+  /**
+   * How much a spelling correction's distance (0..~0.34) takes off the certainty of the word: a corrected
+   * word is less sure than one typed right ("lisa" may not mean "list"). @defaultValue 1.5
+   */
+  correctionPenalty: number;
   /** Words met only in examples and bodies ("exactly", "twice") count this much of a Docker term. @defaultValue 0.5 */
   incidentalWeight: number;
   /** An unknown word weighs this much of its IDF: it may be filler, or the real subject ("photoshop"). @defaultValue 0.5 */
@@ -36,7 +39,7 @@ export const DEFAULT_SCORING = {
   queryCoverageExponent: 0.6,
   secondPhraseWeight: 0.2,
   phraseShare: 0.6,
-  correctionCertainty: 0.5,
+  correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
   explainedExponent: 0.75,

@@ -7,8 +7,9 @@ export interface SpellingCorrectorOptions {
    */
   threshold?: number;
   /**
-   * Shortest word worth correcting; shorter words are too easily "corrected" into another word.
-   * @defaultValue 4
+   * Shortest word worth correcting. Bitap matches substrings, so any 4-letter word is one slip from
+   * another ("lisa" is "lis" + 1 inside "list").
+   * @defaultValue 5
    */
   minLength?: number;
   /**
@@ -18,30 +19,41 @@ export interface SpellingCorrectorOptions {
    */
   maxLengthDifference?: number;
   /**
-   * Words shorter than this may differ by one letter in length at most; words under 5 letters by one slip.
+   * Words shorter than this may differ from their correction by one letter in length at most.
    * @defaultValue 7
    */
   shortWordLength?: number;
 }
 
-const DEFAULTS = { threshold: 0.34, minLength: 4, maxLengthDifference: 2, shortWordLength: 7 } as const satisfies Required<SpellingCorrectorOptions>;
+const DEFAULTS = { threshold: 0.34, minLength: 5, maxLengthDifference: 2, shortWordLength: 7 } as const satisfies Required<SpellingCorrectorOptions>;
 const MAX_CACHED = 10_000;
+
+/** A correction and how far it is from what was typed (Fuse.js score: 0 exact, 1 nothing alike). */
+export interface Correction {
+  word: string;
+  distance: number;
+}
 
 /**
  * Corrects misspelt words against a closed vocabulary (the knowledge base's own words) with Fuse.js.
  * Words are bucketed by their first letter, which typos rarely touch, so each lookup searches a small list.
+ * Between equally close words, the one the knowledge base uses more often wins ("containr" is "container",
+ * not "contains").
  */
 export class SpellingCorrector {
-  readonly #vocabulary: ReadonlySet<string>;
+  readonly #counts: ReadonlyMap<string, number>;
   readonly #byInitial = new Map<string, Fuse<string>>();
   readonly #options: Required<SpellingCorrectorOptions>;
-  readonly #cache = new Map<string, string | null>();
+  readonly #cache = new Map<string, Correction | null>();
 
+  /** @param vocabulary every word the knowledge base uses, as often as it uses it */
   constructor(vocabulary: Iterable<string>, options: SpellingCorrectorOptions = {}) {
     this.#options = { ...DEFAULTS, ...options };
-    this.#vocabulary = new Set(vocabulary);
+    const counts = new Map<string, number>();
+    for (const word of vocabulary) counts.set(word, (counts.get(word) ?? 0) + 1);
+    this.#counts = counts;
     const buckets = new Map<string, string[]>();
-    for (const word of this.#vocabulary) {
+    for (const word of counts.keys()) {
       if (!/^\p{L}/u.test(word)) continue;
       const bucket = buckets.get(word[0]!) ?? [];
       bucket.push(word);
@@ -56,28 +68,28 @@ export class SpellingCorrector {
   }
 
   has(word: string): boolean {
-    return this.#vocabulary.has(word);
+    return this.#counts.has(word);
   }
 
   /** The vocabulary word the user most likely meant, or `undefined` when the word is known or nothing is close. */
-  correct(word: string): string | undefined {
-    if (this.#vocabulary.has(word) || word.length < this.#options.minLength || !/^\p{L}+$/u.test(word)) return undefined;
+  correct(word: string): Correction | undefined {
+    if (this.#counts.has(word) || word.length < this.#options.minLength || !/^\p{L}+$/u.test(word)) return undefined;
     const cached = this.#cache.get(word);
     if (cached !== undefined) return cached ?? undefined;
 
     const fuse = this.#byInitial.get(word[0]!);
-    let best: { word: string; rank: number } | undefined;
+    let best: (Correction & { rank: number }) | undefined;
     const isShort = word.length < this.#options.shortWordLength;
     const maxLengthDifference = isShort ? 1 : this.#options.maxLengthDifference;
-    const maxScore = word.length < 5 ? 1 / word.length + 1e-9 : this.#options.threshold;
-    for (const { item, score = 1 } of fuse?.search(word, { limit: 40 }) ?? []) {
+        for (const { item, score = 1 } of fuse?.search(word, { limit: 40 }) ?? []) {
       const lengthDifference = Math.abs(item.length - word.length);
-      if (lengthDifference > maxLengthDifference || score > maxScore) continue;
-      const rank = score + lengthDifference * 0.01;
-      if (!best || rank < best.rank) best = { word: item, rank };
+      if (lengthDifference > maxLengthDifference) continue;
+      const rank = score + lengthDifference * 0.01 - Math.log10(this.#counts.get(item)!) * 0.01;
+      if (!best || rank < best.rank) best = { word: item, distance: score, rank };
     }
+    const correction = best ? { word: best.word, distance: best.distance } : undefined;
     if (this.#cache.size >= MAX_CACHED) this.#cache.clear();
-    this.#cache.set(word, best?.word ?? null);
-    return best?.word;
+    this.#cache.set(word, correction ?? null);
+    return correction;
   }
 }

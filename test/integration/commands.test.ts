@@ -29,15 +29,15 @@ describe('/ask', () => {
 });
 
 describe('/explain', () => {
-  test.each([['volumes'], ['Volumes'], ['stop-vs-kill'], ['Stop vs kill'], ['volumse']])('GIVEN the name %s THEN the topic is shown', async (name) => {
+  test.each([['volumes'], ['Volumes'], ['stop-vs-kill'], ['Stop vs kill'], ['volumse'], ['how do volumes work']])('GIVEN the name %s THEN the topic is shown', async (name) => {
     const reply = await run('explain', { topic: name });
     expect(reply.tone).toBe('answer');
   });
 
   test('GIVEN a name that is no topic THEN close matches are offered', async () => {
-    const reply = await run('explain', { topic: 'volum mounts' });
+    const reply = await run('explain', { topic: 'mounts' });
     expect(reply).toMatchObject({ tone: 'error', title: 'No such topic' });
-    expect(reply.text).toMatch(/Close matches: \*\*/);
+    expect(reply.text).toMatch(/Close matches: .*\*\*Bind mounts\*\*/);
   });
 
   test('GIVEN a name over 100 characters THEN it is refused with the limit', async () => {

@@ -1,13 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { analyseText, cleanText, MAX_QUERY_LENGTH } from '../../../src/search/index.ts';
+import { analyseText, cleanQuery, cleanText, MAX_QUERY_LENGTH } from '../../../src/search/index.ts';
 
 describe('cleanText', () => {
   test('GIVEN mentions, invisible characters and full-width letters THEN only the plain words remain', () => {
     expect(cleanText('@everyone <@&123> <@!42> what\u200b is\u202e a ｃｏｎｔａｉｎｅｒ')).toBe('what is a container');
   });
 
+  test('GIVEN long knowledge text THEN none of it is lost', () => {
+    expect(cleanText('word '.repeat(400))).toHaveLength(1999);
+  });
+});
+
+describe('cleanQuery', () => {
   test('GIVEN a 10,000-character paste THEN it is cut to the query limit', () => {
-    expect(cleanText('a '.repeat(5000)).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(cleanQuery('a '.repeat(5000)).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
   });
 });
 

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { SpellingCorrector } from '../../../src/search/spelling-corrector.ts';
+
+const speller = new SpellingCorrector([...Array<string>(100).fill('container'), 'contains', 'dockerfile', 'docker', 'volume', 'transport', 'entrypoint', 'list']);
+
+describe('SpellingCorrector', () => {
+  test.each([
+    ['containr', 'container'],
+    ['dockerfle', 'dockerfile'],
+    ['dokcer', 'docker'],
+    ['voluem', 'volume'],
+    ['entrypont', 'entrypoint'],
+  ])('GIVEN the typo %s THEN it becomes %s', (typo, word) => {
+    expect(speller.correct(typo)?.word).toBe(word);
+  });
+
+  test('GIVEN two equally close words THEN the more common one wins, and the distance is reported', () => {
+    expect(speller.correct('containr')).toEqual({ word: 'container', distance: 0.125 });
+  });
+
+  test('GIVEN a known word THEN nothing is corrected', () => {
+    expect(speller.correct('docker')).toBeUndefined();
+  });
+
+  test('GIVEN a word that only appears inside a longer vocabulary word THEN it is not "corrected" to it', () => {
+    expect(speller.correct('sport')).toBeUndefined();
+  });
+
+  test('GIVEN words shorter than five letters THEN they are left alone, since each is a slip from another', () => {
+    expect(speller.correct('lisa')).toBeUndefined();
+    expect(speller.correct('lst')).toBeUndefined();
+  });
+
+  test('GIVEN numbers or symbols THEN they are left alone', () => {
+    expect(speller.correct('808080')).toBeUndefined();
+  });
+});
