@@ -28,14 +28,21 @@ export function percentile(samples: readonly number[], p: number): number {
 export const median = (samples: readonly number[]): number => percentile(samples, 50);
 
 /**
- * Per-query latency in microseconds: one untimed warm-up pass (JIT, caches), then `repetitions` passes in
- * which every question is timed on its own, so one slow question shows up in p99 instead of being averaged
- * away.
+ * Per-query latency in microseconds: one untimed warm-up pass (JIT, caches), then up to `repetitions`
+ * passes in which every question is timed on its own, so one slow question shows up in p99 instead of
+ * being averaged away. Passes stop once `budgetMs` is spent (after at least one), so a slow peer costs one
+ * pass, not five.
  */
-export function measureLatency(answer: (question: string) => unknown, questions: readonly string[], repetitions = 5): number[] {
+export function measureLatency(
+  answer: (question: string) => unknown,
+  questions: readonly string[],
+  repetitions = 5,
+  budgetMs = 20_000,
+): number[] {
   for (const question of questions) consume(answer(question));
   const samples: number[] = [];
-  for (let pass = 0; pass < repetitions; pass++) {
+  const start = hrtime.bigint();
+  for (let pass = 0; pass < repetitions && (pass === 0 || microsSince(start) < budgetMs * 1_000); pass++) {
     for (const question of questions) {
       const start = hrtime.bigint();
       consume(answer(question));

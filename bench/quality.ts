@@ -16,6 +16,7 @@ export interface QualityResult {
 
 /** Builds are repeated and the median reported: the first build in a process also pays for JIT compilation. */
 const BUILD_REPETITIONS = 5;
+/** At most this many timed passes over the questions; fewer for an engine slow enough to spend 20 s. */
 const LATENCY_REPETITIONS = 5;
 
 export const evaluationQuestions = (): string[] => [...onTopicCases.map((c) => c.q), ...offTopicCases];

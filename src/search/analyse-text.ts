@@ -12,7 +12,15 @@ const TOKEN = /(?<![\p{L}\p{N}])--?[a-z][a-z0-9-]*|[\p{L}\p{N}]+/gu;
  * against real words.
  */
 export function toSurfaceTokens(text: string): string[] {
-  return surfaceTokensOfClean(cleanText(text));
+  return surfaceTokensOfClean(cleanText(markInstructions(text)));
+}
+
+/**
+ * Dockerfile instructions that are also everyday words are told apart by their capitals before the text is
+ * lower-cased: "FROM" is an instruction, "from" a stopword.
+ */
+export function markInstructions(text: string): string {
+  return text.replace(/\bFROM\b/g, 'fromline');
 }
 
 /** {@link toSurfaceTokens} for text that is already cleaned (a bounded query). */
@@ -22,9 +30,12 @@ export function surfaceTokensOfClean(cleaned: string): string[] {
 
   const tokens: string[] = [];
   for (const [raw] of prepared.matchAll(TOKEN)) {
-    const mapped = raw.startsWith('-') ? (FLAG_SYNONYMS.get(raw) ?? raw) : (WORD_SYNONYMS.get(raw) ?? raw);
+    // A long flag is also its words: "--network host" is about networks.
+    const mapped = raw.startsWith('-')
+      ? [FLAG_SYNONYMS.get(raw) ?? raw, ...(raw.startsWith('--') ? raw.slice(2).split('-') : [])].join(' ')
+      : (WORD_SYNONYMS.get(raw) ?? raw);
     for (const token of mapped.split(' ')) {
-      if (!STOPWORDS.has(token)) tokens.push(token);
+      if (token.length > 0 && !STOPWORDS.has(token)) tokens.push(token);
     }
   }
   return tokens;

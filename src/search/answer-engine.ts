@@ -1,29 +1,20 @@
-import Fuse from 'fuse.js';
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { surfaceTokensOfClean } from './analyse-text.ts';
+import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
+import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
-import {
-  buildPhraseIndex,
-  correctAndStem,
-  delimitTerm,
-  inverseDocumentFrequencies,
-  splitDelimited,
-  type PhraseKind,
-  type PhraseRecord,
-} from './phrase-index.ts';
+import { buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
-import type { SpellingCorrector } from './spelling-corrector.ts';
 
 export interface AnswerEngineOptions {
   /**
-   * Confidence (0..1) at which the engine answers; below it, it abstains and suggests.
-   * @defaultValue 0.5, chosen on the evaluation set (`docs/answer-engine.md`)
+   * Estimated probability of being right (0..1) at which the engine answers; below it, it abstains.
+   * @defaultValue 0.5
    */
   minConfidence?: number;
   /**
-   * Confidence a topic needs to be offered as a suggestion when the engine abstains.
-   * @defaultValue 0.2
+   * Confidence a topic needs to be offered as a near miss when the engine abstains.
+   * @defaultValue 0.1
    */
   minSuggestionConfidence?: number;
   /**
@@ -37,88 +28,109 @@ export interface AnswerEngineOptions {
 
 const DEFAULTS = {
   minConfidence: 0.5,
-  minSuggestionConfidence: 0.2,
+  minSuggestionConfidence: 0.1,
   maxSuggestions: 3,
 } as const satisfies Omit<Required<AnswerEngineOptions>, 'scoring'>;
 
-/** A topic's score over the query, before calibration. */
+/** A topic's standing for one question. */
 export interface RankedTopic {
   topic: Topic;
-  /** 0..1: how well its best phrases explain the query. */
+  /** 0..1: how well its best phrases and its vocabulary explain the question; the ranking order. */
   score: number;
-  /** 0..1: the calibrated confidence that this topic is what the question is about. */
+  /** What the confidence is estimated from. */
+  evidence: AnswerEvidence;
+  /** 0..1: the estimated probability that this topic is the right answer. */
   confidence: number;
 }
 
 interface QueryTerm {
   term: string;
-  /** How sure we are the user wrote this term: 1 as typed, less when it is a spelling correction. */
+  /** Term weight (see `#weight`). */
+  weight: number;
+  /** How sure we are the user wrote this term: 1 as typed, less for a spelling correction. */
   certainty: number;
 }
 
 interface AnalysedQuery {
-  /** Distinct stemmed terms the knowledge base knows (after spelling correction). */
+  /** Distinct terms the knowledge base knows, after spelling correction. */
   known: QueryTerm[];
-  /** Total weight of the words the knowledge base does not know ("photoshop", "pizza"). */
+  /** Their total weight. */
+  knownWeight: number;
+  /** Total weight of the words it does not know ("photoshop", "pizza"). */
   unknownWeight: number;
+  /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
+  anchored: boolean;
 }
 
-const DOMAIN_KINDS: ReadonlySet<PhraseKind> = new Set(['title', 'alias', 'keyword', 'command']);
+/**
+ * Stems that place a question in Docker's world. Off-topic questions rarely use them; a shipping
+ * "container" still can, which is why this is one piece of evidence among several.
+ */
+const DOCKER_ANCHORS: ReadonlySet<string> = new Set(
+  ['docker', 'dockerfile', 'dockerd', 'dockerhub', 'dockerignore', 'compose', 'container', 'containerd', 'buildkit', 'buildx', 'moby', 'runc', 'oci'].map(stemToken),
+);
+
+/** See `#candidates`. */
+const COMMON_TERM_SHARE = 0.05;
+
+/** Phrases that name a topic's subject, rather than talk around it. */
+const NAMING_KINDS: ReadonlySet<PhraseKind> = new Set(['title', 'alias', 'keyword', 'command']);
 
 const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
 
 /**
- * Answers questions from the knowledge base: analyses the query (slang, typos), retrieves phrases with
- * Fuse.js token search, scores topics by how much of the query and of their phrase a match explains, and
- * abstains when the best topic is not a confident answer.
+ * Answers questions from the knowledge base. A question goes through the same analyser as the knowledge
+ * (slang, stopwords, stems); misspelt words are corrected with Fuse.js against the knowledge base's own
+ * vocabulary; an inverted index finds the phrases that share a term with the question; topics are scored
+ * by how much of the question their best phrases and their whole vocabulary explain; and a calibrated
+ * confidence decides whether to answer or abstain with near misses.
  */
 export class AnswerEngine {
   readonly #knowledge: KnowledgeBase;
   readonly #options: Omit<Required<AnswerEngineOptions>, 'scoring'>;
   readonly #scoring: ScoringWeights;
-  readonly #fuse: Fuse<PhraseRecord>;
-  readonly #speller: SpellingCorrector;
-  readonly #idf: (term: string) => number;
-  readonly #indexedTerms: ReadonlySet<string>;
-  /** Terms that name something: they occur in a title, alias, keyword or command. */
-  readonly #domainTerms: ReadonlySet<string>;
-  /** Every term each topic uses anywhere. */
-  readonly #topicTerms = new Map<string, Set<string>>();
+  readonly #index: PhraseIndex;
+  /** The weight of every indexed term. */
+  readonly #weights = new Map<string, number>();
+  /** The weight of a term nobody wrote: the rarest possible. */
+  readonly #unseenIdf: number;
+  /** Each phrase's total term weight, by record index: fixed, so computed once. */
+  readonly #phraseWeights: number[];
+  /** Every term each topic uses anywhere, and the terms that name it. */
+  readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string> }>();
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
-    this.#knowledge = knowledge;
     const { scoring, ...rest } = options;
+    this.#knowledge = knowledge;
     this.#options = { ...DEFAULTS, ...rest };
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
-    const { records, speller } = buildPhraseIndex(knowledge);
-    this.#speller = speller;
-    this.#idf = inverseDocumentFrequencies(records).idf;
-    this.#indexedTerms = new Set(records.flatMap((r) => r.terms));
+    this.#index = buildPhraseIndex(knowledge);
+
+    const { records, postings } = this.#index;
+    for (const topic of knowledge.topics) this.#topicTerms.set(topic.id, { all: new Set(), naming: new Set() });
+    const namingTerms = new Set<string>();
     for (const record of records) {
-      const terms = this.#topicTerms.get(record.topicId) ?? new Set<string>();
-      for (const term of record.terms) terms.add(term);
-      this.#topicTerms.set(record.topicId, terms);
+      const terms = this.#topicTerms.get(record.topicId)!;
+      for (const term of record.terms) terms.all.add(term);
+      if (NAMING_KINDS.has(record.kind)) {
+        for (const term of record.terms) {
+          terms.naming.add(term);
+          namingTerms.add(term);
+        }
+      }
     }
-    this.#domainTerms = new Set(records.filter((r) => DOMAIN_KINDS.has(r.kind)).flatMap((r) => r.terms));
-    this.#fuse = new Fuse(records, {
-      keys: ['text'],
-      useTokenSearch: true,
-      tokenize: splitDelimited,
-      // Terms are already spelling-corrected and delimited, so a match must be exact.
-      threshold: 0,
-      ignoreFieldNorm: true,
-      includeScore: true,
-      shouldSort: false,
-    });
+    for (const [term, list] of postings) {
+      const idf = inverseDocumentFrequency(records.length, list.length);
+      // Terms that name something count fully; words met only in examples and bodies count less.
+      this.#weights.set(term, idf * (namingTerms.has(term) ? 1 : this.#scoring.incidentalWeight));
+    }
+    this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
+    this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
     const question = cleanQuery(rawQuestion).length === 0 ? '' : rawQuestion.trim();
-    const query = this.#analyse(question);
-    if (query.known.length === 0) {
-      return this.#abstain(question, 0, []);
-    }
     const ranked = this.rank(question);
     const best = ranked[0];
     if (best && best.confidence >= this.#options.minConfidence) {
@@ -142,107 +154,118 @@ export class AnswerEngine {
     return this.#abstain(question, best?.confidence ?? 0, nearMisses);
   }
 
-  /** Every topic that matches the question at all, best first, with its score and calibrated confidence. */
+  /** Every topic that shares a term with the question, best first, with its evidence and confidence. */
   rank(question: string): RankedTopic[] {
     const query = this.#analyse(question);
     if (query.known.length === 0) return [];
 
-    const byTopic = new Map<string, number[]>();
-    const pattern = query.known.map((q) => delimitTerm(q.term)).join(' ');
-    for (const { item: record } of this.#fuse.search(pattern)) {
-      const relevance = this.#phraseRelevance(record, query.known);
-      const list = byTopic.get(record.topicId) ?? [];
-      list.push(relevance);
-      byTopic.set(record.topicId, list);
+    const bestPhrases = new Map<string, [number, number]>();
+    for (const recordIndex of this.#candidates(query)) {
+      const record = this.#index.records[recordIndex]!;
+      const relevance = this.#phraseRelevance(record, this.#phraseWeights[recordIndex]!, query);
+      const best = bestPhrases.get(record.topicId) ?? [0, 0];
+      if (relevance > best[0]) bestPhrases.set(record.topicId, [relevance, best[0]]);
+      else if (relevance > best[1]) bestPhrases.set(record.topicId, [best[0], relevance]);
+      else bestPhrases.set(record.topicId, best);
     }
 
-    const scored = [...byTopic].map(([topicId, relevances]) => {
-      const [first = 0, second = 0] = relevances.sort((a, b) => b - a);
-      const { secondPhraseWeight, phraseShare } = this.#scoring;
+    const { secondPhraseWeight, phraseShare, calibration } = this.#scoring;
+    const scored = [...bestPhrases].map(([topicId, [first, second]]) => {
       const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
-      const { matched, explained } = this.#topicCoverage(topicId, query);
+      const coverage = this.#topicCoverage(topicId, query);
       return {
         topic: this.#knowledge.get(topicId)!,
-        score: phraseShare * phraseScore + (1 - phraseShare) * matched,
-        explained,
+        score: phraseShare * phraseScore + (1 - phraseShare) * coverage.matched,
+        bestPhrase: first,
+        coverage,
       };
     });
     scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
 
-    const runnerUp = scored[1]?.score ?? 0;
-    const { clearLead, explainedExponent } = this.#scoring;
-    return scored.map(({ topic, score, explained }, index) => {
-      // A clear lead over the runner-up is evidence; a near tie halves the confidence at worst.
-      const lead = index === 0 && score > 0 ? Math.min(1, (score - runnerUp) / (clearLead * score)) : 0;
-      const confidence = score * explained ** explainedExponent * (0.5 + 0.5 * lead);
-      return { topic, score, confidence };
+    return scored.map(({ topic, score, bestPhrase, coverage }, index) => {
+      const rival = scored[index === 0 ? 1 : 0]?.score ?? 0;
+      const evidence: AnswerEvidence = {
+        score,
+        bestPhrase,
+        explained: coverage.explained,
+        explainedByTerms: coverage.explainedByTerms,
+        lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
+        anchored: query.anchored ? 1 : 0,
+      };
+      return { topic, score, evidence, confidence: calibratedConfidence(evidence, calibration) };
     });
   }
 
   /**
-   * How much of the query a topic's own words account for: `matched` over the words the knowledge base
-   * knows, `explained` over every word asked. "Install node on windows" uses known words, but no one topic
-   * explains them all.
+   * The phrases worth scoring: those that share one of the query's distinctive terms. A term found in more
+   * than {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no
+   * candidates by itself unless the query has nothing rarer: otherwise one common word would make every
+   * question score most of the knowledge base.
    */
-  #topicCoverage(topicId: string, query: AnalysedQuery): { matched: number; explained: number } {
-    const vocabulary = this.#topicTerms.get(topicId)!;
-    let matched = 0;
-    let knownTotal = 0;
-    for (const { term, certainty } of query.known) {
-      const weight = this.#weight(term);
-      knownTotal += weight;
-      if (vocabulary.has(term)) matched += weight * certainty;
-    }
-    const total = knownTotal + query.unknownWeight;
-    return { matched: knownTotal > 0 ? matched / knownTotal : 0, explained: total > 0 ? matched / total : 0 };
+  #candidates(query: AnalysedQuery): Set<number> {
+    const { postings, records } = this.#index;
+    const lists = query.known.map((q) => postings.get(q.term)!);
+    const distinctive = lists.filter((list) => list.length <= records.length * COMMON_TERM_SHARE);
+    const candidates = new Set<number>();
+    for (const list of distinctive.length > 0 ? distinctive : lists) for (const index of list) candidates.add(index);
+    return candidates;
   }
 
   /**
    * How well one phrase explains the query: the share of the query's weight it matches and the share of
-   * its own weight the query matches, so "image vs container" prefers the phrase "image vs container"
-   * over the phrase "image".
+   * its own weight the query matches, so "image vs container" prefers the phrase "image vs container" over
+   * the phrase "image".
    */
-  #phraseRelevance(record: PhraseRecord, query: readonly QueryTerm[]): number {
-    let queryMatched = 0;
-    let queryTotal = 0;
-    for (const { term, certainty } of query) {
-      const weight = this.#weight(term);
-      queryTotal += weight;
-      if (record.terms.includes(term)) queryMatched += weight * certainty;
+  #phraseRelevance(record: PhraseRecord, phraseWeight: number, query: AnalysedQuery): number {
+    let matchedWeight = 0;
+    let matchedCertainWeight = 0;
+    for (const { term, weight, certainty } of query.known) {
+      if (!record.terms.has(term)) continue;
+      matchedWeight += weight;
+      matchedCertainWeight += weight * certainty;
     }
-    let phraseMatched = 0;
-    let phraseTotal = 0;
-    for (const term of record.terms) {
-      const weight = this.#weight(term);
-      phraseTotal += weight;
-      if (query.some((q) => q.term === term)) phraseMatched += weight;
-    }
-    const queryCoverage = queryTotal > 0 ? queryMatched / queryTotal : 0;
-    const phraseCoverage = phraseTotal > 0 ? phraseMatched / phraseTotal : 0;
     const { kindWeight, queryCoverageExponent, phraseCoverageExponent } = this.#scoring;
     return (
       kindWeight[record.kind] *
-      queryCoverage ** queryCoverageExponent *
-      phraseCoverage ** phraseCoverageExponent[record.kind]
+      (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent *
+      (matchedWeight / phraseWeight) ** phraseCoverageExponent[record.kind]
     );
   }
 
-  /** A term's weight: rare terms count more, and Docker terms more than words that merely occur in examples. */
-  #weight(term: string): number {
-    return this.#idf(term) * (this.#domainTerms.has(term) ? 1 : this.#scoring.incidentalWeight);
+  /**
+   * How much of the query a topic's own words account for: `matched` over the words the knowledge base
+   * knows, `explained` over every word asked (so "install node on windows", all known words, is not
+   * explained by any one topic), and `explainedByTerms` counting only the terms that name the topic.
+   */
+  #topicCoverage(topicId: string, query: AnalysedQuery): { matched: number; explained: number; explainedByTerms: number } {
+    const terms = this.#topicTerms.get(topicId)!;
+    let matched = 0;
+    let matchedNaming = 0;
+    for (const { term, weight, certainty } of query.known) {
+      if (terms.all.has(term)) matched += weight * certainty;
+      if (terms.naming.has(term)) matchedNaming += weight * certainty;
+    }
+    const total = query.knownWeight + query.unknownWeight;
+    return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
   #analyse(question: string): AnalysedQuery {
     const known = new Map<string, QueryTerm>();
-    const seen = new Set<string>();
-    let unknownWeight = 0;
-    for (const { term, distance } of correctAndStem(surfaceTokensOfClean(cleanQuery(question)), this.#speller)) {
-      if (seen.has(term)) continue;
-      seen.add(term);
-      if (this.#indexedTerms.has(term)) known.set(term, { term, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
-      else unknownWeight += this.#idf(term) * this.#scoring.unknownWeight;
+    const unknown = new Set<string>();
+    for (const { term, distance } of correctAndStem(surfaceTokensOfClean(cleanQuery(markInstructions(question))), this.#index.lexicon)) {
+      const weight = this.#weights.get(term);
+      if (weight === undefined) unknown.add(term);
+      else if (!known.has(term)) {
+        known.set(term, { term, weight, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
+      }
     }
-    return { known: [...known.values()], unknownWeight };
+    const terms = [...known.values()];
+    return {
+      known: terms,
+      knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
+      unknownWeight: unknown.size * this.#unseenIdf * this.#scoring.unknownWeight,
+      anchored: terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1),
+    };
   }
 
   #abstain(question: string, confidence: number, suggestions: TopicRef[]): Answer {

@@ -10,16 +10,23 @@ export interface PhraseRecord {
   topicId: string;
   kind: PhraseKind;
   /** Distinct analysed terms. */
-  terms: readonly string[];
-  /** The terms as Fuse.js sees them: each wrapped in `<` `>` so that a term only ever matches a whole term. */
-  text: string;
+  terms: ReadonlySet<string>;
 }
 
-/** Wraps a term so Fuse's substring matching cannot match "run" inside "runc". */
-export const delimitTerm = (term: string): string => `<${term}>`;
+/** The knowledge base's phrases, analysed, with what lookups need: postings per term and the speller. */
+export interface PhraseIndex {
+  records: PhraseRecord[];
+  /** For each term, the indexes of the records that contain it. */
+  postings: ReadonlyMap<string, readonly number[]>;
+  /** Corrects words into the knowledge base's vocabulary; see {@link correctAndStem}. */
+  lexicon: Lexicon;
+}
 
-/** Splits a delimited record text back into its terms; handed to Fuse as its tokenizer. */
-export const splitDelimited = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
+/** The knowledge base's words: their stems, and a speller for the rest. */
+export interface Lexicon {
+  speller: SpellingCorrector;
+  stems: ReadonlySet<string>;
+}
 
 function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
   return [
@@ -43,7 +50,7 @@ function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
  * their words are corrected against the rest of the text exactly as queries are; otherwise a typo in an
  * example would become a "known" word and stop being corrected in questions.
  */
-export function buildPhraseIndex(knowledge: KnowledgeBase): { records: PhraseRecord[]; speller: SpellingCorrector } {
+export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
   const phrases = knowledge.topics.flatMap((topic) => phrasesOf(topic).map(([kind, text]) => ({ topic, kind, text })));
   const isExample = (p: { topic: Topic; text: string; kind: PhraseKind }) => p.kind === 'question' && p.topic.questions.includes(p.text);
 
@@ -51,36 +58,48 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): { records: PhraseRec
   for (const phrase of phrases) {
     if (!isExample(phrase)) vocabulary.push(...toSurfaceTokens(phrase.text));
   }
-  const cleanSpeller = new SpellingCorrector(vocabulary);
+  const cleanLexicon = lexiconOf(vocabulary);
   for (const phrase of phrases) {
-    if (isExample(phrase)) vocabulary.push(...toSurfaceTokens(phrase.text).map((w) => cleanSpeller.correct(w)?.word ?? w));
+    if (!isExample(phrase)) continue;
+    for (const word of toSurfaceTokens(phrase.text)) {
+      vocabulary.push(cleanLexicon.stems.has(stemToken(word)) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
+    }
   }
-  const speller = new SpellingCorrector(vocabulary);
+  const lexicon = lexiconOf(vocabulary);
 
   const records: PhraseRecord[] = [];
+  const postings = new Map<string, number[]>();
   for (const { topic, kind, text } of phrases) {
-    const terms = [...new Set(correctAndStem(toSurfaceTokens(text), speller).map((t) => t.term))];
-    if (terms.length > 0) records.push({ topicId: topic.id, kind, terms, text: terms.map(delimitTerm).join(' ') });
+    const terms = [...new Set(correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term))];
+    if (terms.length === 0) continue;
+    for (const term of terms) {
+      const list = postings.get(term) ?? [];
+      list.push(records.length);
+      postings.set(term, list);
+    }
+    records.push({ topicId: topic.id, kind, terms: new Set(terms) });
   }
-  return { records, speller };
+  return { records, postings, lexicon };
 }
 
-/** Spelling-corrects and stems words; `distance` is 0 for a word as typed, more for a correction. */
-export function correctAndStem(words: readonly string[], speller: SpellingCorrector): Array<{ term: string; distance: number }> {
+function lexiconOf(words: readonly string[]): Lexicon {
+  return { speller: new SpellingCorrector(words), stems: new Set(words.map(stemToken)) };
+}
+
+/**
+ * Stems words, correcting the misspelt ones first; `distance` is 0 for a word as typed. A word whose stem
+ * the knowledge base knows is never "corrected": "pausing" is not in it, but "pause" is.
+ */
+export function correctAndStem(words: readonly string[], lexicon: Lexicon): Array<{ term: string; distance: number }> {
   return words.map((word) => {
-    const correction = speller.correct(word);
-    return { term: stemToken(correction?.word ?? word), distance: correction?.distance ?? 0 };
+    const stem = stemToken(word);
+    if (lexicon.stems.has(stem)) return { term: stem, distance: 0 };
+    const correction = lexicon.speller.correct(word);
+    return correction ? { term: stemToken(correction.word), distance: correction.distance } : { term: stem, distance: 0 };
   });
 }
 
-/** Inverse document frequency over phrase records, the same BM25-style formula Fuse.js uses internally. */
-export function inverseDocumentFrequencies(records: readonly PhraseRecord[]): {
-  idf: (term: string) => number;
-} {
-  const documentFrequency = new Map<string, number>();
-  for (const record of records) {
-    for (const term of record.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const n = records.length;
-  return { idf: (term) => Math.log(1 + (n - (documentFrequency.get(term) ?? 0) + 0.5) / ((documentFrequency.get(term) ?? 0) + 0.5)) };
+/** Inverse document frequency over phrase records (the BM25 form): rare terms weigh more. */
+export function inverseDocumentFrequency(recordCount: number, documentFrequency: number): number {
+  return Math.log(1 + (recordCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }

@@ -1,3 +1,4 @@
+import type { Calibration } from './calibration.ts';
 import type { PhraseKind } from './phrase-index.ts';
 
 /**
@@ -14,9 +15,9 @@ export interface ScoringWeights {
   phraseCoverageExponent: Readonly<Record<PhraseKind, number>>;
   /** How much it matters that the phrase explains the whole query. @defaultValue 0.6 */
   queryCoverageExponent: number;
-  /** Weight of a topic's second-best phrase next to its best: more evidence, a little more score. @defaultValue 0.2 */
+  /** Weight of a topic's second-best phrase next to its best: more evidence, a little more score. @defaultValue 0.5 */
   secondPhraseWeight: number;
-  /** Share of the score from the best phrases; the rest comes from the topic's whole vocabulary. @defaultValue 0.6 */
+  /** Share of the score from the best phrases; the rest comes from the topic's whole vocabulary. @defaultValue 0.8 */
   phraseShare: number;
   /**
    * How much a spelling correction's distance (0..~0.34) takes off the certainty of the word: a corrected
@@ -27,21 +28,18 @@ export interface ScoringWeights {
   incidentalWeight: number;
   /** An unknown word weighs this much of its IDF: it may be filler, or the real subject ("photoshop"). @defaultValue 0.5 */
   unknownWeight: number;
-  /** How hard words the best topic does not explain pull confidence down. @defaultValue 0.75 */
-  explainedExponent: number;
-  /** A lead over the runner-up of this share of the score counts as a clear lead. @defaultValue 0.25 */
-  clearLead: number;
+  /** How evidence becomes a confidence: see {@link Calibration}. */
+  calibration: Calibration;
 }
 
 export const DEFAULT_SCORING = {
-  kindWeight: { title: 1, alias: 0.97, question: 0.95, keyword: 0.85, command: 0.85, summary: 0.7, body: 0.5 },
+  kindWeight: { title: 1, alias: 0.97, question: 0.95, keyword: 0.85, command: 0.85, summary: 0.7, body: 0.3 },
   phraseCoverageExponent: { title: 0.4, alias: 0.4, question: 0.4, keyword: 0.4, command: 0.4, summary: 0.1, body: 0 },
   queryCoverageExponent: 0.6,
-  secondPhraseWeight: 0.2,
-  phraseShare: 0.6,
+  secondPhraseWeight: 0.5,
+  phraseShare: 0.8,
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  explainedExponent: 0.75,
-  clearLead: 0.25,
+  calibration: { intercept: -6.28, score: 0.79, bestPhrase: 1.48, explained: 5.31, explainedByTerms: 1.39, lead: 1.48, anchored: 1.92 },
 } as const satisfies ScoringWeights;

@@ -14,6 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    someone somebody anyone something anything thing things stuff way ways kind sort bit lot lots
    get got getting gets want wanted wanna need needs needed trying try tried going gonna let lets
    u ur r y ya pls k idk tbh btw imo fyi question q quick again still even ever yet one
+   good morning evening afternoon night everyone everybody guys folks gm gn
    wat wut wot wht whats exactly literally simply totally honestly seriously probably maybe possibly generally usually`
     .split(/\s+/)
     .filter(Boolean),

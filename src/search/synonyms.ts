@@ -41,7 +41,7 @@ export const WORD_SYNONYMS: ReadonlyMap<string, string> = new Map(
     img: 'image', imgs: 'images', imgae: 'image', immage: 'image', pic: 'image',
     ctr: 'container', ctrs: 'containers', cntr: 'container', cntnr: 'container', cont: 'container',
     contianer: 'container', containter: 'container', contaier: 'container',
-    diff: 'vs', dif: 'vs', difference: 'vs', differences: 'vs', different: 'vs', differ: 'vs',
+    diff: 'vs', dif: 'vs', difference: 'vs', differences: 'vs',
     versus: 'vs', v: 'vs', compare: 'vs', compared: 'vs', comparison: 'vs', between: 'vs',
     n: 'and', '&': 'and', '+': 'and',
     vms: 'vm', hypervisors: 'hypervisor',

@@ -13,9 +13,11 @@ export const explainCommand = defineCommand({
   run: ({ topic: name }, _request, { topics, knowledge, engine }) => {
     const found = topics.find(name);
     if (found.found) return renderTopic(found.topic, relatedRefs(found.topic, (id) => knowledge.get(id)));
-    // Not a name: perhaps a question ("/explain how volumes work").
+    // Not a name: perhaps a question ("/explain how volumes work"). One or two words are a name, though,
+    // and "mount types" is better met with close names than with a stretch.
     const answer = engine.answer(name);
-    if (answer.answered && answer.topic) return renderTopic(answer.topic, answer.suggestions);
+    const looksLikeQuestion = name.trim().split(/\s+/).length >= 3;
+    if (looksLikeQuestion && answer.answered && answer.topic) return renderTopic(answer.topic, answer.suggestions);
     const closeMatches = [...new Set([...found.closeMatches, ...answer.suggestions].map((m) => m.title))].slice(0, 3);
     return describeProblem({ code: 'unknown-topic', query: name, closeMatches });
   },

@@ -29,8 +29,9 @@ describe('analyseText', () => {
     expect(analyseText('containers running')).toEqual(analyseText('container runs'));
   });
 
-  test('GIVEN flags THEN they stay whole and long forms become short ones', () => {
-    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', '-p', '8080', '80', '--rm']);
+  test('GIVEN flags THEN they stay whole, long forms become short ones, and a long flag also counts as its words', () => {
+    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', '-p', 'publish', '8080', '80', '--rm', 'rm']);
+    expect(analyseText('--network host')).toEqual(['--network', 'network', 'host']);
   });
 
   test('GIVEN only question scaffolding THEN nothing is left', () => {

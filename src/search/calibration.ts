@@ -1,0 +1,42 @@
+/** What the engine knows about how well a topic answers a question; the confidence is estimated from it. */
+export interface AnswerEvidence {
+  /** 0..1: the ranking score (best phrases and whole vocabulary against the words the knowledge base knows). */
+  score: number;
+  /** 0..1: the relevance of the topic's single best phrase: near 1 when the question is one of its examples. */
+  bestPhrase: number;
+  /** 0..1: share of the whole question's weight, unknown words included, that the topic's words explain. */
+  explained: number;
+  /** 0..1: the same share, counting only the terms that name the topic (title, aliases, keywords, commands). */
+  explainedByTerms: number;
+  /** -1..1: how far the topic's score is ahead of its best rival's, relative to its own score. */
+  lead: number;
+  /** 1 when the question names Docker's world ("docker", "dockerfile", "compose", "container"), else 0. */
+  anchored: number;
+}
+
+/**
+ * Logistic-regression coefficients that turn evidence into the probability that the answer is right.
+ * Fitted on half of the evaluation set and checked on the other half with `npm run eval:fit`.
+ */
+export interface Calibration {
+  intercept: number;
+  score: number;
+  bestPhrase: number;
+  explained: number;
+  explainedByTerms: number;
+  lead: number;
+  anchored: number;
+}
+
+/** The estimated probability (0..1) that a topic with this evidence is the right answer. */
+export function calibratedConfidence(evidence: AnswerEvidence, c: Calibration): number {
+  const z =
+    c.intercept +
+    c.score * evidence.score +
+    c.bestPhrase * evidence.bestPhrase +
+    c.explained * evidence.explained +
+    c.explainedByTerms * evidence.explainedByTerms +
+    c.lead * evidence.lead +
+    c.anchored * evidence.anchored;
+  return 1 / (1 + Math.exp(-z));
+}

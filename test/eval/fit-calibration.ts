@@ -1,0 +1,76 @@
+/**
+ * `npm run eval:fit`: fits the confidence calibration (a logistic regression over AnswerEvidence) on half
+ * of the evaluation set, reports how it does on the other half, and prints the coefficients to paste into
+ * DEFAULT_SCORING. Off-topic questions weigh more than on-topic ones: answering one is the worst outcome.
+ */
+import { loadKnowledge } from '../../src/knowledge/index.ts';
+import { AnswerEngine, calibratedConfidence, DEFAULT_SCORING, type AnswerEvidence, type Calibration } from '../../src/search/index.ts';
+import { offTopicCases, onTopicCases } from './evaluation-set.ts';
+
+interface Sample {
+  evidence: AnswerEvidence;
+  /** 1 when answering with the top topic is right. */
+  label: 0 | 1;
+  offTopic: boolean;
+  weight: number;
+}
+
+const engine = new AnswerEngine(await loadKnowledge());
+const OFF_TOPIC_WEIGHT = 2;
+const NO_EVIDENCE: AnswerEvidence = { score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: -1, anchored: 0 };
+
+const samples: Sample[] = [
+  ...onTopicCases.map((c): Sample => {
+    const top = engine.rank(c.q)[0];
+    const right = top !== undefined && (top.topic.id === c.topic || (c.also ?? []).includes(top.topic.id));
+    return { evidence: top?.evidence ?? NO_EVIDENCE, label: right ? 1 : 0, offTopic: false, weight: 1 };
+  }),
+  ...offTopicCases.map((q): Sample => ({
+    evidence: engine.rank(q)[0]?.evidence ?? NO_EVIDENCE,
+    label: 0,
+    offTopic: true,
+    weight: OFF_TOPIC_WEIGHT,
+  })),
+];
+const tune = samples.filter((_, i) => i % 2 === 0);
+const holdout = samples.filter((_, i) => i % 2 === 1);
+
+const FEATURES = ['score', 'bestPhrase', 'explained', 'explainedByTerms', 'lead', 'anchored'] as const;
+
+function fit(data: readonly Sample[], steps = 20_000, rate = 0.5, l2 = 1e-3): Calibration {
+  const c: Calibration = { intercept: 0, score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: 0, anchored: 0 };
+  const totalWeight = data.reduce((sum, s) => sum + s.weight, 0);
+  for (let step = 0; step < steps; step++) {
+    const gradient: Calibration = { intercept: 0, score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: 0, anchored: 0 };
+    for (const s of data) {
+      const error = (calibratedConfidence(s.evidence, c) - s.label) * s.weight;
+      gradient.intercept += error;
+      for (const f of FEATURES) gradient[f] += error * s.evidence[f];
+    }
+    c.intercept -= (rate * gradient.intercept) / totalWeight;
+    for (const f of FEATURES) c[f] -= rate * (gradient[f] / totalWeight + l2 * c[f]);
+  }
+  return c;
+}
+
+function report(name: string, data: readonly Sample[], c: Calibration, threshold = 0.5): string {
+  const on = data.filter((s) => !s.offTopic);
+  const off = data.filter((s) => s.offTopic);
+  const answered = (s: Sample) => calibratedConfidence(s.evidence, c) >= threshold;
+  const accuracy = on.filter((s) => s.label === 1 && answered(s)).length / on.length;
+  const abstention = off.filter((s) => !answered(s)).length / off.length;
+  const wrongAnswers = on.filter((s) => s.label === 0 && answered(s)).length;
+  return `${name}: on-topic accuracy ${(accuracy * 100).toFixed(1)}% (n=${on.length}, ${wrongAnswers} wrong answers), off-topic abstention ${(abstention * 100).toFixed(1)}% (n=${off.length})`;
+}
+
+const round = (c: Calibration) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+
+// First the method is checked: fitted on one half, judged on the other.
+const halfFit = fit(tune);
+console.log(report('fitted on even half, even half', tune, halfFit));
+console.log(report('fitted on even half, odd half ', holdout, halfFit));
+// Then the coefficients to ship are fitted on everything.
+const shipped = fit(samples);
+console.log(report('fitted on all, all            ', samples, shipped));
+console.log(report('shipped DEFAULT_SCORING, all  ', samples, DEFAULT_SCORING.calibration));
+console.log(`calibration: ${JSON.stringify(round(shipped))}`);
