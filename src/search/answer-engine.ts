@@ -45,7 +45,7 @@ export interface RankedTopic {
 
 interface QueryTerm {
   term: string;
-  /** Term weight (see `#weight`). */
+  /** Its IDF over phrases, halved for terms that name nothing (see the constructor). */
   weight: number;
   /** How sure we are the user wrote this term: 1 as typed, less for a spelling correction. */
   certainty: number;
@@ -81,9 +81,9 @@ const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, v
 /**
  * Answers questions from the knowledge base. A question goes through the same analyser as the knowledge
  * (slang, stopwords, stems); misspelt words are corrected with Fuse.js against the knowledge base's own
- * vocabulary; an inverted index finds the phrases that share a term with the question; topics are scored
- * by how much of the question their best phrases and their whole vocabulary explain; and a calibrated
- * confidence decides whether to answer or abstain with near misses.
+ * vocabulary; an inverted index finds the phrases that share a distinctive term with the question; topics
+ * are scored by how much of the question their best phrases and their whole vocabulary explain; and a
+ * calibrated confidence decides whether to answer or abstain with near misses.
  */
 export class AnswerEngine {
   readonly #knowledge: KnowledgeBase;
@@ -130,7 +130,7 @@ export class AnswerEngine {
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
-    const question = cleanQuery(rawQuestion).length === 0 ? '' : rawQuestion.trim();
+    const question = rawQuestion.trim();
     const ranked = this.rank(question);
     const best = ranked[0];
     if (best && best.confidence >= this.#options.minConfidence) {
@@ -151,7 +151,8 @@ export class AnswerEngine {
       .filter((r) => r.confidence >= this.#options.minSuggestionConfidence)
       .slice(0, this.#options.maxSuggestions)
       .map((r) => toTopicRef(r.topic));
-    return this.#abstain(question, best?.confidence ?? 0, nearMisses);
+    // Nothing left once cleaned (whitespace, mentions, invisible characters) counts as an empty question.
+    return this.#abstain(cleanQuery(question).length === 0 ? '' : question, best?.confidence ?? 0, nearMisses);
   }
 
   /** Every topic that shares a term with the question, best first, with its evidence and confidence. */

@@ -14,29 +14,25 @@ export interface AnswerEvidence {
   anchored: number;
 }
 
+/** Every piece of evidence, in a fixed order. */
+export const EVIDENCE_FEATURES = [
+  'score',
+  'bestPhrase',
+  'explained',
+  'explainedByTerms',
+  'lead',
+  'anchored',
+] as const satisfies ReadonlyArray<keyof AnswerEvidence>;
+
 /**
- * Logistic-regression coefficients that turn evidence into the probability that the answer is right.
- * Fitted on half of the evaluation set and checked on the other half with `npm run eval:fit`.
+ * Logistic-regression coefficients, one per piece of evidence plus an intercept, that turn evidence into
+ * the probability that the answer is right. Fitted with `npm run eval:fit`.
  */
-export interface Calibration {
-  intercept: number;
-  score: number;
-  bestPhrase: number;
-  explained: number;
-  explainedByTerms: number;
-  lead: number;
-  anchored: number;
-}
+export type Calibration = { intercept: number } & Record<keyof AnswerEvidence, number>;
 
 /** The estimated probability (0..1) that a topic with this evidence is the right answer. */
 export function calibratedConfidence(evidence: AnswerEvidence, c: Calibration): number {
-  const z =
-    c.intercept +
-    c.score * evidence.score +
-    c.bestPhrase * evidence.bestPhrase +
-    c.explained * evidence.explained +
-    c.explainedByTerms * evidence.explainedByTerms +
-    c.lead * evidence.lead +
-    c.anchored * evidence.anchored;
+  let z = c.intercept;
+  for (const feature of EVIDENCE_FEATURES) z += c[feature] * evidence[feature];
   return 1 / (1 + Math.exp(-z));
 }

@@ -4,4 +4,4 @@ export { cleanQuery, cleanText, MAX_QUERY_LENGTH } from './clean-text.ts';
 export { analyseText } from './analyse-text.ts';
 export { TopicFinder, type FindTopicResult } from './topic-finder.ts';
 export { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
-export { calibratedConfidence, type AnswerEvidence, type Calibration } from './calibration.ts';
+export { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence, type Calibration } from './calibration.ts';

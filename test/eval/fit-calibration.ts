@@ -4,7 +4,14 @@
  * DEFAULT_SCORING. Off-topic questions weigh more than on-topic ones: answering one is the worst outcome.
  */
 import { loadKnowledge } from '../../src/knowledge/index.ts';
-import { AnswerEngine, calibratedConfidence, DEFAULT_SCORING, type AnswerEvidence, type Calibration } from '../../src/search/index.ts';
+import {
+  AnswerEngine,
+  calibratedConfidence,
+  DEFAULT_SCORING,
+  EVIDENCE_FEATURES,
+  type AnswerEvidence,
+  type Calibration,
+} from '../../src/search/index.ts';
 import { offTopicCases, onTopicCases } from './evaluation-set.ts';
 
 interface Sample {
@@ -18,6 +25,7 @@ interface Sample {
 const engine = new AnswerEngine(await loadKnowledge());
 const OFF_TOPIC_WEIGHT = 2;
 const NO_EVIDENCE: AnswerEvidence = { score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: -1, anchored: 0 };
+const zeros = (): Calibration => ({ intercept: 0, ...Object.fromEntries(EVIDENCE_FEATURES.map((f) => [f, 0])) }) as Calibration;
 
 const samples: Sample[] = [
   ...onTopicCases.map((c): Sample => {
@@ -35,20 +43,19 @@ const samples: Sample[] = [
 const tune = samples.filter((_, i) => i % 2 === 0);
 const holdout = samples.filter((_, i) => i % 2 === 1);
 
-const FEATURES = ['score', 'bestPhrase', 'explained', 'explainedByTerms', 'lead', 'anchored'] as const;
 
 function fit(data: readonly Sample[], steps = 20_000, rate = 0.5, l2 = 1e-3): Calibration {
-  const c: Calibration = { intercept: 0, score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: 0, anchored: 0 };
+  const c = zeros();
   const totalWeight = data.reduce((sum, s) => sum + s.weight, 0);
   for (let step = 0; step < steps; step++) {
-    const gradient: Calibration = { intercept: 0, score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: 0, anchored: 0 };
+    const gradient = zeros();
     for (const s of data) {
       const error = (calibratedConfidence(s.evidence, c) - s.label) * s.weight;
       gradient.intercept += error;
-      for (const f of FEATURES) gradient[f] += error * s.evidence[f];
+      for (const f of EVIDENCE_FEATURES) gradient[f] += error * s.evidence[f];
     }
     c.intercept -= (rate * gradient.intercept) / totalWeight;
-    for (const f of FEATURES) c[f] -= rate * (gradient[f] / totalWeight + l2 * c[f]);
+    for (const f of EVIDENCE_FEATURES) c[f] -= rate * (gradient[f] / totalWeight + l2 * c[f]);
   }
   return c;
 }
