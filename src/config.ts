@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH } from './store/index.ts';
 
 /** Every setting the bot reads, with its default. This is the only module that reads `process.env`. */
 export const ConfigSchema = z.object({
@@ -7,6 +8,12 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   /** `debug`, `info`, `warn` or `error`. Default `info`. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The SQLite file that keeps learners' progress. Default `./data/stevedore.db`. */
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  /** A PostgreSQL URL (`postgres://user:password@host:5432/db`); when set, it is used instead of SQLite. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,89 @@
+import type { SqlDriver } from './sql-driver.ts';
+
+/**
+ * The schema, as numbered steps applied in order at start-up. Never edit a released step: add a new one.
+ * The SQL is the common subset of SQLite and PostgreSQL (times are BIGINT milliseconds since the epoch,
+ * flags are INTEGER 0/1), so both stores share it.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
+  {
+    version: 1,
+    name: 'learning: cards, reviews, quizzes, study days, answers and votes',
+    statements: [
+      `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE learners (learner_key TEXT PRIMARY KEY, name TEXT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE TABLE card_progress (
+         learner_key TEXT NOT NULL, card_id TEXT NOT NULL, due_at BIGINT NOT NULL,
+         stability DOUBLE PRECISION NOT NULL, difficulty DOUBLE PRECISION NOT NULL,
+         elapsed_days DOUBLE PRECISION NOT NULL, scheduled_days DOUBLE PRECISION NOT NULL,
+         learning_steps INTEGER NOT NULL, reps INTEGER NOT NULL, lapses INTEGER NOT NULL,
+         state INTEGER NOT NULL, last_review_at BIGINT,
+         PRIMARY KEY (learner_key, card_id))`,
+      `CREATE TABLE card_sessions (
+         id TEXT PRIMARY KEY, learner_key TEXT NOT NULL, card_id TEXT NOT NULL,
+         created_at BIGINT NOT NULL, revealed_at BIGINT, graded_at BIGINT)`,
+      `CREATE TABLE reviews (
+         session_id TEXT PRIMARY KEY, learner_key TEXT NOT NULL, card_id TEXT NOT NULL, server_id TEXT,
+         rating INTEGER NOT NULL, reviewed_at BIGINT NOT NULL)`,
+      `CREATE INDEX reviews_by_learner ON reviews (learner_key)`,
+      `CREATE INDEX reviews_by_server ON reviews (server_id, reviewed_at)`,
+      `CREATE TABLE quizzes (
+         id TEXT PRIMARY KEY, question_id TEXT NOT NULL, option_order TEXT NOT NULL,
+         server_id TEXT, channel_id TEXT, created_at BIGINT NOT NULL)`,
+      `CREATE TABLE quiz_answers (
+         quiz_id TEXT NOT NULL REFERENCES quizzes (id), learner_key TEXT NOT NULL, server_id TEXT,
+         choice INTEGER NOT NULL, correct INTEGER NOT NULL, answered_at BIGINT NOT NULL,
+         PRIMARY KEY (quiz_id, learner_key))`,
+      `CREATE INDEX quiz_answers_by_learner ON quiz_answers (learner_key)`,
+      `CREATE INDEX quiz_answers_by_server ON quiz_answers (server_id, answered_at)`,
+      `CREATE TABLE study_days (learner_key TEXT NOT NULL, study_date TEXT NOT NULL, PRIMARY KEY (learner_key, study_date))`,
+      `CREATE TABLE answers (
+         id TEXT PRIMARY KEY, question TEXT NOT NULL, topic_id TEXT, confidence DOUBLE PRECISION NOT NULL,
+         answered INTEGER NOT NULL, asked_at BIGINT NOT NULL, asker_digest TEXT NOT NULL)`,
+      `CREATE TABLE votes (
+         answer_id TEXT NOT NULL REFERENCES answers (id), voter_digest TEXT NOT NULL,
+         vote TEXT NOT NULL CHECK (vote IN ('up', 'down')), voted_at BIGINT NOT NULL,
+         PRIMARY KEY (answer_id, voter_digest))`,
+    ],
+  },
+];
+
+/** The newest schema version this code knows. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Brings the database up to `SCHEMA_VERSION`. Each step runs in its own transaction holding the write lock,
+ * so two processes starting at once apply it once. A database newer than this code is refused.
+ */
+export async function applyMigrations(driver: SqlDriver): Promise<number[]> {
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const ran = await driver.transaction(async (tx) => {
+      if (driver.migrationLock) await tx.run(driver.migrationLock);
+      await tx.run(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
+      );
+      const [row] = await tx.all(`SELECT MAX(version) AS version FROM schema_migrations`);
+      const current = Number(row?.['version'] ?? 0);
+      if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
+      if (current >= migration.version) return false;
+      for (const statement of migration.statements) await tx.run(statement);
+      await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
+      return true;
+    });
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** The database was written by a newer release; running old code against it could lose data. */
+export class SchemaTooNewError extends Error {
+  constructor(readonly version: number) {
+    super(`The database is at schema version ${version}, newer than this release knows (${SCHEMA_VERSION}). Upgrade Stevedore.`);
+    this.name = 'SchemaTooNewError';
+  }
+}

@@ -1,0 +1,317 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { applyMigrations } from './migrations.ts';
+import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts';
+import type {
+  AnswerRecord,
+  CardProgress,
+  CardSession,
+  GapRecord,
+  LeaderboardRow,
+  LearnerActivity,
+  LearnerRef,
+  QuizAnswerRecord,
+  QuizRecord,
+  ReviewRecord,
+  Store,
+  StoredQuizAnswer,
+  VoteRecord,
+} from './store.ts';
+
+type Row = Record<string, unknown>;
+
+/** Thrown inside a transaction to roll it back as a refusal rather than a failure. */
+class Refused extends Error {}
+
+/**
+ * The `Store` in SQL, written once for every driver. Migrations run when it opens; learner keys in the
+ * answers and votes tables are replaced by an HMAC under a secret kept in the database, so they can be
+ * counted but not read.
+ */
+export class SqlStore implements Store {
+  readonly #db: SqlDriver;
+  readonly #digestSecret: string;
+
+  private constructor(db: SqlDriver, digestSecret: string) {
+    this.#db = db;
+    this.#digestSecret = digestSecret;
+  }
+
+  /** Migrates the database and opens the store over it; closes the driver if that fails. */
+  static async open(db: SqlDriver): Promise<SqlStore> {
+    try {
+      await applyMigrations(db);
+      await db.run(`INSERT INTO meta (key, value) VALUES ('digest-secret', ?) ON CONFLICT (key) DO NOTHING`, [
+        randomBytes(32).toString('base64url'),
+      ]);
+      const [row] = await db.all(`SELECT value FROM meta WHERE key = 'digest-secret'`);
+      return new SqlStore(db, String(row!['value']));
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#db.close();
+  }
+
+  async cardProgress(learnerKey: string): Promise<CardProgress[]> {
+    const rows = await this.#db.all(`SELECT * FROM card_progress WHERE learner_key = ? ORDER BY card_id`, [learnerKey]);
+    return rows.map(toCardProgress);
+  }
+
+  async startCardSession(session: CardSession): Promise<void> {
+    await this.#db.run(`INSERT INTO card_sessions (id, learner_key, card_id, created_at) VALUES (?, ?, ?, ?)`, [
+      session.id,
+      session.learnerKey,
+      session.cardId,
+      session.createdAt.getTime(),
+    ]);
+  }
+
+  async cardSession(id: string): Promise<CardSession | undefined> {
+    const [row] = await this.#db.all(`SELECT * FROM card_sessions WHERE id = ?`, [id]);
+    if (!row) return undefined;
+    const session: CardSession = {
+      id: String(row['id']),
+      learnerKey: String(row['learner_key']),
+      cardId: String(row['card_id']),
+      createdAt: toDate(row['created_at']),
+    };
+    if (row['revealed_at'] != null) session.revealedAt = toDate(row['revealed_at']);
+    if (row['graded_at'] != null) session.gradedAt = toDate(row['graded_at']);
+    return session;
+  }
+
+  async revealCardSession(id: string, at: Date): Promise<boolean> {
+    const changed = await this.#db.run(
+      `UPDATE card_sessions SET revealed_at = COALESCE(revealed_at, ?) WHERE id = ?`,
+      [at.getTime(), id],
+    );
+    return changed > 0;
+  }
+
+  async recordReview(review: ReviewRecord): Promise<'recorded' | 'already-graded'> {
+    const { next } = review;
+    try {
+      await this.#db.transaction(async (tx) => {
+        const claimed = await tx.run(`UPDATE card_sessions SET graded_at = ? WHERE id = ? AND graded_at IS NULL`, [
+          review.reviewedAt.getTime(),
+          review.sessionId,
+        ]);
+        if (claimed === 0) throw new Refused();
+        // The card's state must be the one the grade was computed from; otherwise another grade got there first.
+        const written = await tx.run(
+          `INSERT INTO card_progress (learner_key, card_id, due_at, stability, difficulty, elapsed_days, scheduled_days,
+             learning_steps, reps, lapses, state, last_review_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (learner_key, card_id) DO UPDATE SET due_at = excluded.due_at, stability = excluded.stability,
+             difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
+             scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
+             reps = excluded.reps, lapses = excluded.lapses, state = excluded.state,
+             last_review_at = excluded.last_review_at
+           WHERE card_progress.reps = ?`,
+          [
+            review.learner.key,
+            next.cardId,
+            next.due.getTime(),
+            next.stability,
+            next.difficulty,
+            next.elapsedDays,
+            next.scheduledDays,
+            next.learningSteps,
+            next.reps,
+            next.lapses,
+            next.state,
+            next.lastReview?.getTime() ?? null,
+            review.previousReps,
+          ],
+        );
+        if (written === 0) throw new Refused();
+        await tx.run(
+          `INSERT INTO reviews (session_id, learner_key, card_id, server_id, rating, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)`,
+          [review.sessionId, review.learner.key, next.cardId, review.serverId ?? null, review.rating, review.reviewedAt.getTime()],
+        );
+        await recordStudy(tx, review.learner, review.studyDate, review.reviewedAt);
+      });
+      return 'recorded';
+    } catch (error) {
+      if (error instanceof Refused) return 'already-graded';
+      throw error;
+    }
+  }
+
+  async createQuiz(quiz: QuizRecord): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO quizzes (id, question_id, option_order, server_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      [quiz.id, quiz.questionId, quiz.optionOrder.join(','), quiz.serverId ?? null, quiz.channelId ?? null, quiz.createdAt.getTime()],
+    );
+  }
+
+  async quiz(id: string): Promise<QuizRecord | undefined> {
+    const [row] = await this.#db.all(`SELECT * FROM quizzes WHERE id = ?`, [id]);
+    if (!row) return undefined;
+    const quiz: QuizRecord = {
+      id: String(row['id']),
+      questionId: String(row['question_id']),
+      optionOrder: String(row['option_order']).split(',').map(Number),
+      createdAt: toDate(row['created_at']),
+    };
+    if (row['server_id'] != null) quiz.serverId = String(row['server_id']);
+    if (row['channel_id'] != null) quiz.channelId = String(row['channel_id']);
+    return quiz;
+  }
+
+  async recordQuizAnswer(answer: QuizAnswerRecord): Promise<'recorded' | 'already-answered'> {
+    return this.#db.transaction(async (tx) => {
+      const inserted = await tx.run(
+        `INSERT INTO quiz_answers (quiz_id, learner_key, server_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (quiz_id, learner_key) DO NOTHING`,
+        [answer.quizId, answer.learner.key, answer.serverId ?? null, answer.choice, answer.correct ? 1 : 0, answer.answeredAt.getTime()],
+      );
+      if (inserted === 0) return 'already-answered';
+      await recordStudy(tx, answer.learner, answer.studyDate, answer.answeredAt);
+      return 'recorded';
+    });
+  }
+
+  async quizAnswer(quizId: string, learnerKey: string): Promise<StoredQuizAnswer | undefined> {
+    const [row] = await this.#db.all(`SELECT choice, correct, answered_at FROM quiz_answers WHERE quiz_id = ? AND learner_key = ?`, [
+      quizId,
+      learnerKey,
+    ]);
+    if (!row) return undefined;
+    return { choice: Number(row['choice']), correct: Number(row['correct']) === 1, answeredAt: toDate(row['answered_at']) };
+  }
+
+  async learnerActivity(learnerKey: string): Promise<LearnerActivity> {
+    const [reviews] = await this.#db.all(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), 0) AS forgotten
+       FROM reviews WHERE learner_key = ?`,
+      [learnerKey],
+    );
+    const [quizzes] = await this.#db.all(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(correct), 0) AS correct FROM quiz_answers WHERE learner_key = ?`,
+      [learnerKey],
+    );
+    const days = await this.#db.all(
+      `SELECT study_date FROM study_days WHERE learner_key = ? ORDER BY study_date DESC LIMIT 400`,
+      [learnerKey],
+    );
+    return {
+      reviews: Number(reviews!['n']),
+      forgotten: Number(reviews!['forgotten']),
+      quizAnswers: Number(quizzes!['n']),
+      quizCorrect: Number(quizzes!['correct']),
+      studyDates: days.map((d) => String(d['study_date'])),
+    };
+  }
+
+  async leaderboard(serverId: string, since: Date, limit: number): Promise<LeaderboardRow[]> {
+    const from = since.getTime();
+    const rows = await this.#db.all(
+      `SELECT l.learner_key, l.name, SUM(s.points) AS points FROM (
+         SELECT learner_key, COUNT(*) AS points FROM reviews
+         WHERE server_id = ? AND reviewed_at >= ? AND rating >= 2 GROUP BY learner_key
+         UNION ALL
+         SELECT learner_key, COUNT(*) AS points FROM quiz_answers
+         WHERE server_id = ? AND answered_at >= ? AND correct = 1 GROUP BY learner_key
+       ) s JOIN learners l ON l.learner_key = s.learner_key
+       GROUP BY l.learner_key, l.name ORDER BY points DESC, l.name ASC LIMIT ?`,
+      [serverId, from, serverId, from, limit],
+    );
+    return rows.map((r) => ({ learnerKey: String(r['learner_key']), name: String(r['name']), points: Number(r['points']) }));
+  }
+
+  async recordAnswer(answer: AnswerRecord): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO answers (id, question, topic_id, confidence, answered, asked_at, asker_digest) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        answer.id,
+        answer.question,
+        answer.topicId ?? null,
+        answer.confidence,
+        answer.answered ? 1 : 0,
+        answer.askedAt.getTime(),
+        this.#digest(answer.askerKey),
+      ],
+    );
+  }
+
+  async recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unknown-answer'> {
+    const voter = this.#digest(vote.voterKey);
+    return this.#db.transaction(async (tx) => {
+      const [answer] = await tx.all(`SELECT id FROM answers WHERE id = ?`, [vote.answerId]);
+      if (!answer) return 'unknown-answer';
+      const [earlier] = await tx.all(`SELECT vote FROM votes WHERE answer_id = ? AND voter_digest = ?`, [vote.answerId, voter]);
+      await tx.run(
+        `INSERT INTO votes (answer_id, voter_digest, vote, voted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (answer_id, voter_digest) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+        [vote.answerId, voter, vote.vote, vote.votedAt.getTime()],
+      );
+      return earlier ? 'changed' : 'recorded';
+    });
+  }
+
+  async knowledgeGaps(maxConfidence: number): Promise<GapRecord[]> {
+    const rows = await this.#db.all(
+      `SELECT a.question, a.topic_id, a.confidence, a.answered, a.asked_at, a.asker_digest,
+              COALESCE(v.down_votes, 0) AS down_votes
+       FROM answers a LEFT JOIN (
+         SELECT answer_id, COUNT(*) AS down_votes FROM votes WHERE vote = 'down' GROUP BY answer_id
+       ) v ON v.answer_id = a.id
+       WHERE a.answered = 0 OR a.confidence < ? OR COALESCE(v.down_votes, 0) > 0
+       ORDER BY a.asked_at`,
+      [maxConfidence],
+    );
+    return rows.map((r) => {
+      const gap: GapRecord = {
+        question: String(r['question']),
+        confidence: Number(r['confidence']),
+        answered: Number(r['answered']) === 1,
+        askedAt: toDate(r['asked_at']),
+        askerDigest: String(r['asker_digest']),
+        downVotes: Number(r['down_votes']),
+      };
+      if (r['topic_id'] != null) gap.topicId = String(r['topic_id']);
+      return gap;
+    });
+  }
+
+  #digest(learnerKey: string): string {
+    return createHmac('sha256', this.#digestSecret).update(learnerKey).digest('base64url').slice(0, 22);
+  }
+}
+
+/** Keeps the learner's display name fresh and marks the day as studied. */
+async function recordStudy(tx: SqlExecutor, learner: LearnerRef, studyDate: string, at: Date): Promise<void> {
+  const params: SqlValue[] = [learner.key, learner.name, at.getTime()];
+  await tx.run(
+    `INSERT INTO learners (learner_key, name, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (learner_key) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+    params,
+  );
+  await tx.run(`INSERT INTO study_days (learner_key, study_date) VALUES (?, ?) ON CONFLICT DO NOTHING`, [learner.key, studyDate]);
+}
+
+function toCardProgress(row: Row): CardProgress {
+  const progress: CardProgress = {
+    cardId: String(row['card_id']),
+    due: toDate(row['due_at']),
+    stability: Number(row['stability']),
+    difficulty: Number(row['difficulty']),
+    elapsedDays: Number(row['elapsed_days']),
+    scheduledDays: Number(row['scheduled_days']),
+    learningSteps: Number(row['learning_steps']),
+    reps: Number(row['reps']),
+    lapses: Number(row['lapses']),
+    state: Number(row['state']),
+  };
+  if (row['last_review_at'] != null) progress.lastReview = toDate(row['last_review_at']);
+  return progress;
+}
+
+/** PostgreSQL returns BIGINT as a string; SQLite as a number. */
+function toDate(value: unknown): Date {
+  return new Date(Number(value));
+}

@@ -1,0 +1,289 @@
+import { beforeEach, afterEach, describe, expect, test } from 'vitest';
+import type { CardProgress, ReviewRecord, Store } from '../../../src/store/index.ts';
+
+const T0 = new Date('2026-03-01T10:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const ada = { key: 'console:ada', name: 'Ada' };
+const bob = { key: 'console:bob', name: 'Bob' };
+
+function progress(cardId: string, reps: number, due: Date): CardProgress {
+  return {
+    cardId,
+    due,
+    stability: 2.5 + reps,
+    difficulty: 5.25,
+    elapsedDays: 0,
+    scheduledDays: reps,
+    learningSteps: 0,
+    reps,
+    lapses: 0,
+    state: 2,
+    lastReview: minutes(reps),
+  };
+}
+
+function review(sessionId: string, cardId: string, previousReps: number, overrides: Partial<ReviewRecord> = {}): ReviewRecord {
+  return {
+    sessionId,
+    learner: ada,
+    serverId: 'server-1',
+    previousReps,
+    next: progress(cardId, previousReps + 1, minutes(60 * 24)),
+    rating: 3,
+    reviewedAt: minutes(1),
+    studyDate: '2026-03-01',
+    ...overrides,
+  };
+}
+
+/**
+ * The behaviour every `Store` must have. Each implementation's test file calls this with a function that
+ * opens a store over an empty database.
+ */
+export function describeStoreContract(name: string, openEmptyStore: () => Promise<Store>): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await openEmptyStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    async function startSession(id: string, cardId: string, learnerKey = ada.key) {
+      await store.startCardSession({ id, learnerKey, cardId, createdAt: T0 });
+    }
+
+    describe('card sessions and reviews', () => {
+      test('GIVEN a started session THEN it reads back, and revealing it records the time once', async () => {
+        await startSession('s1', 'volumes/c1');
+        expect(await store.cardSession('s1')).toEqual({ id: 's1', learnerKey: ada.key, cardId: 'volumes/c1', createdAt: T0 });
+        expect(await store.revealCardSession('s1', minutes(1))).toBe(true);
+        expect(await store.revealCardSession('s1', minutes(2))).toBe(true);
+        expect((await store.cardSession('s1'))?.revealedAt).toEqual(minutes(1));
+      });
+
+      test('GIVEN no such session THEN reading and revealing it find nothing', async () => {
+        expect(await store.cardSession('missing')).toBeUndefined();
+        expect(await store.revealCardSession('missing', T0)).toBe(false);
+      });
+
+      test('GIVEN a graded card THEN its progress, the session, the review count and the study day are stored', async () => {
+        await startSession('s1', 'volumes/c1');
+        expect(await store.recordReview(review('s1', 'volumes/c1', 0))).toBe('recorded');
+
+        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/c1', 1, minutes(60 * 24))]);
+        expect((await store.cardSession('s1'))?.gradedAt).toEqual(minutes(1));
+        expect(await store.learnerActivity(ada.key)).toEqual({
+          reviews: 1,
+          forgotten: 0,
+          quizAnswers: 0,
+          quizCorrect: 0,
+          studyDates: ['2026-03-01'],
+        });
+      });
+
+      test('GIVEN a session already graded THEN a second grade is refused and changes nothing', async () => {
+        await startSession('s1', 'volumes/c1');
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        expect(await store.recordReview(review('s1', 'volumes/c1', 1, { rating: 1 }))).toBe('already-graded');
+        expect((await store.cardProgress(ada.key))[0]?.reps).toBe(1);
+        expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
+      });
+
+      test('GIVEN the card changed since it was read THEN the grade is refused and the session stays open', async () => {
+        await startSession('s1', 'volumes/c1');
+        await startSession('s2', 'volumes/c1');
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        expect(await store.recordReview(review('s2', 'volumes/c1', 0))).toBe('already-graded');
+        expect((await store.cardSession('s2'))?.gradedAt).toBeUndefined();
+        expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
+      });
+
+      test('GIVEN two grades of the same card arriving at once THEN exactly one counts', async () => {
+        await startSession('s1', 'volumes/c1');
+        await startSession('s2', 'volumes/c1');
+        const results = await Promise.all([
+          store.recordReview(review('s1', 'volumes/c1', 0)),
+          store.recordReview(review('s1', 'volumes/c1', 0, { rating: 4 })),
+          store.recordReview(review('s2', 'volumes/c1', 0, { rating: 1 })),
+        ]);
+        expect(results.filter((r) => r === 'recorded')).toHaveLength(1);
+        expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
+        expect((await store.cardProgress(ada.key))[0]?.reps).toBe(1);
+      });
+
+      test('GIVEN a card graded again later THEN its progress is replaced, and each learner sees only their own', async () => {
+        await startSession('s1', 'volumes/c1');
+        await startSession('s2', 'volumes/c1');
+        await startSession('s3', 'volumes/c1', bob.key);
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        await store.recordReview(review('s2', 'volumes/c1', 1, { next: progress('volumes/c1', 2, minutes(9_000)) }));
+        await store.recordReview(review('s3', 'volumes/c1', 0, { learner: bob }));
+        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/c1', 2, minutes(9_000))]);
+        expect((await store.cardProgress(bob.key))[0]?.reps).toBe(1);
+      });
+
+      test('GIVEN a progress record without a last review THEN it reads back without one', async () => {
+        await startSession('s1', 'volumes/c1');
+        const next = progress('volumes/c1', 1, minutes(10));
+        delete next.lastReview;
+        await store.recordReview(review('s1', 'volumes/c1', 0, { next }));
+        expect((await store.cardProgress(ada.key))[0]).toEqual(next);
+      });
+    });
+
+    describe('multiple-choice quizzes', () => {
+      const quiz = { id: 'q1', questionId: 'volumes/q1', optionOrder: [2, 0, 3, 1], serverId: 'server-1', channelId: 'c-1', createdAt: T0 };
+      const answer = (learner = ada, choice = 1, correct = true) => ({
+        quizId: 'q1',
+        learner,
+        serverId: 'server-1',
+        choice,
+        correct,
+        answeredAt: minutes(2),
+        studyDate: '2026-03-01',
+      });
+
+      test('GIVEN a posted quiz THEN it reads back with its option order', async () => {
+        await store.createQuiz(quiz);
+        expect(await store.quiz('q1')).toEqual(quiz);
+        expect(await store.quiz('q2')).toBeUndefined();
+      });
+
+      test('GIVEN a quiz posted in a DM THEN it reads back without a server or channel', async () => {
+        await store.createQuiz({ id: 'dm', questionId: 'volumes/q2', optionOrder: [0, 1, 2, 3], createdAt: T0 });
+        expect(await store.quiz('dm')).toEqual({ id: 'dm', questionId: 'volumes/q2', optionOrder: [0, 1, 2, 3], createdAt: T0 });
+      });
+
+      test('GIVEN one answer per learner THEN a second answer is refused and the first one stands', async () => {
+        await store.createQuiz(quiz);
+        expect(await store.recordQuizAnswer(answer())).toBe('recorded');
+        expect(await store.recordQuizAnswer(answer(ada, 2, false))).toBe('already-answered');
+        expect(await store.recordQuizAnswer(answer(bob, 2, false))).toBe('recorded');
+        expect(await store.quizAnswer('q1', ada.key)).toEqual({ choice: 1, correct: true, answeredAt: minutes(2) });
+        expect(await store.learnerActivity(ada.key)).toMatchObject({ quizAnswers: 1, quizCorrect: 1 });
+        expect(await store.learnerActivity(bob.key)).toMatchObject({ quizAnswers: 1, quizCorrect: 0 });
+      });
+
+      test('GIVEN the same learner answering twice at once THEN one answer counts', async () => {
+        await store.createQuiz(quiz);
+        const results = await Promise.all([store.recordQuizAnswer(answer()), store.recordQuizAnswer(answer(ada, 0, false))]);
+        expect(results.sort()).toEqual(['already-answered', 'recorded']);
+        expect((await store.learnerActivity(ada.key)).quizAnswers).toBe(1);
+      });
+    });
+
+    describe('activity and leaderboards', () => {
+      test('GIVEN study on several days THEN study dates are listed once each, newest first', async () => {
+        for (const [i, date] of ['2026-03-01', '2026-03-03', '2026-03-01', '2026-03-02'].entries()) {
+          await startSession(`s${i}`, `topic/c${i}`);
+          await store.recordReview(review(`s${i}`, `topic/c${i}`, 0, { studyDate: date, rating: i === 0 ? 1 : 3 }));
+        }
+        expect(await store.learnerActivity(ada.key)).toEqual({
+          reviews: 4,
+          forgotten: 1,
+          quizAnswers: 0,
+          quizCorrect: 0,
+          studyDates: ['2026-03-03', '2026-03-02', '2026-03-01'],
+        });
+      });
+
+      test('GIVEN a learner with no activity THEN everything is zero', async () => {
+        expect(await store.learnerActivity('console:nobody')).toEqual({
+          reviews: 0,
+          forgotten: 0,
+          quizAnswers: 0,
+          quizCorrect: 0,
+          studyDates: [],
+        });
+      });
+
+      test('GIVEN recalls and correct answers THEN the leaderboard counts them per server since a date, best first', async () => {
+        // Ada: two recalls and one forgotten card on server-1; Bob: three correct answers on server-1 and
+        // one on server-2; an old recall of Bob's falls before the window.
+        const grades: [string, typeof ada, number, string, Date][] = [
+          ['a1', ada, 3, 'server-1', minutes(5)],
+          ['a2', ada, 2, 'server-1', minutes(6)],
+          ['a3', ada, 1, 'server-1', minutes(7)],
+          ['b0', bob, 3, 'server-1', minutes(-60)],
+        ];
+        for (const [id, learner, rating, serverId, at] of grades) {
+          await startSession(id, `t/${id}`, learner.key);
+          await store.recordReview(review(id, `t/${id}`, 0, { learner, rating, serverId, reviewedAt: at }));
+        }
+        for (const [i, serverId] of ['server-1', 'server-1', 'server-1', 'server-2'].entries()) {
+          await store.createQuiz({ id: `q${i}`, questionId: 'x/q1', optionOrder: [0, 1, 2, 3], serverId, createdAt: T0 });
+          await store.recordQuizAnswer({
+            quizId: `q${i}`,
+            learner: { ...bob, name: 'Bob B.' },
+            serverId,
+            choice: 0,
+            correct: true,
+            answeredAt: minutes(10),
+            studyDate: '2026-03-01',
+          });
+        }
+        expect(await store.leaderboard('server-1', T0, 10)).toEqual([
+          { learnerKey: bob.key, name: 'Bob B.', points: 3 },
+          { learnerKey: ada.key, name: 'Ada', points: 2 },
+        ]);
+        expect(await store.leaderboard('server-1', T0, 1)).toHaveLength(1);
+        expect(await store.leaderboard('server-2', T0, 10)).toEqual([{ learnerKey: bob.key, name: 'Bob B.', points: 1 }]);
+        expect(await store.leaderboard('server-3', T0, 10)).toEqual([]);
+      });
+    });
+
+    describe('answers, votes and knowledge gaps', () => {
+      const asked = (id: string, overrides: object = {}) => ({
+        id,
+        question: `question ${id}`,
+        topicId: 'volumes',
+        confidence: 0.9,
+        answered: true,
+        askedAt: minutes(1),
+        askerKey: ada.key,
+        ...overrides,
+      });
+
+      test('GIVEN answers THEN gaps are the abstained, the unsure and the voted down, oldest first', async () => {
+        await store.recordAnswer(asked('sure'));
+        await store.recordAnswer(asked('unsure', { confidence: 0.55, askedAt: minutes(2) }));
+        await store.recordAnswer(asked('abstained', { answered: false, topicId: undefined, confidence: 0.1, askedAt: minutes(3) }));
+        await store.recordAnswer(asked('disliked', { askedAt: minutes(4) }));
+        await store.recordVote({ answerId: 'disliked', voterKey: bob.key, vote: 'down', votedAt: minutes(5) });
+        await store.recordVote({ answerId: 'sure', voterKey: bob.key, vote: 'up', votedAt: minutes(5) });
+
+        const gaps = await store.knowledgeGaps(0.7);
+        expect(gaps.map((g) => [g.question, g.downVotes])).toEqual([
+          ['question unsure', 0],
+          ['question abstained', 0],
+          ['question disliked', 1],
+        ]);
+        expect(gaps[1]).toMatchObject({ answered: false, confidence: 0.1 });
+        expect(gaps[1]?.topicId).toBeUndefined();
+      });
+
+      test('GIVEN questions from learners THEN only an opaque digest of each asker is kept, the same for the same asker', async () => {
+        await store.recordAnswer(asked('a', { answered: false }));
+        await store.recordAnswer(asked('b', { answered: false }));
+        await store.recordAnswer(asked('c', { answered: false, askerKey: bob.key }));
+        const digests = (await store.knowledgeGaps(0.7)).map((g) => g.askerDigest);
+        expect(digests[0]).toBe(digests[1]);
+        expect(digests[2]).not.toBe(digests[0]);
+        for (const digest of digests) expect(digest).not.toMatch(/ada|bob|console/);
+      });
+
+      test('GIVEN a second vote by the same learner THEN it replaces the first', async () => {
+        await store.recordAnswer(asked('a'));
+        expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'down', votedAt: minutes(2) })).toBe('recorded');
+        expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'up', votedAt: minutes(3) })).toBe('changed');
+        expect(await store.knowledgeGaps(0.7)).toEqual([]);
+      });
+
+      test('GIVEN a vote on an answer that does not exist THEN it is refused', async () => {
+        expect(await store.recordVote({ answerId: 'nope', voterKey: bob.key, vote: 'down', votedAt: T0 })).toBe('unknown-answer');
+      });
+    });
+  });
+}
