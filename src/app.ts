@@ -1,18 +1,36 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from './config.ts';
 import { createCommandRegistry, type CommandRegistry, type CoreServices } from './core/index.ts';
 import { loadKnowledge } from './knowledge/index.ts';
+import { Deck } from './quiz/index.ts';
 import { AnswerEngine, TopicFinder } from './search/index.ts';
+import { openStore } from './store/index.ts';
 
 export interface App {
   services: CoreServices;
   registry: CommandRegistry;
+  /** Closes the store; call once when shutting down. */
+  close(): Promise<void>;
 }
 
-/** The composition root: loads the knowledge and builds the services the adapters share. */
-export async function createApp(config: Pick<Config, 'KNOWLEDGE_DIR'> = {}): Promise<App> {
-  const knowledge = await loadKnowledge(config.KNOWLEDGE_DIR);
-  return {
-    services: { knowledge, engine: new AnswerEngine(knowledge), topics: new TopicFinder(knowledge) },
-    registry: createCommandRegistry(),
+export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL'>>;
+
+/**
+ * The composition root: loads the knowledge, opens the store and builds the services the front ends share.
+ * `overrides` replaces services (tests pass a seeded `random` and predictable ids).
+ */
+export async function createApp(settings: AppSettings = {}, overrides: Partial<CoreServices> = {}): Promise<App> {
+  const knowledge = await loadKnowledge(settings.KNOWLEDGE_DIR);
+  const store = overrides.store ?? (await openStore(settings));
+  const services: CoreServices = {
+    knowledge,
+    engine: new AnswerEngine(knowledge),
+    topics: new TopicFinder(knowledge),
+    deck: new Deck(knowledge),
+    store,
+    random: Math.random,
+    newId: () => randomBytes(9).toString('base64url'),
+    ...overrides,
   };
+  return { services, registry: createCommandRegistry(), close: () => store.close() };
 }

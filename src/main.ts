@@ -3,6 +3,7 @@ import { runConsole } from './adapters/console/run-console.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
+import { SchemaTooNewError } from './store/index.ts';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -16,8 +17,9 @@ try {
     'No chat platform is configured, so this is the console chat. Discord and Slack connections are on the way: see README.md.',
   );
   await runConsole(app, { input: process.stdin, output: process.stdout });
+  await app.close();
 } catch (error) {
-  if (error instanceof KnowledgeLoadError) {
+  if (error instanceof KnowledgeLoadError || error instanceof SchemaTooNewError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { Deck } from '../quiz/index.ts';
+import type { Store } from '../store/index.ts';
 import type { AnswerEngine, TopicFinder } from '../search/index.ts';
 import type { Reply } from './reply.ts';
 
@@ -13,6 +15,8 @@ export interface CommandRequest {
   serverId?: string;
   channelId?: string;
   now: Date;
+  /** The person's IANA time zone where the platform tells it (Slack, the console); streaks use it. */
+  timeZone?: string;
 }
 
 /** The services handlers are given: the core's ports, never a platform client. */
@@ -20,6 +24,12 @@ export interface CoreServices {
   knowledge: KnowledgeBase;
   engine: AnswerEngine;
   topics: TopicFinder;
+  deck: Deck;
+  store: Store;
+  /** Uniform in [0, 1): shuffles and picks. Tests pass a seeded one. */
+  random: () => number;
+  /** A new random id for sessions, quizzes and answers (matches `RecordIdSchema`). */
+  newId: () => string;
 }
 
 /** Where an argument's autocomplete suggestions come from. */

@@ -33,5 +33,23 @@ export function describeProblem(problem: Problem): Reply {
       return reply('That button is not valid', 'I could not read that button. Ask again or type `/help`.');
     case 'stale-action':
       return reply('That button has expired', 'It refers to something that no longer exists. Ask again to get a fresh one.');
+    case 'not-your-card':
+      return reply('That card is someone else\'s', 'Flash cards are personal. Type `/quiz` to get one of your own.');
+    case 'card-not-revealed':
+      return reply('Reveal the answer first', 'Grade a card after you have seen its answer: press **Reveal answer**.');
+    case 'already-graded':
+      return reply('Already graded', 'That card has been graded already, and only the first grade counts. Type `/review` for the next one.');
+    case 'needs-server':
+      return reply(
+        'Only in a server',
+        `\`/${problem.command}\` ranks the learners of a server or workspace, so it works in a channel there, not in direct messages.`,
+      );
+    case 'unknown-diagram':
+      return reply(
+        'No such diagram',
+        `I have no diagram called "${quoteUserText(problem.query)}".` +
+          (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `\`${m}\``).join(', ')}.` : '') +
+          ' Type `/diagram` to see them all.',
+      );
   }
 }

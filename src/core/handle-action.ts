@@ -1,18 +1,59 @@
-import { decodeAction } from './action-id.ts';
+import type { GradeValue } from '../quiz/index.ts';
+import { decodeAction, type Action } from './action-id.ts';
 import type { CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
+import { learnerOf } from './learner.ts';
 import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
+import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
+import { answerQuestion, presentQuestion } from './study/multiple-choice.ts';
 
 /** Runs a button press. Malformed or forged ids and stale references are refused and change nothing. */
-export function handleAction(id: string, _request: CommandRequest, services: CoreServices): Reply {
+export function handleAction(id: string, request: CommandRequest, services: CoreServices): Promise<Reply> {
   const action = decodeAction(id);
-  if (!action) return describeProblem({ code: 'invalid-action' });
+  if (!action) return Promise.resolve(describeProblem({ code: 'invalid-action' }));
+  return runAction(action, request, services);
+}
+
+async function runAction(action: Action, request: CommandRequest, services: CoreServices): Promise<Reply> {
   switch (action.action) {
     case 'explain': {
       const topic = services.knowledge.get(action.topicId);
       if (!topic) return describeProblem({ code: 'stale-action' });
       return renderTopic(topic, relatedRefs(topic, (t) => services.knowledge.get(t)));
+    }
+    case 'quiz': {
+      const topic = action.topicId === undefined ? undefined : services.knowledge.get(action.topicId);
+      if (action.topicId !== undefined && !topic) return describeProblem({ code: 'stale-action' });
+      return action.mode === 'mcq' ? presentQuestion(topic, request, services) : presentCard('quiz', topic, request, services);
+    }
+    case 'review':
+      return presentCard('review', undefined, request, services);
+    case 'reveal':
+      return revealCard(action.sessionId, request, services);
+    case 'grade':
+      return gradeCard(action.sessionId, action.rating as GradeValue, request, services);
+    case 'answer':
+      return answerQuestion(action.quizId, action.choice, request, services);
+    case 'diagram':
+      return describeProblem({ code: 'stale-action' });
+    case 'vote': {
+      const result = await services.store.recordVote({
+        answerId: action.answerId,
+        voterKey: learnerOf(request).key,
+        vote: action.vote,
+        votedAt: request.now,
+      });
+      if (result === 'unknown-answer') return describeProblem({ code: 'stale-action' });
+      return {
+        tone: 'success',
+        title: 'Thanks for the feedback',
+        text:
+          (action.vote === 'down'
+            ? 'Noted: this answer goes on the list the maintainers read to improve the knowledge base.'
+            : 'Glad it helped.') + (result === 'changed' ? ' Your earlier vote is replaced.' : ''),
+        ephemeral: true,
+      };
     }
   }
 }

@@ -5,7 +5,7 @@ export type { ArgumentSpec } from './argument-spec.ts';
 export { parseCommandLine } from './parse-command-line.ts';
 export { handleAction } from './handle-action.ts';
 export { describeProblem } from './describe-problem.ts';
-export { decodeAction, encodeAction } from './action-id.ts';
+export { decodeAction, encodeAction, type Action } from './action-id.ts';
 export { renderAnswer } from './render-topic.ts';
 export { quoteUserText } from './safe-text.ts';
 export type { Reply, ReplyAction, ReplyField, ReplyImage, ReplyTone } from './reply.ts';

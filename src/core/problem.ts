@@ -8,7 +8,12 @@ export type Problem =
   | { code: 'invalid-argument'; command: string; argument: string; reason: string; usage: string }
   | { code: 'unknown-topic'; query: string; closeMatches: string[] }
   | { code: 'invalid-action' }
-  | { code: 'stale-action' };
+  | { code: 'stale-action' }
+  | { code: 'not-your-card' }
+  | { code: 'card-not-revealed' }
+  | { code: 'already-graded' }
+  | { code: 'needs-server'; command: string }
+  | { code: 'unknown-diagram'; query: string; closeMatches: string[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 

@@ -10,6 +10,14 @@ export interface ReplyAction {
   style: ActionStyle;
 }
 
+/** The longest button label every platform shows whole (Slack 75, Discord 80). */
+export const MAX_BUTTON_LABEL = 75;
+
+/** A button label cut to `MAX_BUTTON_LABEL` with an ellipsis when longer. */
+export function buttonLabel(text: string): string {
+  return text.length <= MAX_BUTTON_LABEL ? text : `${text.slice(0, MAX_BUTTON_LABEL - 1).trimEnd()}…`;
+}
+
 export interface ReplyField {
   name: string;
   value: string;

@@ -141,6 +141,15 @@ export class SqlStore implements Store {
     }
   }
 
+  async cardsIntroducedSince(learnerKey: string, since: Date): Promise<number> {
+    const [row] = await this.#db.all(
+      `SELECT COUNT(*) AS n FROM (SELECT MIN(reviewed_at) AS first FROM reviews WHERE learner_key = ? GROUP BY card_id) f
+       WHERE f.first >= ?`,
+      [learnerKey, since.getTime()],
+    );
+    return Number(row!['n']);
+  }
+
   async createQuiz(quiz: QuizRecord): Promise<void> {
     await this.#db.run(
       `INSERT INTO quizzes (id, question_id, option_order, server_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,

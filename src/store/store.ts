@@ -23,6 +23,8 @@ export interface Store {
    * arriving at once count once.
    */
   recordReview(review: ReviewRecord): Promise<'recorded' | 'already-graded'>;
+  /** How many cards the learner graded for the first time at or after `since` (new cards per day). */
+  cardsIntroducedSince(learnerKey: string, since: Date): Promise<number>;
 
   createQuiz(quiz: QuizRecord): Promise<void>;
   quiz(id: string): Promise<QuizRecord | undefined>;

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { ConsoleChat } from '../../src/adapters/console/console-chat.ts';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../fixtures/test-app.ts';
 import { couldPing, HOSTILE_INPUTS } from '../fixtures/hostile-inputs.ts';
 
-const app = await createApp();
+const app = await createTestApp();
 const { engine } = app.services;
 
 describe('the answer engine, given hostile input', () => {

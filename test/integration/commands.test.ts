@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../fixtures/test-app.ts';
 import { encodeAction, handleAction, type CommandRequest } from '../../src/core/index.ts';
 
-const app = await createApp();
+const app = await createTestApp();
 const { registry, services } = app;
 const request: CommandRequest = { platform: 'console', user: { id: 'u1', name: 'alice' }, now: new Date('2026-11-23T09:00:00Z') };
 const run = (name: string, args: Record<string, unknown> = {}) => registry.execute(name, args, request, services);
@@ -12,7 +12,7 @@ describe('/ask', () => {
     const reply = await run('ask', { question: 'what is the difference between an image and a container' });
     expect(reply).toMatchObject({ tone: 'answer', title: 'Image vs container' });
     expect(reply.fields?.[0]).toMatchObject({ name: 'Commands' });
-    expect(reply.actions?.[0]?.map((a) => a.id)).toContain('v1:explain:container');
+    expect(reply.actions?.flat().map((a) => a.id)).toContain('v1:explain:container');
   });
 
   test('GIVEN an off-topic question THEN it abstains and says what it covers', async () => {
@@ -65,8 +65,8 @@ describe('/topics and /help', () => {
 });
 
 describe('buttons', () => {
-  test('GIVEN an explain button THEN its topic is shown', () => {
-    const reply = handleAction(encodeAction({ action: 'explain', topicId: 'volumes' }), request, services);
+  test('GIVEN an explain button THEN its topic is shown', async () => {
+    const reply = await handleAction(encodeAction({ action: 'explain', topicId: 'volumes' }), request, services);
     expect(reply.title).toBe(services.knowledge.get('volumes')!.title);
   });
 
@@ -76,12 +76,12 @@ describe('buttons', () => {
     ['from a future version', 'v9:explain:volumes'],
     ['oversized', `v1:explain:${'a'.repeat(200)}`],
     ['with a path in it', 'v1:explain:../../etc/passwd'],
-  ])('GIVEN a %s button id THEN it is refused', (_kind, id) => {
-    expect(handleAction(id, request, services)).toMatchObject({ tone: 'error', title: 'That button is not valid' });
+  ])('GIVEN a %s button id THEN it is refused', async (_kind, id) => {
+    expect(await handleAction(id, request, services)).toMatchObject({ tone: 'error', title: 'That button is not valid' });
   });
 
-  test('GIVEN a button for a topic that no longer exists THEN it is called expired', () => {
-    const reply = handleAction('v1:explain:removed-topic', request, services);
+  test('GIVEN a button for a topic that no longer exists THEN it is called expired', async () => {
+    const reply = await handleAction('v1:explain:removed-topic', request, services);
     expect(reply).toMatchObject({ tone: 'error', title: 'That button has expired' });
   });
 });

@@ -7,6 +7,8 @@ export interface ConsoleChatOptions extends TerminalStyle {
   now?: () => Date;
   /** Name shown for the local user. Default: `you`. */
   userName?: string;
+  /** The local user's IANA time zone, for study streaks. Default: the system's. */
+  timeZone?: string;
 }
 
 /**
@@ -20,7 +22,14 @@ export class ConsoleChat {
 
   constructor(app: App, options: ConsoleChatOptions = {}) {
     this.#app = app;
-    this.#options = { color: false, width: 0, now: () => new Date(), userName: 'you', ...options };
+    this.#options = {
+      color: false,
+      width: 0,
+      now: () => new Date(),
+      userName: 'you',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ...options,
+    };
   }
 
   async handleLine(line: string): Promise<string> {
@@ -29,6 +38,7 @@ export class ConsoleChat {
       platform: 'console',
       user: { id: 'console', name: this.#options.userName },
       now: this.#options.now(),
+      timeZone: this.#options.timeZone,
     };
     const { registry, services } = this.#app;
 
@@ -36,7 +46,7 @@ export class ConsoleChat {
     if (/^\d{1,2}$/.test(input) && this.#lastActions.length > 0) {
       const action = this.#lastActions[Number(input) - 1];
       reply = action
-        ? handleAction(action.id, request, services)
+        ? await handleAction(action.id, request, services)
         : describeProblem({ code: 'invalid-action' });
     } else if (input.startsWith('/')) {
       const parsed = parseCommandLine(registry, input);

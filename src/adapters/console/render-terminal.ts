@@ -70,8 +70,12 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = {}):
   if (reply.image) parts.push(paint(ANSI.dim, `[image: ${reply.image.alt}]`));
   const actions = (reply.actions ?? []).flat();
   if (actions.length > 0) {
-    const buttons = actions.map((a, i) => `${paint(ANSI.cyan, `[${i + 1}]`)} ${a.label}`).join('   ');
-    parts.push(`${wrapLine(buttons, style.width ?? 0)}\n${paint(ANSI.dim, 'Type a number to open one.')}`);
+    // One line per row of buttons, numbered across rows, as the chat platforms lay them out.
+    let number = 0;
+    const rows = (reply.actions ?? []).map((row) =>
+      wrapLine(row.map((a) => `${paint(ANSI.cyan, `[${++number}]`)} ${a.label}`).join('   '), style.width ?? 0),
+    );
+    parts.push(`${rows.join('\n')}\n${paint(ANSI.dim, 'Type a number to press one.')}`);
   }
   if (reply.footer) parts.push(paint(ANSI.dim, wrapLine(reply.footer, style.width ?? 0)));
   return { text: parts.join('\n\n'), actions };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../../search/index.ts';
 import { defineCommand } from '../command.ts';
+import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
 
 export const askCommand = defineCommand({
@@ -17,5 +18,19 @@ export const askCommand = defineCommand({
       .meta({ autocomplete: 'question' }),
   }),
   examples: ['/ask image vs container?', '/ask why is my second build so fast'],
-  run: ({ question }, _request, { engine }) => renderAnswer(engine.answer(question)),
+  run: async ({ question }, request, { engine, store, newId }) => {
+    const answer = engine.answer(question);
+    // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.
+    const answerId = newId();
+    await store.recordAnswer({
+      id: answerId,
+      question: answer.question.slice(0, 500),
+      ...(answer.topic ? { topicId: answer.topic.id } : {}),
+      confidence: answer.confidence,
+      answered: answer.answered,
+      askedAt: request.now,
+      askerKey: learnerOf(request).key,
+    });
+    return renderAnswer(answer, answerId);
+  },
 });

@@ -2,6 +2,10 @@ import { CommandRegistry } from '../command-registry.ts';
 import { askCommand } from './ask.ts';
 import { explainCommand } from './explain.ts';
 import { createHelpCommand } from './help.ts';
+import { leaderboardCommand } from './leaderboard.ts';
+import { quizCommand } from './quiz.ts';
+import { reviewCommand } from './review.ts';
+import { statsCommand } from './stats.ts';
 import { topicsCommand } from './topics.ts';
 
 /** Every command the bot offers, in the order `/help` lists them. */
@@ -10,6 +14,10 @@ export function createCommandRegistry(): CommandRegistry {
     askCommand,
     explainCommand,
     topicsCommand,
+    quizCommand,
+    reviewCommand,
+    statsCommand,
+    leaderboardCommand,
     createHelpCommand(() => registry),
   ]);
   return registry;

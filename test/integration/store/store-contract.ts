@@ -124,6 +124,21 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect((await store.cardProgress(bob.key))[0]?.reps).toBe(1);
       });
 
+      test('GIVEN cards first graded before and after a moment THEN only the later ones count as introduced since', async () => {
+        for (const [id, card, at] of [
+          ['s1', 'a/c1', minutes(1)],
+          ['s2', 'a/c2', minutes(30)],
+          ['s3', 'a/c1', minutes(40)],
+        ] as const) {
+          await startSession(id, card);
+          const previousReps = id === 's3' ? 1 : 0;
+          await store.recordReview(review(id, card, previousReps, { reviewedAt: at }));
+        }
+        expect(await store.cardsIntroducedSince(ada.key, minutes(10))).toBe(1);
+        expect(await store.cardsIntroducedSince(ada.key, T0)).toBe(2);
+        expect(await store.cardsIntroducedSince(bob.key, T0)).toBe(0);
+      });
+
       test('GIVEN a progress record without a last review THEN it reads back without one', async () => {
         await startSession('s1', 'volumes/c1');
         const next = progress('volumes/c1', 1, minutes(10));

@@ -1,0 +1,7 @@
+export { Deck, type DeckCard, type DeckQuestion } from './deck.ts';
+export { GRADES, previewDueDates, scheduleReview, type GradeValue } from './schedule-review.ts';
+export { chooseCard, nextDueDate, type CardChoice, type ChoiceReason } from './choose-card.ts';
+export { shuffle } from './shuffle.ts';
+export { describeWait, formatInterval } from './format-interval.ts';
+export { isValidTimeZone, localDate, startOfLocalDay, studyStreak, type Streak } from './study-days.ts';
+export { learnerStats, type LearnerStats } from './learner-stats.ts';

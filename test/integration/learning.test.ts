@@ -1,0 +1,258 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { decodeAction, handleAction, type CommandRequest, type Reply } from '../../src/core/index.ts';
+import { NEW_CARDS_PER_DAY } from '../../src/core/study/flash-cards.ts';
+import { replyLimitProblems } from '../fixtures/reply-limits.ts';
+import { createTestApp } from '../fixtures/test-app.ts';
+
+const T0 = new Date('2026-11-23T09:00:00Z');
+const later = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+let app: App;
+beforeEach(async () => {
+  app = await createTestApp();
+  return () => app.close();
+});
+
+function who(id: string, extra: Partial<CommandRequest> = {}): CommandRequest {
+  return { platform: 'discord', user: { id, name: id }, serverId: 'guild-1', channelId: 'chan-1', now: T0, ...extra };
+}
+const ada = who('ada');
+
+/** Runs a command and checks that its reply fits every platform. */
+async function run(name: string, args: Record<string, unknown> = {}, request = ada): Promise<Reply> {
+  return fits(await app.registry.execute(name, args, request, app.services));
+}
+async function press(reply: Reply, label: string | RegExp, request = ada): Promise<Reply> {
+  const button = reply.actions?.flat().find((a) => (typeof label === 'string' ? a.label === label : label.test(a.label)));
+  if (!button) throw new Error(`No button ${String(label)} in ${JSON.stringify(reply.actions)}`);
+  return fits(await handleAction(button.id, request, app.services));
+}
+function fits(reply: Reply): Reply {
+  expect(replyLimitProblems(reply)).toEqual([]);
+  return reply;
+}
+const buttonId = (reply: Reply, label: RegExp) => reply.actions!.flat().find((a) => label.test(a.label))!.id;
+
+describe('flash cards', () => {
+  test('GIVEN /quiz on a topic THEN the front, then the answer with four timed grades, then the saved grade', async () => {
+    const front = await run('quiz', { topic: 'volumes' });
+    expect(front).toMatchObject({ title: 'Flash card · Volumes', footer: 'New card', ephemeral: true });
+    expect(front.actions?.flat().map((a) => a.label)).toEqual(['Reveal answer']);
+    const card = app.services.deck.cardsOf('volumes')[0]!;
+    expect(front.text).toContain(card.front);
+    expect(front.text).not.toContain(card.back);
+
+    const back = await press(front, 'Reveal answer');
+    expect(back.text).toContain(card.back);
+    expect(back.actions?.[0]?.map((a) => a.label.split(' · ')[0])).toEqual(['Again', 'Hard', 'Good', 'Easy']);
+    expect(back.actions?.[0]?.[0]?.label).toMatch(/^Again · \d+m$/);
+
+    const graded = await press(back, /^Good/);
+    expect(graded).toMatchObject({ tone: 'success', title: 'Good: saved' });
+    const [progress] = await app.services.store.cardProgress('discord:ada');
+    expect(progress).toMatchObject({ cardId: card.id, reps: 1 });
+    expect(progress!.due.getTime()).toBeGreaterThan(T0.getTime());
+  });
+
+  test('GIVEN a card graded once THEN grading it again is refused and counts once', async () => {
+    const back = await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer');
+    const good = buttonId(back, /^Good/);
+    const results = await Promise.all([handleAction(good, ada, app.services), handleAction(good, ada, app.services)]);
+    expect(results.map((r) => r.title).sort()).toEqual(['Already graded', 'Good: saved']);
+    expect((await app.services.store.learnerActivity('discord:ada')).reviews).toBe(1);
+  });
+
+  test("GIVEN someone else's card THEN revealing or grading it is refused and changes nothing", async () => {
+    const front = await run('quiz', { topic: 'volumes' });
+    const bob = who('bob');
+    expect(await press(front, 'Reveal answer', bob)).toMatchObject({ tone: 'error', title: "That card is someone else's" });
+    const back = await press(front, 'Reveal answer');
+    expect(await press(back, /^Easy/, bob)).toMatchObject({ tone: 'error' });
+    expect(await app.services.store.cardProgress('discord:bob')).toEqual([]);
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([]);
+  });
+
+  test('GIVEN a grade pressed before the card was revealed THEN it is refused', async () => {
+    const front = await run('quiz', { topic: 'volumes' });
+    const sessionId = (decodeAction(front.actions![0]![0]!.id) as { sessionId: string }).sessionId;
+    const reply = await handleAction(`v1:grade:${sessionId}:4`, ada, app.services);
+    expect(reply).toMatchObject({ tone: 'error', title: 'Reveal the answer first' });
+  });
+
+  test('GIVEN a forged grade or session id THEN it is refused as invalid or expired', async () => {
+    expect(await handleAction('v1:grade:id00000001:9', ada, app.services)).toMatchObject({ title: 'That button is not valid' });
+    expect(await handleAction('v1:grade:id00000001:01', ada, app.services)).toMatchObject({ title: 'That button is not valid' });
+    expect(await handleAction('v1:reveal:nosuchsession', ada, app.services)).toMatchObject({ title: 'That button has expired' });
+  });
+
+  test('GIVEN an unknown topic THEN /quiz names close matches', async () => {
+    const reply = await run('quiz', { topic: 'volumez stuff' });
+    expect(reply).toMatchObject({ tone: 'error', title: 'No such topic' });
+    expect(reply.text).toContain('Volumes');
+  });
+});
+
+describe('/review', () => {
+  async function studyNewCard(request: CommandRequest, grade = /^Good/) {
+    const front = await run('review', {}, request);
+    expect(front.footer).toBe('New card');
+    await press(await press(front, 'Reveal answer', request), grade, request);
+  }
+
+  test("GIVEN a day's new cards used up THEN it says so and when the next card is due", async () => {
+    for (let i = 0; i < NEW_CARDS_PER_DAY; i++) await studyNewCard(ada, /^Easy/);
+    const reply = await run('review');
+    expect(reply).toMatchObject({ title: 'All caught up', footer: "You have met today's new cards: more tomorrow." });
+    expect(reply.text).toMatch(/next one is due \*\*in \d+ days?\*\*/);
+  });
+
+  test('GIVEN cards that fell due THEN the most overdue comes first, before new cards', async () => {
+    await studyNewCard(ada, /^Again/); // due in about a minute
+    await studyNewCard(ada, /^Hard/); // due a few minutes later
+    const [first, second] = await app.services.store.cardProgress('discord:ada').then((p) => p.sort((a, b) => +a.due - +b.due));
+    const front = await run('review', {}, who('ada', { now: later(2) }));
+    expect(front.footer).toBe('Due for review · 2 due');
+    expect(front.text).toContain(app.services.deck.card(first!.cardId)!.front);
+    expect(second).toBeDefined();
+  });
+
+  test('GIVEN a new day in the learner\'s time zone THEN new cards are offered again', async () => {
+    const tokyo = (now: Date) => who('ada', { now, timeZone: 'Asia/Tokyo' });
+    for (let i = 0; i < NEW_CARDS_PER_DAY; i++) await studyNewCard(tokyo(T0), /^Easy/);
+    // 09:00 UTC is 18:00 in Tokyo; 16:00 UTC is already the next day there, though not in UTC.
+    expect((await run('review', {}, tokyo(later(7)))).footer).toBe('New card');
+  });
+});
+
+describe('multiple choice', () => {
+  test('GIVEN /quiz mcq THEN four lettered options, one of them right, and feedback with the explanation', async () => {
+    const quiz = await run('quiz', { mode: 'mcq', topic: 'volumes' });
+    expect(quiz.ephemeral).toBeUndefined();
+    expect(quiz.actions?.[0]?.map((a) => a.label)).toEqual(['A', 'B', 'C', 'D']);
+    const question = app.services.deck.questionsOf('volumes').find((q) => quiz.text.includes(q.question))!;
+    const letter = /\*\*([A-D])\.\*\* (.*)/g;
+    const shown = [...quiz.text.matchAll(letter)].map((m) => [m[1]!, m[2]!] as const);
+    expect(shown.map(([, option]) => option).sort()).toEqual([question.answer, ...question.distractors].sort());
+    const right = shown.find(([, option]) => option === question.answer)![0];
+    const wrong = shown.find(([, option]) => option !== question.answer)![0];
+
+    const feedback = await press(quiz, wrong);
+    expect(feedback).toMatchObject({ title: 'Not quite', ephemeral: true });
+    expect(feedback.text).toContain(`The answer is **${right}. ${question.answer}**`);
+    expect(feedback.text).toContain(question.explanation);
+
+    const again = await press(quiz, right);
+    expect(again).toMatchObject({ title: 'You have answered this one' });
+    expect(again.text).toContain(`You picked **${wrong}**, which was not right`);
+
+    expect(await press(quiz, right, who('bob'))).toMatchObject({ title: 'Correct!' });
+    expect(await app.services.store.learnerActivity('discord:ada')).toMatchObject({ quizAnswers: 1, quizCorrect: 0 });
+  });
+
+  test('GIVEN many quizzes THEN the right answer lands in every position', async () => {
+    const positions = new Set<number>();
+    for (let i = 0; i < 40; i++) {
+      const quiz = await run('quiz', { mode: 'mcq' });
+      const question = app.services.deck.questions.find((q) => quiz.text.includes(q.question))!;
+      const lines = quiz.text.split('\n').filter((l) => /^\*\*[A-D]\.\*\*/.test(l));
+      positions.add(lines.findIndex((l) => l.endsWith(` ${question.answer}`)));
+    }
+    expect([...positions].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  test('GIVEN a forged option or quiz id THEN it is refused and nothing is recorded', async () => {
+    const quiz = await run('quiz', { mode: 'mcq' });
+    const quizId = (decodeAction(quiz.actions![0]![0]!.id) as { quizId: string }).quizId;
+    expect(await handleAction(`v1:answer:${quizId}:4`, ada, app.services)).toMatchObject({ title: 'That button is not valid' });
+    expect(await handleAction('v1:answer:unknownquiz:1', ada, app.services)).toMatchObject({ title: 'That button has expired' });
+    expect((await app.services.store.learnerActivity('discord:ada')).quizAnswers).toBe(0);
+  });
+});
+
+describe('/stats and /leaderboard', () => {
+  test('GIVEN no activity THEN /stats says how to start', async () => {
+    const reply = await run('stats');
+    expect(reply.text).toContain('Nothing yet');
+    expect(reply.ephemeral).toBe(true);
+  });
+
+  test('GIVEN reviews and answers on two days THEN /stats shows cards, accuracy and the streak', async () => {
+    const back = await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer');
+    await press(back, /^Good/);
+    const tomorrow = who('ada', { now: later(24) });
+    const quiz = await run('quiz', { mode: 'mcq', topic: 'volumes' }, tomorrow);
+    const question = app.services.deck.questionsOf('volumes').find((q) => quiz.text.includes(q.question))!;
+    const right = /\*\*([A-D])\.\*\* (.*)/g;
+    const letter = [...quiz.text.matchAll(right)].find((m) => m[2] === question.answer)![1]!;
+    await press(quiz, letter, tomorrow);
+
+    const stats = await run('stats', {}, tomorrow);
+    const field = (name: string) => stats.fields?.find((f) => f.name === name)?.value;
+    expect(field('Cards')).toBe(`0 learned · 1 in progress · ${app.services.deck.cards.length - 1} new`);
+    expect(field('Multiple choice')).toBe('100% right of 1 answer');
+    expect(field('Recall')).toBe('100% of 1 review');
+    expect(field('Streak')).toBe('2 days (best 2)');
+  });
+
+  test('GIVEN learners in a server THEN the leaderboard ranks them, and names cannot ping or format', async () => {
+    const sneaky = { platform: 'discord' as const, user: { id: 'eve', name: '@everyone **boss**' }, serverId: 'guild-1', now: T0 };
+    for (const request of [ada, sneaky, sneaky]) {
+      const quiz = await run('quiz', { mode: 'mcq', topic: 'volumes' }, request);
+      const question = app.services.deck.questionsOf('volumes').find((q) => quiz.text.includes(q.question))!;
+      const letter = [...quiz.text.matchAll(/\*\*([A-D])\.\*\* (.*)/g)].find((m) => m[2] === question.answer)![1]!;
+      await press(quiz, letter, request);
+    }
+    const board = await run('leaderboard');
+    const lines = board.text.split('\n');
+    expect(lines[0]).toMatch(/^🥇 \*\*@\u200Beveryone \\\*\\\*boss\\\*\\\*\*\*: 2 points$/);
+    expect(lines[1]).toBe('🥈 **ada**: 1 point');
+    expect(await run('leaderboard', {}, who('ada', { serverId: 'guild-2' }))).toMatchObject({ text: expect.stringContaining('No points yet') });
+    expect(await run('leaderboard', {}, who('ada', { serverId: undefined }))).toMatchObject({ title: 'Only in a server' });
+  });
+});
+
+describe('answers, votes and knowledge gaps', () => {
+  test('GIVEN an answer THEN it offers a quiz, its diagram and votes; a vote is stored and can be changed', async () => {
+    const answer = await run('ask', { question: 'image vs container?' });
+    expect(answer.actions?.[0]?.map((a) => a.label)).toEqual(['Quiz me on this', 'Show diagram', '👍 Helpful', '👎 Not helpful']);
+    expect(await press(answer, '👎 Not helpful')).toMatchObject({ title: 'Thanks for the feedback' });
+    expect((await press(answer, '👍 Helpful')).text).toContain('Your earlier vote is replaced.');
+    const quiz = await press(answer, 'Quiz me on this');
+    expect(quiz.title).toBe('Flash card · Image vs container');
+  });
+
+  test('GIVEN an abstention and a down-voted answer THEN both are kept as gaps, without user ids', async () => {
+    await run('ask', { question: 'best pizza toppings' });
+    const answer = await run('ask', { question: 'what is a volume' });
+    await press(answer, '👎 Not helpful', who('bob'));
+    const gaps = await app.services.store.knowledgeGaps(0.7);
+    expect(gaps.map((g) => [g.question, g.answered, g.downVotes])).toEqual([
+      ['best pizza toppings', false, 0],
+      ['what is a volume', true, 1],
+    ]);
+    expect(JSON.stringify(gaps)).not.toContain('ada');
+  });
+});
+
+describe('persistence', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'stevedore-learning-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('GIVEN progress made and the bot restarted THEN the progress is still there', async () => {
+    const settings = { DATABASE_PATH: join(folder, 'bot.db') };
+    const first = await createApp(settings);
+    const front = await first.registry.execute('quiz', { topic: 'image layers' }, ada, first.services);
+    const back = await handleAction(front.actions![0]![0]!.id, ada, first.services);
+    await handleAction(back.actions![0]![2]!.id, ada, first.services);
+    await first.close();
+
+    const second = await createApp(settings);
+    const stats = await second.registry.execute('stats', {}, ada, second.services);
+    expect(stats.fields?.find((f) => f.name === 'Recall')?.value).toBe('100% of 1 review');
+    await second.close();
+  });
+});
