@@ -3,7 +3,7 @@ import { runConsole } from './adapters/console/run-console.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
-import { SchemaTooNewError } from './store/index.ts';
+import { SchemaTooNewError, StoreOpenError } from './store/index.ts';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -19,7 +19,7 @@ try {
   await runConsole(app, { input: process.stdin, output: process.stdout });
   await app.close();
 } catch (error) {
-  if (error instanceof KnowledgeLoadError || error instanceof SchemaTooNewError) {
+  if (error instanceof KnowledgeLoadError || error instanceof SchemaTooNewError || error instanceof StoreOpenError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -12,7 +12,10 @@ if (!loaded.ok) {
   console.error(loaded.message);
   process.exit(1);
 }
-const store = await openStore(loaded.config);
+const store = await openStore(loaded.config).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 try {
   const summaries = summariseGaps(await store.knowledgeGaps(GAP_CONFIDENCE));
   if (process.argv.includes('--json')) {

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const folder = mkdtempSync(join(tmpdir(), 'stevedore-console-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Runs `src/main.ts` (what `npm start` runs) with these lines on stdin; resolves its stdout and stderr. */
+function chat(lines: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env['PATH'], ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(lines.map((l) => `${l}\n`).join(''));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ stdout, stderr, code })));
+}
+
+describe('console chat through stdin', () => {
+  const env = { DATABASE_PATH: join(folder, 'console.db'), TZ: 'UTC' };
+
+  test('GIVEN a learner who studies a card and answers a quiz THEN a restarted bot still has their progress', async () => {
+    const first = await chat(['/quiz volumes', '1', '3', '/quiz mcq volumes', '1'], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('console chat');
+    expect(first.stdout).toContain('Flash card · Volumes');
+    expect(first.stdout).toMatch(/\[3\] Good · \d+m/);
+    expect(first.stdout).toContain('Good: saved');
+    expect(first.stdout).toMatch(/Correct!|Not quite/);
+
+    const second = await chat(['/stats'], env);
+    expect(second.stdout).toContain('Progress for you');
+    expect(second.stdout).toMatch(/Recall\n100% of 1 review/);
+    expect(second.stdout).toMatch(/Multiple choice\n(100|0)% right of 1 answer/);
+  });
+
+  test('GIVEN an unusable database path THEN start-up stops with a message, not a stack trace', async () => {
+    // A path under a regular file can never be a folder.
+    writeFileSync(join(folder, 'a-file'), '');
+    const result = await chat([], { DATABASE_PATH: join(folder, 'a-file', 'stevedore.db') });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/database/i);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
