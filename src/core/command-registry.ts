@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { argumentSpecs, type ArgumentSpec } from './argument-spec.ts';
 import type { AnyCommand, CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
-import { fail, ok, type Result } from './problem.ts';
+import { fail, ok, type Problem, type Result } from './problem.ts';
 import type { Reply } from './reply.ts';
 
 /** A command with everything front ends derive from it, computed once. */
@@ -61,10 +61,21 @@ export class CommandRegistry {
 
   /** Validates and runs a command; expected failures come back as error replies, never as exceptions. */
   async execute(name: string, raw: Record<string, unknown>, request: CommandRequest, services: CoreServices): Promise<Reply> {
+    const entry = this.get(name);
+    const refused = entry && permissionProblem(entry.command, request);
+    if (refused) return describeProblem(refused);
     const validated = this.validate(name, raw);
     if (!validated.ok) return describeProblem(validated.problem);
     return validated.value.entry.command.run(validated.value.args, request, services);
   }
+}
+
+/** Why this person may not run this command here, if they may not. */
+function permissionProblem(command: AnyCommand, request: CommandRequest): Problem | undefined {
+  if (command.permission !== 'manage-server') return undefined;
+  if (!request.serverId) return { code: 'needs-server', command: command.name };
+  if (request.canManageServer !== true) return { code: 'needs-permission', command: command.name, permission: 'manage-server' };
+  return undefined;
 }
 
 function reasonOf(issue: z.core.$ZodIssue): string {

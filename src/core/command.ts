@@ -17,6 +17,11 @@ export interface CommandRequest {
   now: Date;
   /** The person's IANA time zone where the platform tells it (Slack, the console); streaks use it. */
   timeZone?: string;
+  /**
+   * Whether the person may change this server's settings (Discord: Manage Server), as the platform reports
+   * it. Commands with `permission: 'manage-server'` are refused unless it is true.
+   */
+  canManageServer?: boolean;
 }
 
 /** The services handlers are given: the core's ports, never a platform client. */
@@ -33,7 +38,7 @@ export interface CoreServices {
 }
 
 /** Where an argument's autocomplete suggestions come from. */
-export type CompletionSource = 'topic' | 'question' | 'command';
+export type CompletionSource = 'topic' | 'question' | 'command' | 'diagram';
 
 /** Metadata read from an argument's zod schema with `.meta({ ... })`. */
 export interface ArgumentMeta {
@@ -49,6 +54,16 @@ export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {
   args: Args;
   /** Example invocations shown by `/help name`. */
   examples: string[];
+  /**
+   * `manage-server`: the command changes a server's settings, so only people allowed to manage the server may
+   * run it, and only in a server. Platforms also hide it from others where they can.
+   */
+  permission?: 'manage-server';
+  /**
+   * The command may take longer than a platform's reply window (a first diagram render, say), so adapters
+   * acknowledge the request before running it rather than after.
+   */
+  slow?: boolean;
   run(args: z.infer<Args>, request: CommandRequest, services: CoreServices): Reply | Promise<Reply>;
 }
 

@@ -42,7 +42,12 @@ export function describeProblem(problem: Problem): Reply {
     case 'needs-server':
       return reply(
         'Only in a server',
-        `\`/${problem.command}\` ranks the learners of a server or workspace, so it works in a channel there, not in direct messages.`,
+        `\`/${problem.command}\` belongs to a server or workspace, so it works in a channel there, not in direct messages.`,
+      );
+    case 'needs-permission':
+      return reply(
+        'Only for server managers',
+        `\`/${problem.command}\` changes this server's settings, so it needs the **Manage Server** permission. Ask a moderator.`,
       );
     case 'unknown-diagram':
       return reply(

@@ -13,6 +13,7 @@ export type Problem =
   | { code: 'card-not-revealed' }
   | { code: 'already-graded' }
   | { code: 'needs-server'; command: string }
+  | { code: 'needs-permission'; command: string; permission: 'manage-server' }
   | { code: 'unknown-diagram'; query: string; closeMatches: string[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
