@@ -1,0 +1,71 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { ArgumentSpec, CommandRegistry, RegisteredCommand } from '../../core/index.ts';
+import { DISCORD_LIMITS as LIMIT } from './discord-limits.ts';
+
+/** What Discord accepts as a command or option name. */
+const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
+
+/** Every command of the registry as Discord slash-command JSON, in the registry's order. */
+export function commandsJson(registry: CommandRegistry): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return registry.list().map(commandJson);
+}
+
+/**
+ * One command as a slash command. Commands that change a server's settings are hidden from members without
+ * Manage Server (`default_member_permissions`) and offered in servers only; the rest also work in DMs with
+ * the bot. Throws when the registry holds something Discord would refuse, so `npm test` catches it.
+ */
+export function commandJson(entry: RegisteredCommand): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const { command } = entry;
+  check(NAME.test(command.name), `command name "${command.name}" is not a Discord command name`);
+  check(command.description.length <= LIMIT.commandDescription, `/${command.name}: description over ${LIMIT.commandDescription}`);
+  check(entry.arguments.length <= LIMIT.commandOptions, `/${command.name}: more than ${LIMIT.commandOptions} options`);
+  const managesServer = command.permission === 'manage-server';
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: command.name,
+    description: command.description,
+    // Discord wants required options before optional ones.
+    options: entry.arguments.toSorted((a, b) => Number(b.required) - Number(a.required)).map((spec) => optionJson(command.name, spec)),
+    default_member_permissions: managesServer ? String(PermissionFlagsBits.ManageGuild) : null,
+    contexts: managesServer ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
+}
+
+function optionJson(commandName: string, spec: ArgumentSpec): APIApplicationCommandBasicOption {
+  const where = `/${commandName} ${spec.name}`;
+  check(NAME.test(spec.name), `${where}: not a Discord option name`);
+  check(spec.description.length <= LIMIT.commandDescription, `${where}: description over ${LIMIT.commandDescription}`);
+  const base = { name: spec.name, description: spec.description, required: spec.required };
+  switch (spec.type) {
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'integer':
+      return { ...base, type: ApplicationCommandOptionType.Integer };
+    case 'string': {
+      if (spec.choices) {
+        check(spec.choices.length <= LIMIT.optionChoices, `${where}: more than ${LIMIT.optionChoices} choices`);
+        return { ...base, type: ApplicationCommandOptionType.String, choices: spec.choices.map((c) => ({ name: c, value: c })) };
+      }
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(spec.maxLength !== undefined ? { max_length: spec.maxLength } : {}),
+        ...(spec.autocomplete ? { autocomplete: true } : {}),
+      };
+    }
+  }
+}
+
+function check(condition: boolean, problem: string): asserts condition {
+  if (!condition) throw new Error(`Cannot build the Discord command JSON: ${problem}`);
+}
