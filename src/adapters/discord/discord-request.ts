@@ -1,0 +1,23 @@
+import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
+import type { CommandRequest } from '../../core/index.ts';
+
+/** Who is asking and where, from any interaction: the core's view of a Discord request. */
+export function commandRequestOf(interaction: BaseInteraction, now: Date): CommandRequest {
+  return {
+    platform: 'discord',
+    user: { id: interaction.user.id, name: displayNameOf(interaction) },
+    ...(interaction.guildId ? { serverId: interaction.guildId } : {}),
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    now,
+    // Discord computes the member's permissions in the channel, overwrites included; absent in DMs.
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
+}
+
+/** The name people see: the server nickname, else the global display name, else the user name. */
+function displayNameOf(interaction: BaseInteraction): string {
+  const member = interaction.member;
+  if (member && 'displayName' in member) return member.displayName;
+  if (member && 'nick' in member && member.nick) return member.nick;
+  return interaction.user.displayName;
+}

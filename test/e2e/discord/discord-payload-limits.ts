@@ -1,0 +1,110 @@
+/**
+ * Discord's documented limits, written out here independently of the bot's own copy, and checked against every
+ * payload the fake receives. Returns the broken ones, so a failing test names them.
+ */
+export function discordPayloadProblems(method: string, path: string, body: unknown): string[] {
+  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return callbackProblems(body as Callback);
+  if (/^\/webhooks\/\d+\/[^/]+/.test(path) && (method === 'POST' || method === 'PATCH')) return messageProblems(body as Message);
+  if (/\/commands$/.test(path) && method === 'PUT') return (body as Command[]).flatMap(commandProblems);
+  return [];
+}
+
+interface Callback {
+  type: number;
+  data?: Message & { choices?: Array<{ name: string; value: string }> };
+}
+interface Message {
+  content?: string;
+  embeds?: Embed[];
+  components?: Array<{ type: number; components: Array<{ type: number; custom_id?: string; label?: string; style?: number }> }>;
+  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+  attachments?: Array<{ description?: string }>;
+}
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+  author?: { name: string };
+}
+interface Command {
+  name: string;
+  description: string;
+  options?: Array<{ name: string; description: string; required?: boolean; autocomplete?: boolean; choices?: Array<{ name: string; value: string }> }>;
+}
+
+function callbackProblems({ type, data }: Callback): string[] {
+  if (type === 4 || type === 7) return messageProblems(data ?? {});
+  if (type === 8) {
+    const choices = data?.choices ?? [];
+    return [
+      ...check(choices.length <= 25, `${choices.length} autocomplete choices (at most 25)`),
+      ...choices.flatMap((c) => [
+        ...check(c.name.length >= 1 && c.name.length <= 100, `choice name of ${c.name.length} characters`),
+        ...check(c.value.length >= 1 && c.value.length <= 100, `choice value of ${c.value.length} characters`),
+      ]),
+    ];
+  }
+  return check([1, 5, 6, 8, 9].includes(type), `unknown callback type ${type}`);
+}
+
+function messageProblems(message: Message): string[] {
+  const mentions = message.allowed_mentions;
+  return [
+    ...check(mentions !== undefined && (mentions.parse ?? []).length === 0 && !mentions.users?.length && !mentions.roles?.length, 'allowed_mentions does not rule out every ping'),
+    ...check((message.content ?? '').length <= 2000, 'content over 2000'),
+    ...check((message.embeds ?? []).length <= 10, 'more than 10 embeds'),
+    ...(message.embeds ?? []).flatMap(embedProblems),
+    ...check((message.components ?? []).length <= 5, 'more than 5 rows of components'),
+    ...(message.components ?? []).flatMap((row) => [
+      ...check(row.type === 1 && row.components.length >= 1 && row.components.length <= 5, `a row of ${row.components.length} components`),
+      ...row.components.flatMap((b) => [
+        ...check((b.custom_id ?? '').length >= 1 && (b.custom_id ?? '').length <= 100, `custom_id of ${(b.custom_id ?? '').length} characters`),
+        ...check((b.label ?? '').length <= 80, `button label over 80: ${b.label}`),
+        ...check(b.type === 2 && [1, 2, 3, 4].includes(b.style ?? 0), `not a button with a custom id: ${JSON.stringify(b)}`),
+      ]),
+    ]),
+    ...(message.attachments ?? []).flatMap((a) => check((a.description ?? '').length <= 1024, 'attachment description over 1024')),
+  ];
+}
+
+function embedProblems(embed: Embed): string[] {
+  const fields = embed.fields ?? [];
+  const total =
+    (embed.title ?? '').length +
+    (embed.description ?? '').length +
+    (embed.footer?.text ?? '').length +
+    (embed.author?.name ?? '').length +
+    fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return [
+    ...check((embed.title ?? '').length <= 256, 'embed title over 256'),
+    ...check((embed.description ?? '').length <= 4096, 'embed description over 4096'),
+    ...check(fields.length <= 25, 'more than 25 embed fields'),
+    ...fields.flatMap((f) => [
+      ...check(f.name.length >= 1 && f.name.length <= 256, `field name of ${f.name.length} characters`),
+      ...check(f.value.length >= 1 && f.value.length <= 1024, `field value of ${f.value.length} characters`),
+    ]),
+    ...check((embed.footer?.text ?? '').length <= 2048, 'embed footer over 2048'),
+    ...check(total <= 6000, `embed of ${total} characters (at most 6000)`),
+  ];
+}
+
+function commandProblems(command: Command): string[] {
+  const name = /^[-_\p{Ll}\p{N}]{1,32}$/u;
+  const options = command.options ?? [];
+  const firstOptional = options.findIndex((o) => !o.required);
+  return [
+    ...check(name.test(command.name), `command name ${command.name}`),
+    ...check(command.description.length >= 1 && command.description.length <= 100, `/${command.name} description of ${command.description.length} characters`),
+    ...check(options.length <= 25, `/${command.name} has more than 25 options`),
+    ...check(firstOptional === -1 || options.slice(firstOptional).every((o) => !o.required), `/${command.name} has a required option after an optional one`),
+    ...options.flatMap((o) => [
+      ...check(name.test(o.name), `/${command.name} option name ${o.name}`),
+      ...check(o.description.length >= 1 && o.description.length <= 100, `/${command.name} ${o.name} description of ${o.description.length} characters`),
+      ...check((o.choices ?? []).length <= 25, `/${command.name} ${o.name} has more than 25 choices`),
+      ...check(!(o.autocomplete && o.choices), `/${command.name} ${o.name} has both choices and autocomplete`),
+    ]),
+  ];
+}
+
+const check = (ok: boolean, problem: string): string[] => (ok ? [] : [problem]);

@@ -1,0 +1,314 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hrtime } from 'node:process';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { discordPayloadProblems } from './discord-payload-limits.ts';
+
+/** One HTTP request the bot made, as the fake received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Under `/api/v10`, e.g. `/interactions/123/tok/callback`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** The JSON body, or a multipart request's `payload_json`. */
+  body: unknown;
+  files: RecordedFile[];
+  /** `process.hrtime.bigint()` when the request line arrived, before the body was read. */
+  receivedAt: bigint;
+  /** The status the fake answered. */
+  status: number;
+}
+
+export interface RecordedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A canned answer for the next matching request(s), in place of the fake's normal one. */
+export interface Stub {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface FakeDiscordOptions {
+  applicationId?: string;
+  botUserId?: string;
+}
+
+const HEARTBEAT_INTERVAL = 41_250;
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/**
+ * Discord on 127.0.0.1, as much of it as the bot uses: the gateway (WebSocket: hello, identify, ready, resume,
+ * heartbeats, dispatches) and the HTTP API (gateway info, interaction callbacks, webhook follow-ups and edits,
+ * command publishing). It records every request and checks every payload against Discord's limits, answering
+ * 400 like Discord when one does not fit.
+ */
+export class FakeDiscord {
+  readonly applicationId: string;
+  readonly botUserId: string;
+  readonly requests: RecordedRequest[] = [];
+  /** Limit problems found in the bot's payloads; a test expects none. */
+  readonly payloadProblems: string[] = [];
+  /** Gateway opcodes the bot sent, in order (2 identify, 6 resume), heartbeats left out. */
+  readonly gatewayOps: number[] = [];
+  /** Published commands, by route. */
+  readonly commands = new Map<string, unknown[]>();
+
+  readonly #http: Server;
+  readonly #gateway = new WebSocketServer({ noServer: true });
+  readonly #rejectedTokens = new Set<string>();
+  readonly #stubs: Array<{ method: string; path: RegExp; stub: Stub; remaining: number }> = [];
+  readonly #waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
+  #socket: WebSocket | undefined;
+  #sessionId = '';
+  #sequence = 0;
+  #nextMessageId = 1n;
+  #readySeen: Array<() => void> = [];
+
+  private constructor(http: Server, options: FakeDiscordOptions) {
+    this.#http = http;
+    this.applicationId = options.applicationId ?? '1000000000000000001';
+    this.botUserId = options.botUserId ?? '1000000000000000002';
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const http = createServer();
+    const fake = new FakeDiscord(http, options);
+    http.on('request', (req, res) => void fake.#onRequest(req, res));
+    http.on('upgrade', (req, socket, head) => fake.#gateway.handleUpgrade(req, socket, head, (ws) => fake.#onConnection(ws)));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.#http.address() as AddressInfo).port;
+  }
+
+  /** What the bot's `rest.api` option points at. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Whether the bot is connected and identified (or resumed). */
+  get connected(): boolean {
+    return this.#socket !== undefined && this.#sessionId !== '';
+  }
+
+  /** Requests with this bot token are refused with 401, as Discord refuses a reset token. */
+  rejectToken(token: string): void {
+    this.#rejectedTokens.add(token);
+  }
+
+  /** The next `times` requests matching `method` and `path` get `stub` instead of the usual answer. */
+  stubNext(method: string, path: RegExp, stub: Stub, times = 1): void {
+    this.#stubs.push({ method, path, stub, remaining: times });
+  }
+
+  /** The first request, past or future, that matches. */
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 3_000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = { match, resolve: (r: RecordedRequest) => (clearTimeout(timer), resolve(r)) };
+      const timer = setTimeout(() => {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        reject(new Error(`No matching request within ${timeoutMs} ms; the bot sent: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+      }, timeoutMs);
+      this.#waiters.push(waiter);
+    });
+  }
+
+  /** Resolves once the bot has identified or resumed (at once if it is connected now). */
+  waitUntilConnected(): Promise<void> {
+    if (this.connected) return Promise.resolve();
+    return new Promise((resolve) => this.#readySeen.push(resolve));
+  }
+
+  /** Sends a gateway dispatch to the connected bot; returns when it was written, as `hrtime.bigint()`. */
+  dispatch(type: string, data: unknown): bigint {
+    if (!this.#socket) throw new Error('The bot is not connected to the fake gateway');
+    this.#socket.send(JSON.stringify({ op: 0, t: type, s: ++this.#sequence, d: data }));
+    return hrtime.bigint();
+  }
+
+  /** Cuts the gateway connection as a network failure would (no close frame): the bot must resume. */
+  dropConnection(): void {
+    this.#socket?.terminate();
+    this.#socket = undefined;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.#gateway.clients) client.terminate();
+    this.#gateway.close();
+    this.#http.closeAllConnections();
+    await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+  }
+
+  // The gateway.
+
+  #onConnection(ws: WebSocket): void {
+    this.#socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL } }));
+    ws.on('message', (raw) => this.#onGatewayMessage(ws, JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> }));
+    ws.on('close', () => {
+      if (this.#socket === ws) this.#socket = undefined;
+    });
+  }
+
+  #onGatewayMessage(ws: WebSocket, { op, d }: { op: number; d: Record<string, unknown> }): void {
+    if (op === 1) return ws.send(JSON.stringify({ op: 11 }));
+    this.gatewayOps.push(op);
+    if (op === 2) {
+      if (this.#rejectedTokens.has(String(d['token']))) return ws.close(4004, 'Authentication failed.');
+      this.#sessionId = randomBytes(8).toString('hex');
+      this.#sequence = 0;
+      ws.send(
+        JSON.stringify({
+          op: 0,
+          t: 'READY',
+          s: ++this.#sequence,
+          d: {
+            v: 10,
+            user: { id: this.botUserId, username: 'Stevedore', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
+            guilds: [],
+            session_id: this.#sessionId,
+            resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
+            application: { id: this.applicationId, flags: 0 },
+            private_channels: [],
+            relationships: [],
+            shard: [0, 1],
+          },
+        }),
+      );
+      return this.#announceConnected();
+    }
+    if (op === 6) {
+      // A resume of the current session picks up where it left off; anything else must identify afresh.
+      if (d['session_id'] !== this.#sessionId) return ws.send(JSON.stringify({ op: 9, d: false }));
+      ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.#sequence, d: {} }));
+      return this.#announceConnected();
+    }
+  }
+
+  #announceConnected(): void {
+    for (const resolve of this.#readySeen.splice(0)) resolve();
+  }
+
+  // The HTTP API.
+
+  async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const raw = Buffer.concat(await req.toArray());
+    const { body, files } = await parseBody(req.headers['content-type'] ?? '', raw);
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, files, receivedAt, status: 0 };
+
+    const answer = this.#stubFor(record) ?? this.#answer(record);
+    record.status = answer.status;
+    this.requests.push(record);
+    res.writeHead(answer.status, { ...(answer.body === undefined ? {} : JSON_TYPE), ...answer.headers });
+    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    for (const waiter of this.#waiters.filter((w) => w.match(record))) {
+      this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+      waiter.resolve(record);
+    }
+  }
+
+  #stubFor(record: RecordedRequest): Stub | undefined {
+    const entry = this.#stubs.find((s) => s.remaining > 0 && s.method === record.method && s.path.test(record.path));
+    if (!entry) return undefined;
+    entry.remaining--;
+    return entry.stub;
+  }
+
+  #answer(record: RecordedRequest): Stub {
+    const { method, path } = record;
+    const token = /^Bot (.+)$/.exec(record.headers.authorization ?? '')?.[1];
+    if (token && this.#rejectedTokens.has(token)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+
+    const problems = discordPayloadProblems(method, path, record.body);
+    if (problems.length > 0) {
+      this.payloadProblems.push(...problems.map((p) => `${method} ${path}: ${p}`));
+      return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } };
+    }
+
+    if (method === 'GET' && path === '/gateway/bot') {
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook) {
+      if (method === 'DELETE') return { status: 204 };
+      if (method === 'POST' || method === 'PATCH') return { status: 200, body: this.#message(record.body, webhook[1]!) };
+      if (method === 'GET') return { status: 200, body: this.#message({}, webhook[1]!) };
+    }
+    const commands = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(path);
+    if (commands && method === 'PUT') {
+      if (commands[1] !== this.applicationId) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+      const published = (record.body as Array<Record<string, unknown>>).map((c, i) => ({
+        id: String(2_000_000_000_000_000_000n + BigInt(i)),
+        application_id: this.applicationId,
+        version: '1',
+        ...c,
+      }));
+      this.commands.set(path, published);
+      return { status: 200, body: published };
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** A message object for a webhook answer, as Discord returns one. */
+  #message(body: unknown, applicationId: string): Record<string, unknown> {
+    const data = (body ?? {}) as Record<string, unknown>;
+    return {
+      id: String(3_000_000_000_000_000_000n + this.#nextMessageId++),
+      type: 0,
+      channel_id: '1100000000000000001',
+      author: { id: applicationId, username: 'Stevedore', discriminator: '0000', avatar: null, bot: true },
+      content: data['content'] ?? '',
+      embeds: data['embeds'] ?? [],
+      components: data['components'] ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: data['flags'] ?? 0,
+      webhook_id: applicationId,
+    };
+  }
+}
+
+/** A JSON body, or a multipart one: `payload_json` and the files beside it. */
+async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unknown; files: RecordedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (!contentType.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: RecordedFile[] = [];
+  let body: unknown;
+  for (const [field, value] of form) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value);
+    } else {
+      files.push({ field, name: value.name, contentType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+  }
+  return { body, files };
+}

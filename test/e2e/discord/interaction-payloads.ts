@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+
+/** Where an interaction comes from, and who sends it. */
+export interface Origin {
+  user: { id: string; username: string; global_name?: string | null };
+  /** A server and channel, or a DM with the bot when absent. */
+  guildId?: string;
+  channelId: string;
+  /** The member's permissions in the channel (a bitfield as a string); servers only. */
+  permissions?: string;
+  nick?: string | null;
+}
+
+export const GUILD_ID = '1200000000000000001';
+export const CHANNEL_ID = '1200000000000000002';
+export const DM_CHANNEL_ID = '1200000000000000003';
+/** Everything a plain member has, without Manage Server (1 << 5). */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** A moderator's: the member's plus Manage Server. */
+export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 5n));
+
+export const user = (id: string, username: string, globalName: string | null = null): Origin['user'] => ({ id, username, global_name: globalName });
+export const inServer = (who: Origin['user'], extra: Partial<Origin> = {}): Origin => ({
+  user: who,
+  guildId: GUILD_ID,
+  channelId: CHANNEL_ID,
+  permissions: MEMBER_PERMISSIONS,
+  ...extra,
+});
+export const inDm = (who: Origin['user']): Origin => ({ user: who, channelId: DM_CHANNEL_ID });
+
+let counter = 0n;
+/** A snowflake: the time since Discord's epoch in the high bits, a counter in the low ones. */
+export const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) | (counter++ & 0x3fffffn));
+
+export interface CommandOption {
+  name: string;
+  type: number;
+  value: string | number | boolean;
+  focused?: boolean;
+}
+
+/** A string option (type 3). */
+export const text = (name: string, value: string, focused?: boolean): CommandOption => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
+
+/** A slash command, as Discord dispatches it in INTERACTION_CREATE. */
+export function slashCommand(name: string, options: CommandOption[], origin: Origin, applicationId: string): Record<string, unknown> {
+  return base(2, origin, applicationId, { id: snowflake(), name, type: 1, options, ...(origin.guildId ? { guild_id: origin.guildId } : {}) });
+}
+
+/** Typing into an option with autocomplete; the option being typed is `focused`. */
+export function autocomplete(name: string, options: CommandOption[], origin: Origin, applicationId: string): Record<string, unknown> {
+  return base(4, origin, applicationId, { id: snowflake(), name, type: 1, options, ...(origin.guildId ? { guild_id: origin.guildId } : {}) });
+}
+
+/** A press of the button `customId` on `message`. */
+export function buttonPress(customId: string, message: Record<string, unknown>, origin: Origin, applicationId: string): Record<string, unknown> {
+  return { ...base(3, origin, applicationId, { custom_id: customId, component_type: 2 }), message };
+}
+
+/** The message the bot posted, as Discord shows it on a later button interaction. */
+export function postedMessage(data: Record<string, unknown>, origin: Origin, applicationId: string, interactionId: string): Record<string, unknown> {
+  return {
+    id: snowflake(),
+    type: 20,
+    channel_id: origin.channelId,
+    author: { id: applicationId, username: 'Stevedore', discriminator: '0000', avatar: null, bot: true },
+    content: '',
+    embeds: data['embeds'] ?? [],
+    components: data['components'] ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: data['flags'] ?? 0,
+    application_id: applicationId,
+    webhook_id: applicationId,
+    interaction_metadata: { id: interactionId, type: 2, user: origin.user, authorizing_integration_owners: {} },
+  };
+}
+
+function base(type: number, origin: Origin, applicationId: string, data: Record<string, unknown>): Record<string, unknown> {
+  const fullUser = { ...origin.user, discriminator: '0', avatar: null };
+  const where = origin.guildId
+    ? {
+        guild_id: origin.guildId,
+        guild: { id: origin.guildId, locale: 'en-US', features: [] },
+        guild_locale: 'en-US',
+        channel: { id: origin.channelId, type: 0, guild_id: origin.guildId, name: 'study-hall' },
+        member: {
+          user: fullUser,
+          roles: [],
+          permissions: origin.permissions ?? MEMBER_PERMISSIONS,
+          nick: origin.nick ?? null,
+          avatar: null,
+          joined_at: '2026-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+        context: 0,
+        authorizing_integration_owners: { '0': origin.guildId },
+      }
+    : {
+        user: fullUser,
+        channel: { id: origin.channelId, type: 1, recipients: [fullUser] },
+        context: 1,
+        authorizing_integration_owners: { '0': '0' },
+      };
+  return {
+    id: snowflake(),
+    application_id: applicationId,
+    type,
+    token: `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`,
+    version: 1,
+    data,
+    channel_id: origin.channelId,
+    app_permissions: '49152',
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    ...where,
+  };
+}
