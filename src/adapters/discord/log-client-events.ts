@@ -4,15 +4,16 @@ import { describeDiscordError, withoutTokens } from './describe-discord-error.ts
 
 /**
  * Reports what happens to the connection: discord.js reconnects and resumes on its own, and retries after
- * Discord's 429s, so these are logs, not actions. `onSessionLost` runs when Discord ends the session for good.
+ * Discord's 429s and 5xx, so these are logs, not actions. `onSessionLost` runs when Discord closes the
+ * connection with a code discord.js does not recover from (a reset token, say).
  */
 export function logClientEvents(client: Client, logger: Logger, onSessionLost: () => void): void {
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn(`gateway connection ${shard} closed (code ${event.code}); discord.js will reconnect`));
-  client.on(Events.ShardReconnecting, (shard) => logger.info(`gateway connection ${shard} reconnecting`));
-  client.on(Events.ShardResume, (shard, replayed) => logger.info(`gateway connection ${shard} resumed (${replayed} events replayed)`));
+  client.on(Events.ShardReconnecting, (shard) => logger.warn(`gateway connection ${shard} lost: reconnecting`));
+  client.on(Events.ShardResume, (shard) => logger.info(`gateway connection ${shard} resumed`));
   client.on(Events.ShardError, (error, shard) => logger.warn(`gateway connection ${shard}: ${describeDiscordError(error)}`));
-  client.on(Events.Invalidated, () => {
-    logger.error('Discord ended the session and it cannot be resumed');
+  // discord.js emits this only for close codes it will not reconnect after.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.error(`Discord closed gateway connection ${shard} for good (code ${event.code}); no more interactions will arrive`);
     onSessionLost();
   });
   client.on(Events.Error, (error) => logger.error(`discord.js: ${describeDiscordError(error)}`));

@@ -49,6 +49,7 @@ export interface HarnessOptions {
   deferAfterMs?: number;
   /** REST retries after a 5xx. Default 1, so a 5xx test can show one retry. */
   retries?: number;
+  onSessionLost?: () => void;
 }
 
 /**
@@ -68,6 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     now: () => T0,
     deferAfterMs: options.deferAfterMs ?? 1_500,
     rest: { api: fake.apiUrl, retries: options.retries ?? 1, timeout: 2_000, offset: 0 },
+    ...(options.onSessionLost ? { onSessionLost: options.onSessionLost } : {}),
   });
 
   /** Dispatches an interaction and waits for its callback; `pressedFlags` are those of a pressed button's message. */

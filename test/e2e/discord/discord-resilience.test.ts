@@ -7,9 +7,10 @@ const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 const ORIGINAL = /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/;
 
 let harness: Harness;
+let sessionsLost = 0;
 beforeAll(async () => {
   // Acknowledge after 100 ms rather than 1.5 s, so a slow handler is quick to show; one retry after a 5xx.
-  harness = await startHarness({ deferAfterMs: 100, retries: 1 });
+  harness = await startHarness({ deferAfterMs: 100, retries: 1, onSessionLost: () => sessionsLost++ });
 });
 afterAll(() => harness.stop());
 afterEach(() => {
@@ -111,7 +112,15 @@ describe('the gateway connection', () => {
     await expect.poll(() => harness.fake.gatewayOps.at(-1), { timeout: 5_000 }).toBe(6);
     await harness.fake.waitUntilConnected();
     expect(harness.fake.gatewayOps.filter((op) => op === 2)).toHaveLength(1);
-    await expect.poll(() => harness.logs.some((l) => /info .*gateway connection 0 resumed/.test(l))).toBe(true);
+    expect(harness.logs).toContainEqual(expect.stringMatching(/ warn {2}gateway connection 0 lost: reconnecting$/));
+    await expect.poll(() => harness.logs.some((l) => / info {2}gateway connection 0 resumed$/.test(l))).toBe(true);
     await stillServes();
+  });
+
+  // Last: after this the harness has no connection.
+  test('GIVEN Discord ends the session for good (the token was reset) THEN the bot says so and reports the session lost', async () => {
+    harness.fake.closeConnection(4004, 'Authentication failed.');
+    await expect.poll(() => sessionsLost).toBe(1);
+    expect(harness.logs).toContainEqual(expect.stringMatching(/ error Discord closed gateway connection 0 for good \(code 4004\)/));
   });
 });

@@ -143,6 +143,11 @@ export class FakeDiscord {
     this.#socket = undefined;
   }
 
+  /** Closes the gateway connection with a close code, as Discord does when it ends a session. */
+  closeConnection(code: number, reason = ''): void {
+    this.#socket?.close(code, reason);
+  }
+
   async close(): Promise<void> {
     for (const client of this.#gateway.clients) client.terminate();
     this.#gateway.close();
