@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, and how its
- * engine scales with the knowledge base. Prints Markdown; `npm run bench -- --write` also puts it into
- * docs/benchmarks.md. `--sizes 500,5000` runs only those scaling sizes (for a quicker run).
+ * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
+ * engine scales with the knowledge base, and Discord's interaction-to-reply latency. Prints Markdown;
+ * `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs only those scaling
+ * sizes (for a quicker run); `npm run bench:discord` prints the Discord section alone.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/index.ts';
+import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
 import { canCollectGarbage } from './measure.ts';
 import { benchmarkQuality } from './quality.ts';
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     return benchmarkQuality(knowledge, factory);
   });
   const scaling = await benchmarkScaling(options.scaling, log);
+  const discord = await benchmarkDiscordLatency(DISCORD_LATENCY_METHOD, log);
 
   const markdown = [
     ...renderMachine(startedAt),
@@ -49,6 +52,8 @@ async function main(): Promise<void> {
     ...renderQuality(quality, knowledge.size),
     '',
     ...renderScaling(scaling, options.scaling),
+    '',
+    ...renderDiscordLatency(discord, DISCORD_LATENCY_METHOD),
   ].join('\n');
   process.stdout.write(`${markdown}\n`);
   if (options.write) {
