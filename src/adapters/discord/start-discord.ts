@@ -62,6 +62,8 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
   const { logger } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // As many gateway connections as Discord recommends (one below 2,500 servers; it refuses one above).
+    shards: 'auto',
     // No reply may ping anyone; each message says so too.
     allowedMentions: { parse: [] },
     rest: options.rest ?? {},

@@ -35,6 +35,11 @@ const buttonsOf = (data: Record<string, unknown>) =>
   (data['components'] as Array<{ components: Array<{ label: string; custom_id: string; style: number }> }>).map((row) => row.components);
 
 describe('slash commands through the real discord.js client', () => {
+  test('GIVEN start-up THEN the bot identifies with the Guilds intent only, no privileged intent', () => {
+    expect(harness.fake.identifies).toHaveLength(1);
+    expect(harness.fake.identifies[0]).toMatchObject({ intents: 1, shard: [0, 1] });
+  });
+
   test('GIVEN /help THEN the callback is exactly one embed listing the commands, no buttons and no pings', async () => {
     const { callback } = await harness.command('help', [], ada);
     expect(callback.headers.authorization).toBeUndefined();

@@ -57,6 +57,8 @@ export class FakeDiscord {
   readonly payloadProblems: string[] = [];
   /** Gateway opcodes the bot sent, in order (2 identify, 6 resume), heartbeats left out. */
   readonly gatewayOps: number[] = [];
+  /** The IDENTIFY payloads the bot sent. */
+  readonly identifies: Array<Record<string, unknown>> = [];
   /** Published commands, by route. */
   readonly commands = new Map<string, unknown[]>();
 
@@ -170,6 +172,7 @@ export class FakeDiscord {
     if (op === 1) return ws.send(JSON.stringify({ op: 11 }));
     this.gatewayOps.push(op);
     if (op === 2) {
+      this.identifies.push(d);
       if (this.#rejectedTokens.has(String(d['token']))) return ws.close(4004, 'Authentication failed.');
       this.#sessionId = randomBytes(8).toString('hex');
       this.#sequence = 0;
