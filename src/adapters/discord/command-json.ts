@@ -41,6 +41,17 @@ export function commandJson(entry: RegisteredCommand): RESTPostAPIChatInputAppli
   };
 }
 
+/**
+ * A command as published to one server: `contexts` and `integration_types` are for global commands only (a
+ * server's own commands exist only there), so they are left out.
+ */
+export function guildCommandJson(json: RESTPostAPIChatInputApplicationCommandsJSONBody): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const local = { ...json };
+  delete local.contexts;
+  delete local.integration_types;
+  return local;
+}
+
 function optionJson(commandName: string, spec: ArgumentSpec): APIApplicationCommandBasicOption {
   const where = `/${commandName} ${spec.name}`;
   check(NAME.test(spec.name), `${where}: not a Discord option name`);

@@ -1,6 +1,6 @@
 import { DiscordAPIError, REST, Routes, type RESTOptions } from 'discord.js';
 import type { CommandRegistry } from '../../core/index.ts';
-import { commandsJson } from './command-json.ts';
+import { commandsJson, guildCommandJson } from './command-json.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 
 export interface PublishOptions {
@@ -24,9 +24,9 @@ export type PublishResult = { ok: true; names: string[] } | { ok: false; message
  * removed from the registry disappears from Discord.
  */
 export async function publishCommands(registry: CommandRegistry, options: PublishOptions): Promise<PublishResult> {
-  const rest = new REST({ retries: 1, ...options.rest }).setToken(options.token);
+  const rest = new REST(options.rest ?? {}).setToken(options.token);
   const route = options.guildId ? Routes.applicationGuildCommands(options.appId, options.guildId) : Routes.applicationCommands(options.appId);
-  const body = commandsJson(registry);
+  const body = options.guildId ? commandsJson(registry).map(guildCommandJson) : commandsJson(registry);
   try {
     const published = (await rest.put(route, { body })) as Array<{ name: string }>;
     return { ok: true, names: published.map((c) => c.name) };

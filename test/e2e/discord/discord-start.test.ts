@@ -102,7 +102,7 @@ describe('npm start with Discord configured', () => {
 describe('npm run register', () => {
   const published = (path: string) => fake.requests.filter((r) => r.method === 'PUT' && r.path === path);
 
-  test('GIVEN --guild THEN every command is published to that server, and publishing again sends the same set', async () => {
+  test('GIVEN --guild THEN every command is published to that server (without the global-only fields), and publishing again sends the same set', async () => {
     const cli = register;
     expect(await cli.exit).toBe(0);
     expect(cli.output.stdout).toBe(
@@ -134,8 +134,6 @@ describe('npm run register', () => {
         { type: 3, name: 'topic', description: 'A topic to stick to, e.g. "volumes"', required: false, max_length: 100, autocomplete: true },
       ],
       default_member_permissions: null,
-      contexts: [0, 1],
-      integration_types: [0],
     });
     expect(commands.find((c) => c['name'] === 'ask')).toMatchObject({
       options: [{ type: 3, name: 'question', description: 'Your question, e.g. "image vs container?"', required: true, autocomplete: true }],
@@ -148,8 +146,9 @@ describe('npm run register', () => {
     const result = await publishCommands(registry, { token: TEST_TOKEN, appId: fake.applicationId, rest: { api: fake.apiUrl } });
     expect(result).toMatchObject({ ok: true });
     const [request] = published(`/applications/${fake.applicationId}/commands`);
-    const settings = (request!.body as Array<Record<string, unknown>>).find((c) => c['name'] === 'settings');
-    expect(settings).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    const commands = request!.body as Array<Record<string, unknown>>;
+    expect(commands.find((c) => c['name'] === 'settings')).toMatchObject({ default_member_permissions: '32', contexts: [0], integration_types: [0] });
+    expect(commands.find((c) => c['name'] === 'ask')).toMatchObject({ default_member_permissions: null, contexts: [0, 1], integration_types: [0] });
   });
 
   test('GIVEN a rejected token THEN it says so', async () => {
