@@ -18,9 +18,10 @@ export function describeDiscordError(error: unknown): string {
   return String(error);
 }
 
-/** A URL or message with interaction and webhook tokens replaced by `:token`. */
+/** A URL or message with interaction and webhook tokens replaced by `:token`, and no part of the bot token. */
 export function withoutTokens(text: string): string {
   return text
+    .replace(/(Provided token: )\S+/g, '$1[redacted]')
     .replace(/(\/interactions\/\d+\/)[^/?\s]+/g, '$1:token')
     .replace(/(\/webhooks\/\d+\/)[^/?\s]+/g, '$1:token')
     .replace(/^https?:\/\/[^/]+\/api(\/v\d+)?/, '');

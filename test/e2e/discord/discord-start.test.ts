@@ -14,6 +14,8 @@ import { FakeDiscord } from './fake-discord.ts';
 import { GUILD_ID, inServer, slashCommand, text, user } from './interaction-payloads.ts';
 import { TEST_COMMANDS } from './test-commands.ts';
 
+/** Child processes load TypeScript, the knowledge and discord.js: seconds on a busy machine. */
+const CHILD_TIMEOUT = 60_000;
 const REJECTED_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAz.GrEsEt.this-token-was-reset-in-the-developer-portal';
 
 let fake: FakeDiscord;
@@ -75,7 +77,7 @@ describe('npm start with Discord configured', () => {
     expect(run.output.stderr).toMatch(/info {2}SIGTERM: disconnecting from Discord/);
     expect(run.output.stderr).not.toContain('console chat');
     for (const part of TEST_TOKEN.split('.')) expect(run.output.stdout + run.output.stderr).not.toContain(part);
-  });
+  }, CHILD_TIMEOUT);
 
   test('GIVEN a token Discord rejects THEN it ends with one clear line and a non-zero exit, the token nowhere even in debug logs', async () => {
     const run = rejected;
@@ -85,7 +87,7 @@ describe('npm start with Discord configured', () => {
     // Everything before it is the debug log, one time-stamped line per entry.
     expect(lines.slice(0, -1).filter((l) => /^\d{4}-\d\d-\d\dT/.test(l)).length).toBeGreaterThan(0);
     for (const part of REJECTED_TOKEN.split('.')) expect(run.output.stdout + run.output.stderr).not.toContain(part);
-  });
+  }, CHILD_TIMEOUT);
 
   test('GIVEN an application id that is not the token\'s THEN start-up stops and says so', async () => {
     const own = await FakeDiscord.start();
@@ -139,7 +141,7 @@ describe('npm run register', () => {
       options: [{ type: 3, name: 'question', description: 'Your question, e.g. "image vs container?"', required: true, autocomplete: true }],
     });
     expect(fake.commands.get(path)).toHaveLength(8);
-  });
+  }, CHILD_TIMEOUT);
 
   test('GIVEN a command that needs Manage Server THEN it is declared so, offered in servers only, and published globally', async () => {
     const registry = new CommandRegistry([...createCommandRegistry().list().map((e) => e.command), ...TEST_COMMANDS]);
