@@ -4,3 +4,4 @@ export type { DiagramInfo } from './diagram-definition.ts';
 export { diagramInfo, isDiagramId, listDiagrams } from './diagram-catalog.ts';
 export { renderDiagramSvg } from './render-diagram-svg.ts';
 export { renderDiagramText } from './render-diagram-text.ts';
+export { DIAGRAM_RENDERER_DEFAULTS, DiagramRenderer, type DiagramRendererOptions } from './diagram-renderer.ts';
