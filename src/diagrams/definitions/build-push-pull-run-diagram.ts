@@ -43,7 +43,7 @@ function draw(): Drawing {
   const [, built] = drawPanelRow(
     drawing,
     mine,
-    [PALETTE.app, node('Dockerfile', detail('build instructions'))],
+    [PALETTE.app, node('Dockerfile', detail("+ your project's files"))],
     [PALETTE.image, node('Image', { text: IMAGE_NAME, size: 26, weight: 600 }, detail('built here'))],
     'docker build',
   );
@@ -80,7 +80,7 @@ Dockerfile to a container elsewhere
 YOUR MACHINE
 ┌─────────────────────────┐
 │ Dockerfile              │
-│ build instructions      │
+│ + your project's files  │
 └────────────┬────────────┘
              │ docker build
 ┌────────────▼────────────┐
@@ -117,7 +117,7 @@ export const buildPushPullRunDiagram: DiagramDefinition = {
       'docker build turns a Dockerfile into an image, docker push uploads it to a registry, and on another machine docker pull and docker run turn it into a container.',
     alt:
       'Flow diagram in two panels joined by a registry. In the panel "Your machine", docker build turns a Dockerfile ' +
-      `(build instructions) into the image ${IMAGE_NAME}, built here. docker push sends the image down to a ` +
+      `(+ your project's files) into the image ${IMAGE_NAME}, built here. docker push sends the image down to a ` +
       'registry (e.g. Docker Hub). From the registry, docker pull brings the same image, pulled, into the second ' +
       'panel, "Another machine: a server, CI, a teammate\'s laptop", where docker run turns it into a container: ' +
       'your app, running. Notes: push and pull move only the layers the other side lacks; docker run pulls the image itself if it ' +

@@ -6,6 +6,7 @@ import { drawTag, tagWidth } from '../drawing/draw-tag.ts';
 import { Drawing, type Rect } from '../drawing/drawing.ts';
 import { bottom, centreY, rect, right } from '../drawing/geometry.ts';
 import { PALETTE } from '../drawing/palette.ts';
+import { textWidth } from '../drawing/text-metrics.ts';
 
 const WIDTH = 1200;
 const HEIGHT = 1010;
@@ -34,8 +35,9 @@ function drawLayerBar(drawing: Drawing, bar: Rect, layer: (typeof LAYERS)[number
 function drawImage(drawing: Drawing, box: Rect): void {
   drawBox(drawing, { rect: box, style: PALETTE.image });
   const headerCy = box.y + 42;
-  drawLabel(drawing, { text: 'Image myapp:1.0', x: box.x + INNER, cy: headerCy, size: 30, weight: 700, color: PALETTE.image.text, anchor: 'start' });
-  drawLabel(drawing, { text: 'first step at the bottom', x: box.x + INNER + 270, cy: headerCy, size: 25, color: PALETTE.mutedText, anchor: 'start' });
+  const name = 'Image myapp:1.0';
+  drawLabel(drawing, { text: name, x: box.x + INNER, cy: headerCy, size: 30, weight: 700, color: PALETTE.image.text, anchor: 'start' });
+  drawLabel(drawing, { text: 'first step at the bottom', x: box.x + INNER + textWidth(name, 30, 700) + 20, cy: headerCy, size: 25, color: PALETTE.mutedText, anchor: 'start' });
   drawTag(drawing, 'read-only', { x: right(box) - INNER - tagWidth('read-only'), cy: headerCy, style: PALETTE.readOnlyTag });
   LAYERS.forEach((layer, index) => {
     const bar = rect(box.x + INNER, box.y + 84 + index * (BAR_HEIGHT + BAR_GAP), box.width - 2 * INNER, BAR_HEIGHT);

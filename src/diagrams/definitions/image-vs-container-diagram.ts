@@ -7,6 +7,7 @@ import { drawTag, tagWidth } from '../drawing/draw-tag.ts';
 import { Drawing, type Rect } from '../drawing/drawing.ts';
 import { bottom, centreX, rect, right, sidePoint } from '../drawing/geometry.ts';
 import { PALETTE } from '../drawing/palette.ts';
+import { textWidth } from '../drawing/text-metrics.ts';
 
 const WIDTH = 1200;
 const HEIGHT = 930;
@@ -29,7 +30,9 @@ function drawContainer(drawing: Drawing, name: string, box: Rect): void {
 
 function drawImage(drawing: Drawing, box: Rect): void {
   drawBox(drawing, { rect: box, style: PALETTE.image });
-  drawLabel(drawing, { text: 'Image myapp:1.0', x: box.x + 24, cy: box.y + 42, size: 30, weight: 700, color: PALETTE.image.text, anchor: 'start' });
+  const name = 'Image myapp:1.0';
+  drawLabel(drawing, { text: name, x: box.x + 24, cy: box.y + 42, size: 30, weight: 700, color: PALETTE.image.text, anchor: 'start' });
+  drawLabel(drawing, { text: 'shared by all three containers', x: box.x + 24 + textWidth(name, 30, 700) + 20, cy: box.y + 42, size: 25, color: PALETTE.mutedText, anchor: 'start' });
   drawTag(drawing, 'read-only', { x: right(box) - 24 - tagWidth('read-only'), cy: box.y + 42, style: PALETTE.readOnlyTag });
   IMAGE_LAYERS.forEach((text, index) => {
     drawBox(drawing, {
@@ -81,7 +84,8 @@ Image vs container: one read-only image, many containers
 └──────▲───────┘ └──────▲───────┘ └──────▲───────┘
        │docker run      │docker run      │docker run
 ┌──────┴────────────────┴────────────────┴───────┐
-│Image myapp:1.0                      [read-only]│
+│Image myapp:1.0, shared by all three containers │
+│                                     [read-only]│
 │ Layer 3 · your app's code                      │
 │ Layer 2 · its dependencies                     │
 │ Layer 1 · base image (OS files)                │
@@ -99,7 +103,7 @@ export const imageVsContainerDiagram: DiagramDefinition = {
     caption:
       'An image is a read-only stack of layers; each container started from it adds only its own thin writable layer on top.',
     alt:
-      'Diagram: one image, myapp:1.0, marked read-only, drawn as a stack of three layers: layer 1 the base image ' +
+      'Diagram: one image, myapp:1.0, marked read-only and shared by all three containers, drawn as a stack of three layers: layer 1 the base image ' +
       "(OS files), layer 2 its dependencies, layer 3 your app's code. Above it are three containers, web-1, web-2 " +
       'and web-3, each made by docker run from that image, and each holding its own dashed writable layer with its ' +
       'own changes. Notes: writing in a container changes only its own writable layer; docker rm deletes a container ' +

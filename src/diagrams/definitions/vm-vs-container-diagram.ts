@@ -80,7 +80,7 @@ function draw(): Drawing {
   ]);
   drawUnits(drawing, { ...containers, height: engineTop - GAP - containers.y }, 3, () => 'Container', PALETTE.container, (n) => [app(n), libraries]);
 
-  const notes = ['A container is isolated processes on the host kernel: no OS to boot.', 'On Mac and Windows, Docker Desktop runs that Linux host in a small VM.'];
+  const notes = ['Containers are isolated processes on the host kernel: no OS to boot.', 'On Mac and Windows, Docker Desktop runs that Linux host in a small VM.'];
   notes.forEach((text, i) => drawLabel(drawing, { text, x: MARGIN, cy: top + 20 + panelHeight + 44 + i * 38, size: 25, color: PALETTE.mutedText, anchor: 'start' }));
   return drawing;
 }
@@ -102,7 +102,7 @@ share the host kernel
 │Hardware             │  ├─────────────────────────────┤
 └─────────────────────┘  │Hardware                     │
                          └─────────────────────────────┘
-A container is isolated processes on the host kernel:
+Containers are isolated processes on the host kernel:
 no OS to boot. On Mac and Windows, Docker Desktop runs
 that Linux host in a small VM.
 `.trim();
@@ -118,7 +118,7 @@ export const vmVsContainerDiagram: DiagramDefinition = {
       'two VMs on the hypervisor, VM 1 and VM 2, each holding its own guest OS with its own kernel, bins/libs, and ' +
       'an app (App A, App B). Right, containers: hardware at the bottom, the host OS (one Linux kernel, shared by ' +
       'all), the container engine (Docker) on it, and three containers, each holding only bins/libs and an app ' +
-      '(App A, App B and App C). Notes: a container is isolated processes on the host kernel, with no OS to boot; on Mac and Windows, ' +
+      '(App A, App B and App C). Notes: containers are isolated processes on the host kernel, with no OS to boot; on Mac and Windows, ' +
       'Docker Desktop runs that Linux host in a small VM.',
     topicIds: ['container', 'vm-vs-container'],
   },
