@@ -36,7 +36,6 @@ export const PALETTE = {
   panel: { fill: '#f1f5f9', stroke: '#94a3b8', text: '#334155' },
   /** Small tags such as "read-only" inside a box. */
   readOnlyTag: { fill: '#1e40af', stroke: '#1e40af', text: '#ffffff' },
-  writableTag: { fill: '#92400e', stroke: '#92400e', text: '#ffffff' },
   /** Instructions that change only the image's config. */
   configTag: { fill: '#ffffff', stroke: '#64748b', text: '#0f172a' },
   /** A container state; the running state uses `container`. */
