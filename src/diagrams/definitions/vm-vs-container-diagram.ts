@@ -42,17 +42,25 @@ function drawUnit(drawing: Drawing, box: Rect, heading: string, style: BoxStyle,
 
 const unitHeight = (inside: readonly Layer[]): number => 54 + inside.reduce((sum, l) => sum + l.height, 0) + (inside.length - 1) * GAP + 10;
 
-function drawUnits(drawing: Drawing, panelInner: Rect, count: number, heading: (n: number) => string, style: BoxStyle, inside: (n: number) => Layer[]): void {
+/** A row of VMs or containers standing on the bottom of `area`. */
+interface UnitRow {
+  count: number;
+  heading: (index: number) => string;
+  style: BoxStyle;
+  inside: (index: number) => Layer[];
+}
+
+function drawUnits(drawing: Drawing, area: Rect, row: UnitRow): void {
   const gap = 14;
-  const width = (panelInner.width - (count - 1) * gap) / count;
-  for (let i = 0; i < count; i++) {
-    const layers = inside(i);
+  const width = (area.width - (row.count - 1) * gap) / row.count;
+  for (let i = 0; i < row.count; i++) {
+    const layers = row.inside(i);
     const height = unitHeight(layers);
-    drawUnit(drawing, rect(panelInner.x + i * (width + gap), bottom(panelInner) - height, width, height), heading(i), style, layers);
+    drawUnit(drawing, rect(area.x + i * (width + gap), bottom(area) - height, width, height), row.heading(i), row.style, layers);
   }
 }
 
-const app = (n: number): Layer => ({ height: ITEM, style: PALETTE.app, lines: [bold(`App ${'ABC'[n]}`, 25)] });
+const app = (index: number): Layer => ({ height: ITEM, style: PALETTE.app, lines: [bold(`App ${String.fromCharCode(65 + index)}`, 25)] });
 const libraries: Layer = { height: ITEM, style: PALETTE.libraries, lines: [plain('Bins/libs', 24)] };
 const guestOs: Layer = { height: 84, style: PALETTE.guestOs, lines: [bold('Guest OS', 25), plain('own kernel')] };
 const hardware: Layer = { height: 64, style: PALETTE.infrastructure, lines: [bold('Hardware')] };
@@ -70,7 +78,12 @@ function draw(): Drawing {
   const panelHeight = 540;
   const vms = drawPanel(drawing, rect(MARGIN, top + 20, panelWidth, panelHeight), 'Virtual machines');
   const vmBase = stackUp(drawing, vms.x, vms.width, bottom(vms), [hardware, { height: 64, style: PALETTE.infrastructure, lines: [bold('Hypervisor')] }]);
-  drawUnits(drawing, { ...vms, height: vmBase - GAP - vms.y }, 2, (n) => `VM ${n + 1}`, PALETTE.virtualMachine, (n) => [app(n), libraries, guestOs]);
+  drawUnits(drawing, { ...vms, height: vmBase - GAP - vms.y }, {
+    count: 2,
+    heading: (i) => `VM ${i + 1}`,
+    style: PALETTE.virtualMachine,
+    inside: (i) => [app(i), libraries, guestOs],
+  });
 
   const containers = drawPanel(drawing, rect(MARGIN + panelWidth + PANEL_GAP, top + 20, panelWidth, panelHeight), 'Containers');
   const engineTop = stackUp(drawing, containers.x, containers.width, bottom(containers), [
@@ -78,7 +91,12 @@ function draw(): Drawing {
     { height: 84, style: PALETTE.infrastructure, lines: [bold('Host OS'), plain('one Linux kernel, shared')] },
     { height: 64, style: PALETTE.infrastructure, lines: [bold('Container engine (Docker)', 26)] },
   ]);
-  drawUnits(drawing, { ...containers, height: engineTop - GAP - containers.y }, 3, () => 'Container', PALETTE.container, (n) => [app(n), libraries]);
+  drawUnits(drawing, { ...containers, height: engineTop - GAP - containers.y }, {
+    count: 3,
+    heading: () => 'Container',
+    style: PALETTE.container,
+    inside: (i) => [app(i), libraries],
+  });
 
   const notes = ['Containers are isolated processes on the host kernel: no OS to boot.', 'On Mac and Windows, Docker Desktop runs that Linux host in a small VM.'];
   notes.forEach((text, i) => drawLabel(drawing, { text, x: MARGIN, cy: top + 20 + panelHeight + 44 + i * 38, size: 25, color: PALETTE.mutedText, anchor: 'start' }));
