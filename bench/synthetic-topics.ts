@@ -155,6 +155,7 @@ function synthesiseTopic(index: number, random: Random, vocabulary: FieldVocabul
   const id = `synthetic-${String(index).padStart(6, '0')}`;
   return {
     id,
+    level: 2,
     title: capitalise(mixIn(random, vocabulary.title.words(random, intBetween(random, 1, 3)), [subject.name]).join(' ')),
     aliases: Array.from({ length: 2 }, () =>
       mixIn(random, vocabulary.title.words(random, intBetween(random, 1, 2)), [subject.name, subject.theme]).join(' '),
