@@ -1,6 +1,7 @@
 /** Renders the benchmark's results as Markdown and writes them into docs/benchmarks.md. */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import type { DiagramBenchOptions, DiagramTiming } from './diagrams.ts';
 import { percentile } from './measure.ts';
 import { QUALITY_METHOD, type QualityResult } from './quality.ts';
 import { formatDuration, type ScalingOptions, type ScalingResult } from './scaling.ts';
@@ -85,6 +86,31 @@ export function renderScaling(results: readonly ScalingResult[], options: Scalin
       ]),
     ),
     ...(notes.length > 0 ? ['', ...notes] : []),
+  ];
+}
+
+export function renderDiagrams(results: readonly DiagramTiming[], options: DiagramBenchOptions): string[] {
+  return [
+    '### Diagram rendering',
+    '',
+    `Each diagram rendered to a PNG ${options.width} px wide by \`DiagramRenderer\` (resvg, Inter loaded from its ` +
+      'npm package, no system fonts), in one process after one untimed warm-up render. "SVG" is drawing the SVG ' +
+      `string alone (median of ${options.firstRenders}); "first render" is \`renderPng\` on a renderer that has not ` +
+      `seen the diagram: SVG, font loading, rasterising and PNG encoding (median of ${options.firstRenders} fresh ` +
+      `renderers); "cached" is every later call, a map lookup (median of ${integer(options.cachedRenders)} calls).`,
+    '',
+    ...table(
+      ['diagram', 'PNG (px)', 'PNG size (KB)', 'SVG (ms)', 'first render (ms)', 'cached (µs)'],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+      results.map((r) => [
+        `\`${r.id}\``,
+        `${r.width} × ${r.height}`,
+        integer(r.pngBytes / 1024),
+        decimal(r.svgMs, 2),
+        decimal(r.firstRenderMs),
+        decimal(r.cachedRenderMicros, 2),
+      ]),
+    ),
   ];
 }
 

@@ -1,19 +1,21 @@
 /**
  * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
- * engine scales with the knowledge base, and Discord's interaction-to-reply latency. Prints Markdown;
- * `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs only those scaling
- * sizes (for a quicker run); `npm run bench:discord` prints the Discord section alone.
+ * engine scales with the knowledge base, how fast diagrams render, and Discord's interaction-to-reply latency.
+ * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
+ * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`) runs one
+ * section and prints it, for pasting.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/index.ts';
+import { benchmarkDiagrams, DIAGRAM_METHOD } from './diagrams.ts';
 import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
 import { canCollectGarbage } from './measure.ts';
 import { benchmarkQuality } from './quality.ts';
-import { renderMachine, renderQuality, renderScaling, writeResults } from './report.ts';
+import { renderDiagrams, renderMachine, renderQuality, renderScaling, writeResults } from './report.ts';
 import { benchmarkScaling, type ScalingOptions } from './scaling.ts';
 
 const BENCHMARKS_PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
@@ -22,15 +24,43 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord'] as const;
+type Section = (typeof SECTIONS)[number];
+
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function parseOptions(): { write: boolean; scaling: ScalingOptions } {
+function parseOptions(): { write: boolean; sections: readonly Section[]; scaling: ScalingOptions } {
   const { values } = parseArgs({
-    options: { write: { type: 'boolean', default: false }, sizes: { type: 'string' } },
+    options: { write: { type: 'boolean', default: false }, sizes: { type: 'string' }, only: { type: 'string' } },
   });
   const sizes = values.sizes?.split(',').map((s) => Number(s.trim())) ?? DEFAULT_SIZES;
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes wants positive integers, got ${values.sizes}`);
-  return { write: values.write, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES } };
+  const only = values.only;
+  if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) throw new Error(`--only wants one of ${SECTIONS.join(', ')}, got ${only}`);
+  // --write replaces the whole results block, so it needs every section.
+  if (only !== undefined && values.write) throw new Error('--write rewrites every section; run it without --only');
+  const sections = only === undefined ? SECTIONS : [only as Section];
+  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES } };
+}
+
+async function runSection(section: Section, scalingOptions: ScalingOptions): Promise<string[]> {
+  switch (section) {
+    case 'quality': {
+      const knowledge = await loadKnowledge();
+      const quality = ENGINES.map((factory) => {
+        log(`quality: ${factory.name}…`);
+        return benchmarkQuality(knowledge, factory);
+      });
+      return renderQuality(quality, knowledge.size);
+    }
+    case 'scaling':
+      return renderScaling(await benchmarkScaling(scalingOptions, log), scalingOptions);
+    case 'diagrams':
+      log('diagrams…');
+      return renderDiagrams(benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);
+    case 'discord':
+      return renderDiscordLatency(await benchmarkDiscordLatency(DISCORD_LATENCY_METHOD, log), DISCORD_LATENCY_METHOD);
+  }
 }
 
 async function main(): Promise<void> {
@@ -38,23 +68,9 @@ async function main(): Promise<void> {
   if (!canCollectGarbage()) log('warning: no --expose-gc, so heap figures include uncollected garbage (use `npm run bench`)');
   const startedAt = new Date();
 
-  const knowledge = await loadKnowledge();
-  const quality = ENGINES.map((factory) => {
-    log(`quality: ${factory.name}…`);
-    return benchmarkQuality(knowledge, factory);
-  });
-  const scaling = await benchmarkScaling(options.scaling, log);
-  const discord = await benchmarkDiscordLatency(DISCORD_LATENCY_METHOD, log);
-
-  const markdown = [
-    ...renderMachine(startedAt),
-    '',
-    ...renderQuality(quality, knowledge.size),
-    '',
-    ...renderScaling(scaling, options.scaling),
-    '',
-    ...renderDiscordLatency(discord, DISCORD_LATENCY_METHOD),
-  ].join('\n');
+  const rendered: string[][] = [];
+  for (const section of options.sections) rendered.push(await runSection(section, options.scaling));
+  const markdown = [...renderMachine(startedAt), ...rendered.flatMap((lines) => ['', ...lines])].join('\n');
   process.stdout.write(`${markdown}\n`);
   if (options.write) {
     await writeResults(BENCHMARKS_PAGE, markdown);

@@ -9,7 +9,8 @@ import { KnowledgeBase, loadKnowledge, type Topic } from '../src/knowledge/index
 import { AnswerEngine } from '../src/search/index.ts';
 import { canCollectGarbage, consume, heapUsedMB, microsSince, timed } from './measure.ts';
 import { evaluationQuestions } from './quality.ts';
-import { generateTopics, mulberry32 } from './synthetic-topics.ts';
+import { seededRandom } from '../src/quiz/index.ts';
+import { generateTopics } from './synthetic-topics.ts';
 
 export type WorkerMessage =
   | { type: 'generated'; ms: number }
@@ -34,7 +35,7 @@ const send = (message: WorkerMessage): Promise<void> =>
  * half are real evaluation questions, which use real Docker words but have no matching topic here.
  */
 function sampleQueries(topics: readonly Topic[], count: number, seed: number): Query[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const real = evaluationQuestions();
   return Array.from({ length: count }, (_, i): Query => {
     if (i % 2 === 1) return { text: real[Math.floor(random() * real.length)]!, sourceTopicId: undefined };

@@ -6,18 +6,7 @@
  * topics), the way real topics are told apart by "volume" or "bind mount" rather than by "how" or "docker".
  */
 import type { Topic } from '../src/knowledge/index.ts';
-
-/** A small, fast, seedable PRNG (mulberry32): the same seed always yields the same knowledge base. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/quiz/index.ts';
 
 type Random = () => number;
 
@@ -155,6 +144,7 @@ function synthesiseTopic(index: number, random: Random, vocabulary: FieldVocabul
   const id = `synthetic-${String(index).padStart(6, '0')}`;
   return {
     id,
+    level: 2,
     title: capitalise(mixIn(random, vocabulary.title.words(random, intBetween(random, 1, 3)), [subject.name]).join(' ')),
     aliases: Array.from({ length: 2 }, () =>
       mixIn(random, vocabulary.title.words(random, intBetween(random, 1, 2)), [subject.name, subject.theme]).join(' '),
@@ -182,7 +172,7 @@ function synthesiseTopic(index: number, random: Random, vocabulary: FieldVocabul
  * theme has several plausible answers, as "image" does among the real topics.
  */
 export function generateTopics(count: number, realTopics: readonly Topic[], seed = 42): Topic[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const vocabulary = vocabularyOf(realTopics);
   const madeUp = new MadeUpWords(countWords(realTopics.map((t) => [t.title, t.summary, t.body, ...t.questions].join(' '))).keys());
   const themes = Array.from({ length: Math.max(1, Math.ceil(count / 10)) }, () => madeUp.next(random));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config.ts';
+import { DiagramRenderer } from './diagrams/index.ts';
 import { createCommandRegistry, type CommandRegistry, type CoreServices } from './core/index.ts';
 import { loadKnowledge } from './knowledge/index.ts';
 import { Deck } from './quiz/index.ts';
@@ -28,6 +29,7 @@ export async function createApp(settings: AppSettings = {}, overrides: Partial<C
     topics: new TopicFinder(knowledge),
     deck: new Deck(knowledge),
     store,
+    diagrams: new DiagramRenderer(),
     random: Math.random,
     newId: () => randomBytes(9).toString('base64url'),
     ...overrides,

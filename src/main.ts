@@ -2,6 +2,7 @@
  * `npm start`: loads the settings and the knowledge, then starts the front end that is configured: Discord
  * when DISCORD_TOKEN and DISCORD_APP_ID are set, otherwise the console chat.
  */
+import { dirname, join } from 'node:path';
 import { runConsole } from './adapters/console/run-console.ts';
 import { DiscordStartError } from './adapters/discord/discord-start-error.ts';
 import { createApp, type App } from './app.ts';
@@ -25,7 +26,9 @@ try {
     await serveDiscord(app, discord, logger);
   } else {
     console.error('No chat platform is configured, so this is the console chat. To connect to Discord, see README.md.');
-    await runConsole(app, { input: process.stdin, output: process.stdout });
+    // Diagrams are saved beside the database, where the user's data already lives.
+    const imageDir = join(dirname(loaded.config.DATABASE_PATH), 'diagrams');
+    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir });
     await app.close();
   }
 } catch (error) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DiagramRenderer } from '../diagrams/index.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Deck } from '../quiz/index.ts';
 import type { Store } from '../store/index.ts';
@@ -31,6 +32,8 @@ export interface CoreServices {
   topics: TopicFinder;
   deck: Deck;
   store: Store;
+  /** Renders diagrams to PNG once each, then serves them from its cache. */
+  diagrams: DiagramRenderer;
   /** Uniform in [0, 1): shuffles and picks. Tests pass a seeded one. */
   random: () => number;
   /** A new random id for sessions, quizzes and answers (matches `RecordIdSchema`). */

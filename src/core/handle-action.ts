@@ -3,6 +3,7 @@ import { decodeAction, type Action } from './action-id.ts';
 import type { CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
 import { learnerOf } from './learner.ts';
+import { renderDiagram } from './render-diagram.ts';
 import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
 import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
@@ -36,7 +37,7 @@ async function runAction(action: Action, request: CommandRequest, services: Core
     case 'answer':
       return answerQuestion(action.quizId, action.choice, request, services);
     case 'diagram':
-      return describeProblem({ code: 'stale-action' });
+      return renderDiagram(action.diagramId, services);
     case 'vote': {
       const result = await services.store.recordVote({
         answerId: action.answerId,

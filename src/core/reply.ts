@@ -28,7 +28,10 @@ export interface ReplyImage {
   /** File name, e.g. `image-vs-container.png`. */
   name: string;
   png: Uint8Array;
+  /** What the picture shows, for screen readers. */
   alt: string;
+  /** The same picture in box-drawing characters, at most 60 columns, where an image cannot be shown. */
+  fallbackText: string;
 }
 
 /**

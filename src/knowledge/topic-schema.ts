@@ -45,6 +45,8 @@ export const MultipleChoiceSchema = z
 export const TopicFrontMatterSchema = z.strictObject({
   id: TopicIdSchema,
   title: text(TOPIC_LIMITS.titleMax),
+  /** Where a newcomer meets it: 1 start here, 2 next (the default), 3 deeper. New flash cards follow it. */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1 (start here), 2 (next) or 3 (deeper)' }).default(2),
   summary: text(TOPIC_LIMITS.summaryMax),
   aliases: z.array(text(80)).default([]),
   questions: z

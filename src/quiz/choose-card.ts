@@ -21,8 +21,8 @@ export interface ChooseOptions {
 
 /**
  * The next card from `cards` for a learner: the most overdue due card first, then a new one (finishing a
- * topic the learner has started before opening a new one, chosen at random), then, when allowed, the card
- * due soonest.
+ * topic the learner has started before opening a new one, chosen at random among the lowest `level` left),
+ * then, when allowed, the card due soonest.
  */
 export function chooseCard(cards: readonly DeckCard[], progress: readonly CardProgress[], options: ChooseOptions): CardChoice | undefined {
   const byId = new Map(progress.map((p) => [p.cardId, p]));
@@ -50,7 +50,9 @@ function pickNewCard(unseen: readonly DeckCard[], seen: readonly { card: DeckCar
   const startedTopics = new Set(seen.map((s) => s.card.topic.id));
   const continuing = unseen.find((c) => startedTopics.has(c.topic.id));
   if (continuing) return continuing;
-  const topicIds = [...new Set(unseen.map((c) => c.topic.id))];
+  // A new topic from the lowest level left, so newcomers start with the foundations.
+  const level = Math.min(...unseen.map((c) => c.topic.level));
+  const topicIds = [...new Set(unseen.filter((c) => c.topic.level === level).map((c) => c.topic.id))];
   const topicId = topicIds[Math.floor(random() * topicIds.length)]!;
   return unseen.find((c) => c.topic.id === topicId)!;
 }

@@ -5,3 +5,4 @@ export { shuffle } from './shuffle.ts';
 export { describeWait, formatInterval } from './format-interval.ts';
 export { isValidTimeZone, localDate, startOfLocalDay, studyStreak, type Streak } from './study-days.ts';
 export { learnerStats, type LearnerStats } from './learner-stats.ts';
+export { seededRandom } from './seeded-random.ts';

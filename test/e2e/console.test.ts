@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -37,6 +37,14 @@ describe('console chat through stdin', () => {
     expect(second.stdout).toContain('Progress for you');
     expect(second.stdout).toMatch(/Recall\n100% of 1 review/);
     expect(second.stdout).toMatch(/Multiple choice\n(100|0)% right of 1 answer/);
+  });
+
+  test('GIVEN /diagram in the console THEN the text version is printed and the PNG saved beside the database', async () => {
+    const { stdout } = await chat(['/diagram vm'], env);
+    expect(stdout).toContain('VM vs container');
+    const saved = join(folder, 'diagrams', 'vm-vs-container.png');
+    expect(stdout).toContain(`The picture: ${saved}`);
+    expect(readFileSync(saved).subarray(1, 4).toString()).toBe('PNG');
   });
 
   test('GIVEN an unusable database path THEN start-up stops with a message, not a stack trace', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConsoleChat } from '../../src/adapters/console/console-chat.ts';
 import { createTestApp } from '../fixtures/test-app.ts';
@@ -23,11 +26,16 @@ describe('the answer engine, given hostile input', () => {
 });
 
 describe('the console chat, given hostile input', () => {
-  const chat = new ConsoleChat(app);
+  // Diagrams a line happens to name are saved in a scratch folder, never in the project.
+  const chat = new ConsoleChat(app, { imageDir: mkdtempSync(join(tmpdir(), 'stevedore-bad-input-')) });
   const lines = HOSTILE_INPUTS.flatMap(([name, input]) => [
     [`${name} as a question`, input],
     [`${name} to /explain`, `/explain ${input}`],
     [`${name} to /help`, `/help ${input}`],
+    [`${name} to /quiz`, `/quiz ${input}`],
+    [`${name} to /quiz mcq`, `/quiz mcq ${input}`],
+    [`${name} to /diagram`, `/diagram ${input}`],
+    [`${name} to /leaderboard`, `/leaderboard ${input}`],
     [`${name} as a command name`, `/${input}`],
   ]);
 
@@ -35,6 +43,11 @@ describe('the console chat, given hostile input', () => {
     const output = await chat.handleLine(line);
     expect(output.length).toBeGreaterThan(0);
     expect(couldPing(output)).toBe(false);
+  });
+
+  test('GIVEN button numbers that do not exist THEN it says the button is not valid', async () => {
+    await chat.handleLine('/diagram');
+    expect(await chat.handleLine('99')).toMatch(/That button is not valid/);
   });
 
   test('GIVEN /explain with a mention and Markdown THEN the echo is defused and escaped', async () => {

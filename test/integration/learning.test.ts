@@ -238,6 +238,34 @@ describe('answers, votes and knowledge gaps', () => {
   });
 });
 
+describe('diagrams', () => {
+  const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+  test('GIVEN /diagram with no name THEN every diagram is listed with a button each', async () => {
+    const reply = await run('diagram');
+    expect(reply.actions?.[0]).toHaveLength(5);
+    for (const button of reply.actions![0]!) expect((await press(reply, button.label)).image?.png.slice(0, 8)).toEqual(Uint8Array.from(PNG_SIGNATURE));
+  });
+
+  test('GIVEN /diagram lifecycle THEN the PNG comes with alt text, a text version and its topic first', async () => {
+    const reply = await run('diagram', { name: 'lifecycle' });
+    expect(reply).toMatchObject({ title: 'Container lifecycle', image: { name: 'container-lifecycle.png' } });
+    expect(reply.image!.alt.length).toBeGreaterThan(100);
+    expect(reply.image!.fallbackText).toContain('docker rm -f');
+    expect(reply.actions?.[0]?.[0]?.label).toBe('Read: Container lifecycle');
+  });
+
+  test('GIVEN an unknown or ambiguous diagram name THEN close matches are named', async () => {
+    expect(await run('diagram', { name: 'pizza' })).toMatchObject({ title: 'No such diagram' });
+    expect((await run('diagram', { name: 'image' })).text).toContain('`image-vs-container`, `image-layers`');
+  });
+
+  test('GIVEN a topic with a diagram THEN its Show diagram button draws it', async () => {
+    const answer = await run('explain', { topic: 'vm vs container' });
+    expect((await press(answer, 'Show diagram')).image?.name).toBe('vm-vs-container.png');
+  });
+});
+
 describe('persistence', () => {
   const folder = mkdtempSync(join(tmpdir(), 'stevedore-learning-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { App } from '../../app.ts';
 import { handleAction, parseCommandLine, describeProblem, type CommandRequest, type ReplyAction } from '../../core/index.ts';
 import { renderReplyForTerminal, type TerminalStyle } from './render-terminal.ts';
@@ -9,6 +11,8 @@ export interface ConsoleChatOptions extends TerminalStyle {
   userName?: string;
   /** The local user's IANA time zone, for study streaks. Default: the system's. */
   timeZone?: string;
+  /** Where diagrams are saved as PNG files so the user can open them. Default: `./data/diagrams`. */
+  imageDir?: string;
 }
 
 /**
@@ -28,6 +32,7 @@ export class ConsoleChat {
       now: () => new Date(),
       userName: 'you',
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      imageDir: './data/diagrams',
       ...options,
     };
   }
@@ -57,7 +62,13 @@ export class ConsoleChat {
       reply = await registry.execute('ask', { question: input }, request, services);
     }
 
-    const rendered = renderReplyForTerminal(reply, this.#options);
+    let imagePath: string | undefined;
+    if (reply.image) {
+      imagePath = resolve(this.#options.imageDir, reply.image.name);
+      await mkdir(this.#options.imageDir, { recursive: true });
+      await writeFile(imagePath, reply.image.png);
+    }
+    const rendered = renderReplyForTerminal(reply, this.#options, imagePath);
     this.#lastActions = rendered.actions;
     return rendered.text;
   }

@@ -57,8 +57,15 @@ export function markdownToTerminal(markdown: string, { color = false, width = 0 
   return lines.join('\n');
 }
 
-/** A whole reply as terminal text; buttons are numbered so the user can type the number. */
-export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = {}): { text: string; actions: ReplyAction[] } {
+/**
+ * A whole reply as terminal text; buttons are numbered so the user can type the number. An image is shown
+ * as its text version, with the path of the PNG when the caller saved one.
+ */
+export function renderReplyForTerminal(
+  reply: Reply,
+  style: TerminalStyle = {},
+  savedImagePath?: string,
+): { text: string; actions: ReplyAction[] } {
   const paint = (code: string, s: string) => (style.color ? `${code}${s}${ANSI.reset}` : s);
   const parts: string[] = [];
   const titleColour = reply.tone === 'error' ? ANSI.red : reply.tone === 'unsure' ? ANSI.yellow : ANSI.bold;
@@ -67,7 +74,10 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = {}):
   for (const field of reply.fields ?? []) {
     parts.push(`${paint(ANSI.bold, field.name)}\n${markdownToTerminal(field.value, style)}`);
   }
-  if (reply.image) parts.push(paint(ANSI.dim, `[image: ${reply.image.alt}]`));
+  if (reply.image) {
+    parts.push(reply.image.fallbackText);
+    if (savedImagePath) parts.push(paint(ANSI.dim, `The picture: ${savedImagePath}`));
+  }
   const actions = (reply.actions ?? []).flat();
   if (actions.length > 0) {
     // One line per row of buttons, numbered across rows, as the chat platforms lay them out.

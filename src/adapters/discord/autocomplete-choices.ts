@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { CommandRegistry, CompletionSource, CoreServices } from '../../core/index.ts';
-import { DIAGRAM_IDS } from '../../diagrams/diagram-ids.ts';
+import { listDiagrams } from '../../diagrams/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { cutText, DISCORD_LIMITS as LIMIT } from './discord-limits.ts';
 
@@ -28,10 +28,9 @@ export function autocompleteChoices(source: CompletionSource, typed: string, con
       }
       case 'diagram': {
         const words = wordsOf(typed);
-        return DIAGRAM_IDS.filter((id) => words.every((w) => id.split('-').some((part) => part.startsWith(w)))).map((id) => ({
-          name: id.replace(/-/g, ' '),
-          value: id,
-        }));
+        return listDiagrams()
+          .filter((d) => words.every((w) => wordsOf(`${d.id} ${d.title}`).some((part) => part.startsWith(w))))
+          .map((d) => ({ name: d.title, value: d.id }));
       }
     }
   })();

@@ -1,6 +1,7 @@
 import { CommandRegistry } from '../command-registry.ts';
 import { askCommand } from './ask.ts';
 import { explainCommand } from './explain.ts';
+import { diagramCommand } from './diagram.ts';
 import { createHelpCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
@@ -18,6 +19,7 @@ export function createCommandRegistry(): CommandRegistry {
     reviewCommand,
     statsCommand,
     leaderboardCommand,
+    diagramCommand,
     createHelpCommand(() => registry),
   ]);
   return registry;

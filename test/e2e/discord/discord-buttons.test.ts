@@ -99,13 +99,14 @@ describe('buttons on a public answer', () => {
     expect(opened.callback.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, embeds: [{ title: related }] } });
   });
 
-  test('GIVEN Show diagram THEN the press is acknowledged at once (a render may be slow) and answered by editing', async () => {
+  test('GIVEN Show diagram THEN the press is acknowledged at once (a render may be slow), then the diagram, for the presser', async () => {
     const answer = await (await harness.command('ask', [text('question', 'image vs container?')], ada)).answer();
     const diagram = await harness.press(answer, 'Show diagram', bob);
     expect(diagram.callback.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     const shown = await diagram.answer();
     expect(shown.via.method).toBe('PATCH');
-    expect(shown.data['embeds']).toHaveLength(1);
+    expect(shown.files.map((f) => f.name)).toEqual(['image-vs-container.png']);
+    expect(shown.data).toMatchObject({ embeds: [{ title: 'Image vs container', image: { url: 'attachment://image-vs-container.png' } }] });
   });
 
   test('GIVEN a forged button id THEN a clear ephemeral refusal', async () => {

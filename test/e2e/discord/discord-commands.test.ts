@@ -61,6 +61,7 @@ describe('slash commands through the real discord.js client', () => {
               '- `/review`: Review your flash cards that are due, most overdue first, then a few new ones',
               '- `/stats`: Your progress: cards learned and due, accuracy and your study streak',
               '- `/leaderboard [period]`: The top learners here: points for cards recalled and quiz answers right',
+              '- `/diagram [name]`: Draw a diagram: image vs container, layers, VM vs container, lifecycle, build to run',
               '- `/help [command]`: Show what I can do, or how to use one command',
             ].join('\n'),
             footer: { text: 'Type /help <command> for details.' },
@@ -217,6 +218,25 @@ describe('an image reply', () => {
   });
 });
 
+describe('/diagram', () => {
+  test('GIVEN /diagram with a name THEN acknowledged first, then the rendered PNG attached and shown in the embed', async () => {
+    const exchange = await harness.command('diagram', [text('name', 'lifecycle')], ada);
+    expect(exchange.callback.body).toEqual({ type: 5, data: { flags: 0 } });
+    const shown = await exchange.answer();
+    expect(shown.via.method).toBe('PATCH');
+    expect(shown.files).toHaveLength(1);
+    expect(shown.files[0]).toMatchObject({ field: 'files[0]', name: 'container-lifecycle.png', contentType: 'image/png' });
+    expect(Buffer.from(shown.files[0]!.bytes.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(shown.data).toMatchObject({ embeds: [{ title: 'Container lifecycle', image: { url: 'attachment://container-lifecycle.png' } }] });
+  });
+
+  test('GIVEN /diagram alone THEN the list of diagrams with a button each', async () => {
+    const shown = await run('diagram');
+    expect(embedOf(shown.data).title).toBe('5 diagrams');
+    expect(buttonsOf(shown.data)[0]).toHaveLength(5);
+  });
+});
+
 describe('autocomplete', () => {
   const choicesOf = async (command: string, option: string, typed: string, others: Parameters<Harness['command']>[1] = []) => {
     const { callback } = await harness.autocomplete(command, [...others, text(option, typed, true)], ada);
@@ -246,7 +266,8 @@ describe('autocomplete', () => {
     expect(await choicesOf('help', 'command', 'qu')).toEqual([{ name: '/quiz: Quiz yourself: a flash card, or a multiple-choice question with mode:mcq', value: 'quiz' }]);
   });
 
-  test('GIVEN a diagram name being typed THEN the diagrams matching every word', async () => {
-    expect(await choicesOf('picture', 'name', 'vm cont')).toEqual([{ name: 'vm vs container', value: 'vm-vs-container' }]);
+  test('GIVEN a diagram name being typed THEN the diagrams matching every word, by title', async () => {
+    expect(await choicesOf('diagram', 'name', 'vm cont')).toEqual([{ name: 'VM vs container', value: 'vm-vs-container' }]);
+    expect(await choicesOf('diagram', 'name', '')).toHaveLength(5);
   });
 });

@@ -34,7 +34,7 @@ export const TEST_COMMANDS: AnyCommand[] = [
       tone: 'answer',
       title: 'Image vs container',
       text: 'An image is the template; containers are made from it.',
-      image: { name: 'image-vs-container.png', png: TEST_PNG, alt: 'One image box with an arrow to a container box.' },
+      image: { name: 'image-vs-container.png', png: TEST_PNG, alt: 'One image box with an arrow to a container box.', fallbackText: '[image] → [container]' },
       actions: [[{ id: 'v1:quiz:cards:image-vs-container', label: 'Quiz me on this', style: 'primary' }]],
     }),
   }),

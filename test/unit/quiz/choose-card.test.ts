@@ -6,8 +6,8 @@ import type { CardProgress } from '../../../src/store/index.ts';
 const now = new Date('2026-03-01T10:00:00Z');
 const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
-function cardsOf(topicId: string, count: number): DeckCard[] {
-  const topic = { id: topicId } as Topic;
+function cardsOf(topicId: string, count: number, level: 1 | 2 | 3 = 2): DeckCard[] {
+  const topic = { id: topicId, level } as Topic;
   return Array.from({ length: count }, (_, i) => ({ id: `${topicId}/c${i + 1}`, topic, front: 'f', back: 'b' }));
 }
 
@@ -32,6 +32,13 @@ describe('chooseCard', () => {
   test('GIVEN no topic started THEN a random topic is opened at its first card', () => {
     expect(chooseCard(cards, [], { ...options, random: () => 0 })?.card.id).toBe('images/c1');
     expect(chooseCard(cards, [], { ...options, random: () => 0.99 })?.card.id).toBe('networks/c1');
+  });
+
+  test('GIVEN topics of several levels THEN new topics open from the lowest level left', () => {
+    const levelled = [...cardsOf('deep', 2, 3), ...cardsOf('next', 2, 2), ...cardsOf('basics', 2, 1)];
+    for (const r of [0, 0.5, 0.99]) expect(chooseCard(levelled, [], { ...options, random: () => r })?.card.id).toBe('basics/c1');
+    const basicsDone = cardsOf('basics', 2, 1).map((c) => seen(c.id, at(5)));
+    expect(chooseCard(levelled, basicsDone, options)?.card.id).toBe('next/c1');
   });
 
   test('GIVEN no new cards allowed and nothing due THEN there is nothing to review', () => {

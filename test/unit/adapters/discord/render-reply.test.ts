@@ -60,7 +60,7 @@ describe('renderReply', () => {
 
   test('GIVEN an image THEN it is attached under a plain name, with its alt text, and shown in the embed', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
-    const message = renderReply(reply({ image: { name: 'VM vs container!.png', png, alt: 'Two stacks side by side.' } }));
+    const message = renderReply(reply({ image: { name: 'VM vs container!.png', png, alt: 'Two stacks side by side.', fallbackText: 'vm | container' } }));
     expect(message.embeds[0]!.image).toEqual({ url: 'attachment://VM-vs-container-.png' });
     expect(message.files).toHaveLength(1);
     expect(message.files[0]!.name).toBe('VM-vs-container-.png');
