@@ -4,6 +4,7 @@ import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
 import { buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
+import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
 export interface AnswerEngineOptions {
@@ -155,8 +156,12 @@ export class AnswerEngine {
     return this.#abstain(cleanQuery(question).length === 0 ? '' : question, best?.confidence ?? 0, nearMisses);
   }
 
-  /** Every topic that shares a term with the question, best first, with its evidence and confidence. */
+  /**
+   * Every topic that shares a term with the question, best first, with its evidence and confidence. None
+   * for an injection probe (`../../etc/passwd`, `'; DROP TABLE`): its words are not a question.
+   */
   rank(question: string): RankedTopic[] {
+    if (looksLikeProbe(question)) return [];
     const query = this.#analyse(question);
     if (query.known.length === 0) return [];
 

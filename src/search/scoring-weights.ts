@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -6.28, score: 0.79, bestPhrase: 1.48, explained: 5.31, explainedByTerms: 1.39, lead: 1.48, anchored: 1.92 },
+  calibration: { intercept: -6, score: 0.44, bestPhrase: 0.94, explained: 5.45, explainedByTerms: 2.1, lead: 1.56, anchored: 1.76 },
 } as const satisfies ScoringWeights;

@@ -32,6 +32,10 @@ describe('AnswerEngine on the shipped knowledge', () => {
     },
   );
 
+  test('GIVEN an injection probe made of Docker-ish words THEN it abstains without near misses', () => {
+    expect(engine.answer('../../../../etc/passwd')).toMatchObject({ answered: false, topic: null, suggestions: [] });
+  });
+
   test('GIVEN an answer THEN its suggestions are the topic\'s related topics', () => {
     const answer = engine.answer('what is a volume');
     expect(answer.topic?.id).toBe('volumes');
