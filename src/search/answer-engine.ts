@@ -3,7 +3,7 @@ import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-tex
 import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
-import { buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
+import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
@@ -61,6 +61,8 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
+  /** Its neighbouring term pairs, distinct; see {@link adjacentPairs}. */
+  pairs: string[];
 }
 
 /**
@@ -197,6 +199,8 @@ export class AnswerEngine {
         explainedByTerms: coverage.explainedByTerms,
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
         anchored: query.anchored ? 1 : 0,
+        knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
+        sharedPairs: Math.log1p(this.#sharedPairs(topic.id, query)),
       };
       return { topic, score, evidence, confidence: calibratedConfidence(evidence, calibration) };
     });
@@ -255,10 +259,17 @@ export class AnswerEngine {
     return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
+  /** How many of the query's neighbouring term pairs the topic also uses side by side. */
+  #sharedPairs(topicId: string, query: AnalysedQuery): number {
+    const pairs = this.#index.topicPairs.get(topicId)!;
+    return query.pairs.filter((pair) => pairs.has(pair)).length;
+  }
+
   #analyse(question: string): AnalysedQuery {
     const known = new Map<string, QueryTerm>();
     const unknown = new Set<string>();
-    for (const { term, distance } of correctAndStem(surfaceTokensOfClean(cleanQuery(markInstructions(question))), this.#index.lexicon)) {
+    const analysed = correctAndStem(surfaceTokensOfClean(cleanQuery(markInstructions(question))), this.#index.lexicon);
+    for (const { term, distance } of analysed) {
       const weight = this.#weights.get(term);
       if (weight === undefined) unknown.add(term);
       else if (!known.has(term)) {
@@ -271,6 +282,7 @@ export class AnswerEngine {
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
       unknownWeight: unknown.size * this.#unseenIdf * this.#scoring.unknownWeight,
       anchored: terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1),
+      pairs: [...new Set(adjacentPairs(analysed.map((t) => t.term)))],
     };
   }
 

@@ -18,6 +18,8 @@ export interface PhraseIndex {
   records: PhraseRecord[];
   /** For each term, the indexes of the records that contain it. */
   postings: ReadonlyMap<string, readonly number[]>;
+  /** For each topic, the pairs of terms its phrases use side by side; see {@link adjacentPairs}. */
+  topicPairs: ReadonlyMap<string, ReadonlySet<string>>;
   /** Corrects words into the knowledge base's vocabulary; see {@link correctAndStem}. */
   lexicon: Lexicon;
 }
@@ -69,8 +71,11 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
 
   const records: PhraseRecord[] = [];
   const postings = new Map<string, number[]>();
+  const topicPairs = new Map(knowledge.topics.map((topic) => [topic.id, new Set<string>()]));
   for (const { topic, kind, text } of phrases) {
-    const terms = [...new Set(correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term))];
+    const ordered = correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term);
+    for (const pair of adjacentPairs(ordered)) topicPairs.get(topic.id)!.add(pair);
+    const terms = [...new Set(ordered)];
     if (terms.length === 0) continue;
     for (const term of terms) {
       const list = postings.get(term) ?? [];
@@ -79,7 +84,18 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
     }
     records.push({ topicId: topic.id, kind, terms: new Set(terms) });
   }
-  return { records, postings, lexicon };
+  return { records, postings, topicPairs, lexicon };
+}
+
+/**
+ * Neighbouring terms, as "a b" keys: "build cache" is more than "build" and "cache" found apart. A topic
+ * that uses a question's pairs speaks its language; one that only shares its words ("bash script exit"
+ * against `docker exec ... bash`, `exit`) may just share a vocabulary.
+ */
+export function adjacentPairs(terms: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < terms.length; i++) if (terms[i] !== terms[i - 1]) pairs.push(`${terms[i - 1]} ${terms[i]}`);
+  return pairs;
 }
 
 function lexiconOf(words: readonly string[]): Lexicon {

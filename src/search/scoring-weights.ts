@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -6, score: 0.44, bestPhrase: 0.94, explained: 5.45, explainedByTerms: 2.1, lead: 1.56, anchored: 1.76 },
+  calibration: { intercept: -8.12, score: 0.87, bestPhrase: 0.73, explained: 2.63, explainedByTerms: 2.43, lead: 1.36, anchored: 0.82, knownShare: 3.4, sharedPairs: 2.25 },
 } as const satisfies ScoringWeights;

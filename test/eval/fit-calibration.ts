@@ -24,7 +24,9 @@ interface Sample {
 
 const engine = new AnswerEngine(await loadKnowledge());
 const OFF_TOPIC_WEIGHT = 2;
-const NO_EVIDENCE: AnswerEvidence = { score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: -1, anchored: 0 };
+const NO_EVIDENCE: AnswerEvidence = {
+  score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: -1, anchored: 0, knownShare: 0, sharedPairs: 0,
+};
 const zeros = (): Calibration => ({ intercept: 0, ...Object.fromEntries(EVIDENCE_FEATURES.map((f) => [f, 0])) }) as Calibration;
 
 const samples: Sample[] = [
