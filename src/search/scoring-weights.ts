@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -8.12, score: 0.87, bestPhrase: 0.73, explained: 2.63, explainedByTerms: 2.43, lead: 1.36, anchored: 0.82, knownShare: 3.4, sharedPairs: 2.25 },
+  calibration: { intercept: -7.97, score: 0.56, bestPhrase: 0.66, explained: 2.37, explainedByTerms: 2.27, lead: 1.52, anchored: 0.72, knownShare: 3.93, sharedPairs: 2.18 },
 } as const satisfies ScoringWeights;
