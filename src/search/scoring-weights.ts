@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -7.97, score: 0.56, bestPhrase: 0.66, explained: 2.37, explainedByTerms: 2.27, lead: 1.52, anchored: 0.72, knownShare: 3.93, sharedPairs: 2.18 },
+  calibration: { intercept: -7.72, score: 0.55, bestPhrase: 0.82, explained: 2.49, explainedByTerms: 2.48, lead: 1.12, anchored: 1.13, knownShare: 3.59, sharedPairs: 1.89 },
 } as const satisfies ScoringWeights;

@@ -18,11 +18,18 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bport[\s-]?forward(?:ing)?\b/g, 'publish port'],
   [/\bwhat'?s the diff(?:erence)?\b/g, 'vs'],
   [/\bdiff(?:erence)?s? (?:between|b\/w|btwn)\b/g, 'vs'],
+  [/\bwhich (?:one )?is which\b/g, 'vs'],
   [/\bw\/o\b/g, 'without'],
   [/\bw\//g, 'with '],
   [/\bb\/w\b/g, 'between'],
   [/(^|\s)&(\s|$)/g, ' and '],
   [/\bhello[\s-]world\b/g, 'helloworld'],
+  // "in layman's terms", "in docker terms": the idiom asks for nothing but the word it frames.
+  [/\bin ([\w']+) terms\b/g, '$1'],
+  [/\b(?:spin|spins|spinning|spun|fire|fires|fired|firing|boot|boots|booted|booting)[\s-]up\b/g, 'run'],
+  [/\bbreak(?:s|ing)?[\s-]out\b|\bbreakout\b/g, 'escape'],
+  // "explain it like I'm 5" is the ELI5 of forums.
+  [/\blike (?:i'?m|i am) (?:5|five)\b/g, ' eli5 '],
   // "1.2gb", "800 MB": a size.
   [/\b\d+(?:[.,]\d+)?\s?(?:[kmgt]i?b|gigs?|megs?)\b/g, ' size '],
   [/(^|\s)\.dockerignore\b/g, ' dockerignore'],

@@ -25,6 +25,18 @@ describe('analyseText', () => {
     expect(terms("what's the diff b/w a vm n a container")).toEqual(terms('virtual machine vs container'));
   });
 
+  test('GIVEN learner idioms THEN they become the words they stand for', () => {
+    expect(terms('spin up two containers')).toEqual(terms('run two containers'));
+    expect(terms('can it break out of the container')).toEqual(terms('can it escape the container'));
+    expect(terms('volumes like im 5')).toEqual(terms('eli5 volumes'));
+    expect(terms('image or container, which one is which')).toEqual(terms('image vs container'));
+    expect(terms('what is a layer in docker terms')).toEqual(terms('what is a docker layer'));
+  });
+
+  test('GIVEN chat filler and how the asker feels THEN nothing of it is left', () => {
+    expect(analyseText("kinda confused tbh cuz thats super weird")).toEqual(['weird']);
+  });
+
   test('GIVEN plurals and verb forms THEN they share a stem', () => {
     expect(analyseText('containers running')).toEqual(analyseText('container runs'));
   });
