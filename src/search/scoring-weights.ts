@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -7.72, score: 0.55, bestPhrase: 0.82, explained: 2.49, explainedByTerms: 2.48, lead: 1.12, anchored: 1.13, knownShare: 3.59, sharedPairs: 1.89 },
+  calibration: { intercept: -7.81, score: 0.61, bestPhrase: 0.76, explained: 2.86, explainedByTerms: 2.23, lead: 0.98, anchored: 1.12, knownShare: 3.66, sharedPairs: 1.82 },
 } as const satisfies ScoringWeights;

@@ -32,6 +32,10 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\blike (?:i'?m|i am) (?:5|five)\b/g, ' eli5 '],
   // "1.2gb", "800 MB": a size.
   [/\b\d+(?:[.,]\d+)?\s?(?:[kmgt]i?b|gigs?|megs?)\b/g, ' size '],
+  // "10 secs", "30s", "5 minutes": a duration, however it is written.
+  [/\b(\d+)\s?(?:ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?)\b/g, ' $1 duration '],
+  // "exec-ing", "rm-ed": a verb bent with a hyphen.
+  [/\b([a-z]+)-(ing|ed)\b/g, '$1$2'],
   [/(^|\s)\.dockerignore\b/g, ' dockerignore'],
   [/\bwon'?t\b/g, 'not'],
   [/\bcan'?t\b|\bcannot\b/g, 'not'],
@@ -45,7 +49,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export const WORD_SYNONYMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    img: 'image', imgs: 'images', imgae: 'image', immage: 'image', pic: 'image',
+    img: 'image', imgs: 'images', imgae: 'image', imge: 'image', iamge: 'image', immage: 'image', pic: 'image',
     ctr: 'container', ctrs: 'containers', cntr: 'container', cntnr: 'container', cont: 'container',
     contianer: 'container', containter: 'container', contaier: 'container',
     diff: 'vs', dif: 'vs', difference: 'vs', differences: 'vs',
@@ -72,6 +76,8 @@ export const WORD_SYNONYMS: ReadonlyMap<string, string> = new Map(
     deps: 'dependencies', dep: 'dependency',
     pkg: 'package', pkgs: 'packages',
     ip: 'address',
+    // The stemmer would make "tiny" the init process "tini".
+    tiny: 'small',
   }),
 );
 

@@ -37,6 +37,20 @@ describe('analyseText', () => {
     expect(analyseText("kinda confused tbh cuz thats super weird")).toEqual(['weird']);
   });
 
+  test('GIVEN a duration however it is written THEN it is the same terms', () => {
+    expect(analyseText('wait 10 secs')).toEqual(analyseText('wait 10 seconds'));
+    expect(analyseText('wait 10s')).toEqual(analyseText('wait 10 s'));
+  });
+
+  test('GIVEN a word the stemmer would turn into another word THEN it keeps its own meaning', () => {
+    expect(terms('a tiny image')).toEqual(terms('a small image'));
+    expect(terms('a tiny image').has('tini')).toBe(false);
+  });
+
+  test('GIVEN a verb bent with a hyphen THEN it is the verb', () => {
+    expect(analyseText('exec-ing into it')).toEqual(analyseText('exec into it'));
+  });
+
   test('GIVEN plurals and verb forms THEN they share a stem', () => {
     expect(analyseText('containers running')).toEqual(analyseText('container runs'));
   });
