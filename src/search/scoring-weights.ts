@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -7.81, score: 0.61, bestPhrase: 0.76, explained: 2.86, explainedByTerms: 2.23, lead: 0.98, anchored: 1.12, knownShare: 3.66, sharedPairs: 1.82 },
+  calibration: { intercept: -7.91, score: 0.65, bestPhrase: 0.87, explained: 2.9, explainedByTerms: 2.19, lead: 0.77, anchored: 1.2, knownShare: 3.66, sharedPairs: 1.93 },
 } as const satisfies ScoringWeights;

@@ -60,6 +60,21 @@ describe('analyseText', () => {
     expect(analyseText('--network host')).toEqual(['--network', 'network', 'host']);
   });
 
+  test('GIVEN a Dockerfile instruction in capitals THEN it is its own term as well as its word', () => {
+    expect(analyseText('the VOLUME line')).toEqual(['volum', 'volumelin', 'line']);
+    expect(analyseText('a volume line')).toEqual(['volum', 'line']);
+    expect(analyseText('FROM alpine')).toEqual(['fromlin', 'alpin']);
+  });
+
+  test('GIVEN a question in capitals throughout THEN it is shouting, not Dockerfile', () => {
+    expect(analyseText('WHAT IS A VOLUME')).toEqual(analyseText('what is a volume'));
+  });
+
+  test('GIVEN -P THEN it is publish-all, not -p', () => {
+    expect(analyseText('docker run -P nginx')).toContain('-P');
+    expect(analyseText('docker run -p 80:80 nginx')).not.toContain('-P');
+  });
+
   test('GIVEN only question scaffolding THEN nothing is left', () => {
     expect(analyseText('what is it, please tell me?')).toEqual([]);
   });
