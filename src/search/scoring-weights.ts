@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -7.91, score: 0.65, bestPhrase: 0.87, explained: 2.9, explainedByTerms: 2.19, lead: 0.77, anchored: 1.2, knownShare: 3.66, sharedPairs: 1.93 },
+  calibration: { intercept: -8.06, score: 0.62, bestPhrase: 0.65, explained: 3.2, explainedByTerms: 2.51, lead: 0.61, anchored: 1.39, knownShare: 3.57, sharedPairs: 2.11 },
 } as const satisfies ScoringWeights;

@@ -10,6 +10,8 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcopy[\s-]on[\s-]write\b/g, 'copyonwrite'],
   [/\b(?:env|environment)[\s-]?var(?:iable)?s?\b/g, 'envvar'],
   [/\bdocker[\s-]?hub\b/g, 'dockerhub'],
+  // A Docker command is a term of its own as well as its words: "docker rm" is narrower than "remove".
+  [/\bdocker (run|rm|rmi|exec|ps|stop|kill|start|restart|pause|build|pull|push|tag|commit|inspect|logs|history|create|cp|attach|login|search|images)\b/g, 'docker $1 docker$1'],
   [/\bmulti[\s-]?stage\b/g, 'multistage'],
   [/\bbuild[\s-]?kit\b/g, 'buildkit'],
   [/\bcontrol groups?\b/g, 'cgroup'],

@@ -56,7 +56,7 @@ describe('analyseText', () => {
   });
 
   test('GIVEN flags THEN they stay whole, long forms become short ones, and a long flag also counts as its words', () => {
-    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', '-p', 'publish', '8080', '80', '--rm', 'rm']);
+    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', 'dockerrun', '-p', 'publish', '8080', '80', '--rm', 'rm']);
     expect(analyseText('--network host')).toEqual(['--network', 'network', 'host']);
   });
 
@@ -73,6 +73,10 @@ describe('analyseText', () => {
   test('GIVEN -P THEN it is publish-all, not -p', () => {
     expect(analyseText('docker run -P nginx')).toContain('-P');
     expect(analyseText('docker run -p 80:80 nginx')).not.toContain('-P');
+  });
+
+  test('GIVEN a Docker command THEN it is a term of its own as well as its words', () => {
+    expect(analyseText('docker rm says no')).toEqual(['docker', 'remov', 'dockerrm', 'sai', 'no']);
   });
 
   test('GIVEN only question scaffolding THEN nothing is left', () => {
