@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -8.86, score: 0.67, bestPhrase: 0.67, explained: 3.57, explainedByTerms: 2.49, lead: 0.42, anchored: 1.6, knownShare: 3.61, sharedPairs: 2.26 },
+  calibration: { intercept: -8.93, score: 0.44, bestPhrase: 0.47, explained: 3.73, explainedByTerms: 2.51, lead: 0.48, anchored: 1.47, knownShare: 3.8, sharedPairs: 2.34 },
 } as const satisfies ScoringWeights;

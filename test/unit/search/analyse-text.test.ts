@@ -35,6 +35,11 @@ describe('analyseText', () => {
 
   test('GIVEN chat filler and how the asker feels THEN nothing of it is left', () => {
     expect(analyseText("kinda confused tbh cuz thats super weird")).toEqual(['weird']);
+    expect(analyseText('noob here, dumb q')).toEqual([]);
+  });
+
+  test('GIVEN a placeholder name such as FOO THEN it is no topic', () => {
+    expect(analyseText('-e FOO=bar')).toEqual(['-e']);
   });
 
   test('GIVEN a duration however it is written THEN it is the same terms', () => {
