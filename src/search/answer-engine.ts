@@ -61,8 +61,8 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
-  /** Its neighbouring term pairs, distinct; see {@link adjacentPairs}. */
-  pairs: string[];
+  /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
+  sharedPairs: ReadonlyMap<string, number>;
 }
 
 /**
@@ -163,8 +163,10 @@ export class AnswerEngine {
    * for an injection probe (`../../etc/passwd`, `'; DROP TABLE`): its words are not a question.
    */
   rank(question: string): RankedTopic[] {
-    if (looksLikeProbe(question)) return [];
-    const query = this.#analyse(question);
+    // Cleaned first: bounded in length, and full-width or invisible characters cannot hide a probe.
+    const cleaned = cleanQuery(markInstructions(question));
+    if (looksLikeProbe(cleaned)) return [];
+    const query = this.#analyse(cleaned);
     if (query.known.length === 0) return [];
 
     const bestPhrases = new Map<string, [number, number]>();
@@ -200,7 +202,7 @@ export class AnswerEngine {
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
         anchored: query.anchored ? 1 : 0,
         knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
-        sharedPairs: Math.log1p(this.#sharedPairs(topic.id, query)),
+        sharedPairs: Math.log1p(query.sharedPairs.get(topic.id) ?? 0),
       };
       return { topic, score, evidence, confidence: calibratedConfidence(evidence, calibration) };
     });
@@ -259,16 +261,20 @@ export class AnswerEngine {
     return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
-  /** How many of the query's neighbouring term pairs the topic also uses side by side. */
-  #sharedPairs(topicId: string, query: AnalysedQuery): number {
-    const pairs = this.#index.topicPairs.get(topicId)!;
-    return query.pairs.filter((pair) => pairs.has(pair)).length;
+  /** For each topic, how many of these neighbouring term pairs its phrases also use side by side. */
+  #sharedPairs(terms: readonly string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const pair of new Set(adjacentPairs(terms))) {
+      for (const topicId of this.#index.pairTopics.get(pair) ?? []) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+    }
+    return counts;
   }
 
-  #analyse(question: string): AnalysedQuery {
+  /** @param cleaned the question after {@link markInstructions} and {@link cleanQuery} */
+  #analyse(cleaned: string): AnalysedQuery {
     const known = new Map<string, QueryTerm>();
     const unknown = new Set<string>();
-    const analysed = correctAndStem(surfaceTokensOfClean(cleanQuery(markInstructions(question))), this.#index.lexicon);
+    const analysed = correctAndStem(surfaceTokensOfClean(cleaned), this.#index.lexicon);
     for (const { term, distance } of analysed) {
       const weight = this.#weights.get(term);
       if (weight === undefined) unknown.add(term);
@@ -282,7 +288,7 @@ export class AnswerEngine {
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
       unknownWeight: unknown.size * this.#unseenIdf * this.#scoring.unknownWeight,
       anchored: terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1),
-      pairs: [...new Set(adjacentPairs(analysed.map((t) => t.term)))],
+      sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
     };
   }
 

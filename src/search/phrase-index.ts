@@ -18,8 +18,8 @@ export interface PhraseIndex {
   records: PhraseRecord[];
   /** For each term, the indexes of the records that contain it. */
   postings: ReadonlyMap<string, readonly number[]>;
-  /** For each topic, the pairs of terms its phrases use side by side; see {@link adjacentPairs}. */
-  topicPairs: ReadonlyMap<string, ReadonlySet<string>>;
+  /** For each pair of terms used side by side (see {@link adjacentPairs}), the topics whose phrases use it. */
+  pairTopics: ReadonlyMap<string, readonly string[]>;
   /** Corrects words into the knowledge base's vocabulary; see {@link correctAndStem}. */
   lexicon: Lexicon;
 }
@@ -71,10 +71,14 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
 
   const records: PhraseRecord[] = [];
   const postings = new Map<string, number[]>();
-  const topicPairs = new Map(knowledge.topics.map((topic) => [topic.id, new Set<string>()]));
+  const pairTopics = new Map<string, string[]>();
   for (const { topic, kind, text } of phrases) {
     const ordered = correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term);
-    for (const pair of adjacentPairs(ordered)) topicPairs.get(topic.id)!.add(pair);
+    for (const pair of adjacentPairs(ordered)) {
+      const topics = pairTopics.get(pair) ?? [];
+      if (topics.at(-1) !== topic.id) topics.push(topic.id);
+      pairTopics.set(pair, topics);
+    }
     const terms = [...new Set(ordered)];
     if (terms.length === 0) continue;
     for (const term of terms) {
@@ -84,7 +88,7 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
     }
     records.push({ topicId: topic.id, kind, terms: new Set(terms) });
   }
-  return { records, postings, topicPairs, lexicon };
+  return { records, postings, pairTopics, lexicon };
 }
 
 /**
