@@ -18,7 +18,10 @@ export interface PhraseIndex {
   records: PhraseRecord[];
   /** For each term, the indexes of the records that contain it. */
   postings: ReadonlyMap<string, readonly number[]>;
-  /** For each pair of terms used side by side (see {@link adjacentPairs}), the topics whose phrases use it. */
+  /**
+   * For each pair of terms used side by side (see {@link adjacentPairs}) in a phrase other than a body, the
+   * topics whose phrases use it.
+   */
   pairTopics: ReadonlyMap<string, readonly string[]>;
   /** Corrects words into the knowledge base's vocabulary; see {@link correctAndStem}. */
   lexicon: Lexicon;
@@ -74,8 +77,10 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
   const pairTopics = new Map<string, string[]>();
   for (const { topic, kind, text } of phrases) {
     const ordered = correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term);
-    for (const pair of adjacentPairs(ordered)) {
+    // Bodies are most of the text and would double the index's memory; their pairs add nothing measurable.
+    for (const pair of kind === 'body' ? [] : adjacentPairs(ordered)) {
       const topics = pairTopics.get(pair) ?? [];
+      // Phrases come topic by topic, so a topic already listed is the last one.
       if (topics.at(-1) !== topic.id) topics.push(topic.id);
       pairTopics.set(pair, topics);
     }

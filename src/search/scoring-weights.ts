@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -8.93, score: 0.44, bestPhrase: 0.47, explained: 3.73, explainedByTerms: 2.51, lead: 0.48, anchored: 1.47, knownShare: 3.8, sharedPairs: 2.34 },
+  calibration: { intercept: -8.95, score: 0.4, bestPhrase: 0.37, explained: 3.85, explainedByTerms: 2.53, lead: 0.46, anchored: 1.54, knownShare: 3.78, sharedPairs: 2.5 },
 } as const satisfies ScoringWeights;
