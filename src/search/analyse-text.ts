@@ -16,7 +16,9 @@ export function toSurfaceTokens(text: string): string[] {
 }
 
 /** Dockerfile instructions, which the knowledge and learners alike write in capitals. */
-const INSTRUCTIONS = /\b(?:FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/g;
+const INSTRUCTIONS: ReadonlySet<string> = new Set(
+  'FROM RUN CMD LABEL EXPOSE ENV ADD COPY ENTRYPOINT VOLUME USER WORKDIR ARG ONBUILD STOPSIGNAL HEALTHCHECK SHELL'.split(' '),
+);
 
 /**
  * What only capitals tell apart is marked before the text is lower-cased. A Dockerfile instruction becomes
@@ -27,7 +29,10 @@ const INSTRUCTIONS = /\b(?:FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOL
 export function markInstructions(text: string): string {
   if (!/\p{Ll}/u.test(text)) return text;
   return text
-    .replace(INSTRUCTIONS, (word) => (word === 'FROM' ? 'fromline' : `${word} ${word}line`))
+    .replace(/\b[A-Z]{3,11}\b/g, (word) => {
+      if (!INSTRUCTIONS.has(word)) return word;
+      return word === 'FROM' ? 'fromline' : `${word} ${word}line`;
+    })
     .replace(/(?<!\S)-P(?![\w-])/g, '--publish-all');
 }
 

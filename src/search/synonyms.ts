@@ -37,7 +37,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // "10 secs", "30s", "5 minutes": a duration, however it is written.
   [/\b(\d+)\s?(?:ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?)\b/g, ' $1 duration '],
   // "exec-ing", "rm-ed": a verb bent with a hyphen.
-  [/\b([a-z]+)-(ing|ed)\b/g, '$1$2'],
+  [/([a-z])-(ing|ed)\b/g, '$1$2'],
   [/(^|\s)\.dockerignore\b/g, ' dockerignore'],
   [/\bwon'?t\b/g, 'not'],
   [/\bcan'?t\b|\bcannot\b/g, 'not'],
