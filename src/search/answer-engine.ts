@@ -264,8 +264,9 @@ export class AnswerEngine {
   /** For each topic, how many of these neighbouring term pairs its phrases also use side by side. */
   #sharedPairs(terms: readonly string[]): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const pair of new Set(adjacentPairs(terms))) {
-      for (const topicId of this.#index.pairTopics.get(pair) ?? []) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+    for (const pair of new Set(adjacentPairs(terms, this.#index.termIds))) {
+      const topics = this.#index.pairTopics.get(pair) ?? [];
+      for (const topicId of typeof topics === 'string' ? [topics] : topics) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
     }
     return counts;
   }
