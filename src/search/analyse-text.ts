@@ -15,12 +15,25 @@ export function toSurfaceTokens(text: string): string[] {
   return surfaceTokensOfClean(cleanText(markInstructions(text)));
 }
 
+/** Dockerfile instructions, which the knowledge and learners alike write in capitals. */
+const INSTRUCTIONS: ReadonlySet<string> = new Set(
+  'FROM RUN CMD LABEL EXPOSE ENV ADD COPY ENTRYPOINT VOLUME USER WORKDIR ARG ONBUILD STOPSIGNAL HEALTHCHECK SHELL'.split(' '),
+);
+
 /**
- * Dockerfile instructions that are also everyday words are told apart by their capitals before the text is
- * lower-cased: "FROM" is an instruction, "from" a stopword.
+ * What only capitals tell apart is marked before the text is lower-cased. A Dockerfile instruction becomes
+ * its own term as well as its word ("the VOLUME instruction" is narrower than "a volume"); "FROM" only the
+ * term, since "from" is a stopword. `-P` (publish all ports) is not `-p`. A text in capitals throughout is
+ * shouting, not Dockerfile, and is left alone.
  */
 export function markInstructions(text: string): string {
-  return text.replace(/\bFROM\b/g, 'fromline');
+  if (!/\p{Ll}/u.test(text)) return text;
+  return text
+    .replace(/\b[A-Z]{3,11}\b/g, (word) => {
+      if (!INSTRUCTIONS.has(word)) return word;
+      return word === 'FROM' ? 'fromline' : `${word} ${word}line`;
+    })
+    .replace(/(?<!\S)-P(?![\w-])/g, '--publish-all');
 }
 
 /** {@link toSurfaceTokens} for text that is already cleaned (a bounded query). */

@@ -3,7 +3,8 @@ import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-tex
 import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
-import { buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
+import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
+import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
 export interface AnswerEngineOptions {
@@ -60,6 +61,8 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
+  /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
+  sharedPairs: ReadonlyMap<string, number>;
 }
 
 /**
@@ -155,9 +158,15 @@ export class AnswerEngine {
     return this.#abstain(cleanQuery(question).length === 0 ? '' : question, best?.confidence ?? 0, nearMisses);
   }
 
-  /** Every topic that shares a term with the question, best first, with its evidence and confidence. */
+  /**
+   * Every topic that shares a term with the question, best first, with its evidence and confidence. None
+   * for an injection probe (`../../etc/passwd`, `'; DROP TABLE`): its words are not a question.
+   */
   rank(question: string): RankedTopic[] {
-    const query = this.#analyse(question);
+    // Cleaned first: bounded in length, and full-width or invisible characters cannot hide a probe.
+    const cleaned = cleanQuery(markInstructions(question));
+    if (looksLikeProbe(cleaned)) return [];
+    const query = this.#analyse(cleaned);
     if (query.known.length === 0) return [];
 
     const bestPhrases = new Map<string, [number, number]>();
@@ -192,6 +201,8 @@ export class AnswerEngine {
         explainedByTerms: coverage.explainedByTerms,
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
         anchored: query.anchored ? 1 : 0,
+        knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
+        sharedPairs: Math.log1p(query.sharedPairs.get(topic.id) ?? 0),
       };
       return { topic, score, evidence, confidence: calibratedConfidence(evidence, calibration) };
     });
@@ -250,10 +261,22 @@ export class AnswerEngine {
     return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
-  #analyse(question: string): AnalysedQuery {
+  /** For each topic, how many of these neighbouring term pairs its phrases also use side by side. */
+  #sharedPairs(terms: readonly string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const pair of new Set(adjacentPairs(terms, this.#index.termIds))) {
+      const topics = this.#index.pairTopics.get(pair) ?? [];
+      for (const topicId of typeof topics === 'string' ? [topics] : topics) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** @param cleaned the question after {@link markInstructions} and {@link cleanQuery} */
+  #analyse(cleaned: string): AnalysedQuery {
     const known = new Map<string, QueryTerm>();
     const unknown = new Set<string>();
-    for (const { term, distance } of correctAndStem(surfaceTokensOfClean(cleanQuery(markInstructions(question))), this.#index.lexicon)) {
+    const analysed = correctAndStem(surfaceTokensOfClean(cleaned), this.#index.lexicon);
+    for (const { term, distance } of analysed) {
       const weight = this.#weights.get(term);
       if (weight === undefined) unknown.add(term);
       else if (!known.has(term)) {
@@ -266,6 +289,7 @@ export class AnswerEngine {
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
       unknownWeight: unknown.size * this.#unseenIdf * this.#scoring.unknownWeight,
       anchored: terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1),
+      sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
     };
   }
 

@@ -12,6 +12,13 @@ export interface AnswerEvidence {
   lead: number;
   /** 1 when the question names Docker's world ("docker", "dockerfile", "compose", "container"), else 0. */
   anchored: number;
+  /**
+   * 0..1: share of the question's weight that the knowledge base knows at all, whichever topic uses it. A
+   * chatty Docker question is mostly the knowledge base's words even when no one topic explains them all.
+   */
+  knownShare: number;
+  /** ln(1 + how many of the question's neighbouring term pairs the topic also uses side by side). */
+  sharedPairs: number;
 }
 
 /** Every piece of evidence, in a fixed order. */
@@ -22,6 +29,8 @@ export const EVIDENCE_FEATURES = [
   'explainedByTerms',
   'lead',
   'anchored',
+  'knownShare',
+  'sharedPairs',
 ] as const satisfies ReadonlyArray<keyof AnswerEvidence>;
 
 /**

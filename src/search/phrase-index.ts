@@ -18,6 +18,13 @@ export interface PhraseIndex {
   records: PhraseRecord[];
   /** For each term, the indexes of the records that contain it. */
   postings: ReadonlyMap<string, readonly number[]>;
+  /**
+   * For each pair of terms used side by side in a phrase other than a body (see {@link adjacentPairs}), the
+   * topic whose phrases use it, or the topics when there are several (most pairs have one: no array).
+   */
+  pairTopics: ReadonlyMap<number, string | readonly string[]>;
+  /** A number for every term, so that a pair of terms is one number rather than a string. */
+  termIds: ReadonlyMap<string, number>;
   /** Corrects words into the knowledge base's vocabulary; see {@link correctAndStem}. */
   lexicon: Lexicon;
 }
@@ -69,8 +76,14 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
 
   const records: PhraseRecord[] = [];
   const postings = new Map<string, number[]>();
+  const pairTopics = new Map<number, string | string[]>();
+  const termIds = new Map<string, number>();
   for (const { topic, kind, text } of phrases) {
-    const terms = [...new Set(correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term))];
+    const ordered = correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term);
+    for (const term of ordered) if (!termIds.has(term)) termIds.set(term, termIds.size);
+    // Bodies are most of the text and would double the index's memory; their pairs add nothing measurable.
+    if (kind !== 'body') for (const pair of adjacentPairs(ordered, termIds)) addTopic(pairTopics, pair, topic.id);
+    const terms = [...new Set(ordered)];
     if (terms.length === 0) continue;
     for (const term of terms) {
       const list = postings.get(term) ?? [];
@@ -79,7 +92,34 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
     }
     records.push({ topicId: topic.id, kind, terms: new Set(terms) });
   }
-  return { records, postings, lexicon };
+  return { records, postings, pairTopics, termIds, lexicon };
+}
+
+/** Phrases come topic by topic, so a topic already listed for a pair is the last one listed. */
+function addTopic(pairTopics: Map<number, string | string[]>, pair: number, topicId: string): void {
+  const topics = pairTopics.get(pair);
+  if (topics === undefined) pairTopics.set(pair, topicId);
+  else if (typeof topics === 'string') {
+    if (topics !== topicId) pairTopics.set(pair, [topics, topicId]);
+  } else if (topics.at(-1) !== topicId) topics.push(topicId);
+}
+
+/** Term numbers stay below this, so that a pair of them is one safe integer. */
+const MAX_TERMS = 2 ** 24;
+
+/**
+ * Neighbouring known terms, each pair as one number: "build cache" is more than "build" and "cache" found
+ * apart. A topic that uses a question's pairs speaks its language; one that only shares its words ("bash
+ * script exit" against `docker exec ... bash`, `exit`) may just share a vocabulary.
+ */
+export function adjacentPairs(terms: readonly string[], termIds: ReadonlyMap<string, number>): number[] {
+  const pairs: number[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    const first = termIds.get(terms[i - 1]!);
+    const second = termIds.get(terms[i]!);
+    if (first !== undefined && second !== undefined && first !== second && second < MAX_TERMS) pairs.push(first * MAX_TERMS + second);
+  }
+  return pairs;
 }
 
 function lexiconOf(words: readonly string[]): Lexicon {

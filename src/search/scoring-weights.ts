@@ -41,5 +41,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  calibration: { intercept: -6.28, score: 0.79, bestPhrase: 1.48, explained: 5.31, explainedByTerms: 1.39, lead: 1.48, anchored: 1.92 },
+  calibration: { intercept: -8.95, score: 0.4, bestPhrase: 0.37, explained: 3.85, explainedByTerms: 2.53, lead: 0.46, anchored: 1.54, knownShare: 3.78, sharedPairs: 2.5 },
 } as const satisfies ScoringWeights;

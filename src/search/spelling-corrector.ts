@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { editDistance } from './edit-distance.ts';
 
 export interface SpellingCorrectorOptions {
   /**
@@ -13,19 +14,15 @@ export interface SpellingCorrectorOptions {
    */
   minLength?: number;
   /**
-   * Largest difference in length between a word and its correction. Bitap matches substrings, so without
-   * it "sport" would become "transport".
-   * @defaultValue 2
+   * Words at least this long may be two edits (insert, delete, substitute, swap) from their correction;
+   * shorter ones one. Bitap finds words that merely share a stretch of letters: without a limit on edits
+   * "sport" would become "transport", "mysql" "myself" and "simple" "single".
+   * @defaultValue 9
    */
-  maxLengthDifference?: number;
-  /**
-   * Words shorter than this may differ from their correction by one letter in length at most.
-   * @defaultValue 7
-   */
-  shortWordLength?: number;
+  twoEditLength?: number;
 }
 
-const DEFAULTS = { threshold: 0.34, minLength: 5, maxLengthDifference: 2, shortWordLength: 7 } as const satisfies Required<SpellingCorrectorOptions>;
+const DEFAULTS = { threshold: 0.34, minLength: 5, twoEditLength: 9 } as const satisfies Required<SpellingCorrectorOptions>;
 const MAX_CACHED = 10_000;
 
 /** A correction and how far it is from what was typed (Fuse.js score: 0 exact, 1 nothing alike). */
@@ -79,12 +76,11 @@ export class SpellingCorrector {
 
     const fuse = this.#byInitial.get(word[0]!);
     let best: (Correction & { rank: number }) | undefined;
-    const isShort = word.length < this.#options.shortWordLength;
-    const maxLengthDifference = isShort ? 1 : this.#options.maxLengthDifference;
-        for (const { item, score = 1 } of fuse?.search(word, { limit: 40 }) ?? []) {
-      const lengthDifference = Math.abs(item.length - word.length);
-      if (lengthDifference > maxLengthDifference) continue;
-      const rank = score + lengthDifference * 0.01 - Math.log10(this.#counts.get(item)!) * 0.01;
+    const maxEdits = word.length >= this.#options.twoEditLength ? 2 : 1;
+    for (const { item, score = 1 } of fuse?.search(word, { limit: 40 }) ?? []) {
+      const edits = editDistance(word, item, maxEdits);
+      if (edits > maxEdits) continue;
+      const rank = score + edits * 0.01 - Math.log10(this.#counts.get(item)!) * 0.01;
       if (!best || rank < best.rank) best = { word: item, distance: score, rank };
     }
     const correction = best ? { word: best.word, distance: best.distance } : undefined;

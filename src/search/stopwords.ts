@@ -11,10 +11,13 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    actually basically like some any all also too than more most much many such only own same other
    please pls plz thanks thank thx ty hi hey hello yo ok okay um uh hmm lol tho though anyway
    explain explanation tell know understand mean means meaning define definition describe mind
+   confused confusing wondering curious struggling dumb stupid noob newbie n00b
    someone somebody anyone something anything thing things stuff way ways kind sort bit lot lots
    get got getting gets want wanted wanna need needs needed trying try tried going gonna let lets
    u ur r y ya pls k idk tbh btw imo fyi question q quick again still even ever yet one
    good morning evening afternoon night everyone everybody guys folks gm gn
+   thats theres heres cuz coz cos bc kinda sorta wtf omg super definitely
+   foo bar baz qux foobar
    wat wut wot wht whats exactly literally simply totally honestly seriously probably maybe possibly generally usually`
     .split(/\s+/)
     .filter(Boolean),

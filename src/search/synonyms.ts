@@ -10,6 +10,8 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcopy[\s-]on[\s-]write\b/g, 'copyonwrite'],
   [/\b(?:env|environment)[\s-]?var(?:iable)?s?\b/g, 'envvar'],
   [/\bdocker[\s-]?hub\b/g, 'dockerhub'],
+  // A Docker command is a term of its own as well as its words: "docker rm" is narrower than "remove".
+  [/\bdocker (run|rm|rmi|exec|ps|stop|kill|start|restart|pause|build|pull|push|tag|commit|inspect|logs|history|create|cp|attach|login|search|images)\b/g, 'docker $1 docker$1'],
   [/\bmulti[\s-]?stage\b/g, 'multistage'],
   [/\bbuild[\s-]?kit\b/g, 'buildkit'],
   [/\bcontrol groups?\b/g, 'cgroup'],
@@ -18,13 +20,24 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bport[\s-]?forward(?:ing)?\b/g, 'publish port'],
   [/\bwhat'?s the diff(?:erence)?\b/g, 'vs'],
   [/\bdiff(?:erence)?s? (?:between|b\/w|btwn)\b/g, 'vs'],
+  [/\bwhich (?:one )?is which\b/g, 'vs'],
   [/\bw\/o\b/g, 'without'],
   [/\bw\//g, 'with '],
   [/\bb\/w\b/g, 'between'],
   [/(^|\s)&(\s|$)/g, ' and '],
   [/\bhello[\s-]world\b/g, 'helloworld'],
+  // "in layman's terms", "in docker terms": the idiom asks for nothing but the word it frames.
+  [/\bin ([\w']+) terms\b/g, '$1'],
+  [/\b(?:spin|spins|spinning|spun|fire|fires|fired|firing|boot|boots|booted|booting)[\s-]up\b/g, 'run'],
+  [/\bbreak(?:s|ing)?[\s-]out\b|\bbreakout\b/g, 'escape'],
+  // "explain it like I'm 5" is the ELI5 of forums.
+  [/\blike (?:i'?m|i am) (?:5|five)\b/g, ' eli5 '],
   // "1.2gb", "800 MB": a size.
   [/\b\d+(?:[.,]\d+)?\s?(?:[kmgt]i?b|gigs?|megs?)\b/g, ' size '],
+  // "10 secs", "30s", "5 minutes": a duration, however it is written.
+  [/\b(\d+)\s?(?:ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?)\b/g, ' $1 duration '],
+  // "exec-ing", "rm-ed": a verb bent with a hyphen.
+  [/([a-z])-(ing|ed)\b/g, '$1$2'],
   [/(^|\s)\.dockerignore\b/g, ' dockerignore'],
   [/\bwon'?t\b/g, 'not'],
   [/\bcan'?t\b|\bcannot\b/g, 'not'],
@@ -38,7 +51,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export const WORD_SYNONYMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    img: 'image', imgs: 'images', imgae: 'image', immage: 'image', pic: 'image',
+    img: 'image', imgs: 'images', imgae: 'image', imge: 'image', iamge: 'image', immage: 'image', pic: 'image',
     ctr: 'container', ctrs: 'containers', cntr: 'container', cntnr: 'container', cont: 'container',
     contianer: 'container', containter: 'container', contaier: 'container',
     diff: 'vs', dif: 'vs', difference: 'vs', differences: 'vs',
@@ -65,6 +78,8 @@ export const WORD_SYNONYMS: ReadonlyMap<string, string> = new Map(
     deps: 'dependencies', dep: 'dependency',
     pkg: 'package', pkgs: 'packages',
     ip: 'address',
+    // The stemmer would make "tiny" the init process "tini".
+    tiny: 'small',
   }),
 );
 

@@ -23,8 +23,15 @@ interface Sample {
 }
 
 const engine = new AnswerEngine(await loadKnowledge());
-const OFF_TOPIC_WEIGHT = 2;
-const NO_EVIDENCE: AnswerEvidence = { score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: -1, anchored: 0 };
+/**
+ * An off-topic question counts four times: answering one is the worst outcome, and the set's off-topic
+ * questions are few and mostly short, while long computing questions made only of words the knowledge
+ * base knows ("run a script when my raspberry pi starts") reach the bot too.
+ */
+const OFF_TOPIC_WEIGHT = 4;
+const NO_EVIDENCE: AnswerEvidence = {
+  score: 0, bestPhrase: 0, explained: 0, explainedByTerms: 0, lead: -1, anchored: 0, knownShare: 0, sharedPairs: 0,
+};
 const zeros = (): Calibration => ({ intercept: 0, ...Object.fromEntries(EVIDENCE_FEATURES.map((f) => [f, 0])) }) as Calibration;
 
 const samples: Sample[] = [

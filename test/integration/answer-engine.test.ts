@@ -32,6 +32,13 @@ describe('AnswerEngine on the shipped knowledge', () => {
     },
   );
 
+  test.each(['../../../../etc/passwd', "'; ＤＲＯＰ ＴＡＢＬＥ users; --"])(
+    'GIVEN the injection probe %j, made of Docker-ish words THEN it abstains without near misses',
+    (probe) => {
+      expect(engine.answer(probe)).toMatchObject({ answered: false, topic: null, suggestions: [] });
+    },
+  );
+
   test('GIVEN an answer THEN its suggestions are the topic\'s related topics', () => {
     const answer = engine.answer('what is a volume');
     expect(answer.topic?.id).toBe('volumes');

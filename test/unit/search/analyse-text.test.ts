@@ -25,13 +25,63 @@ describe('analyseText', () => {
     expect(terms("what's the diff b/w a vm n a container")).toEqual(terms('virtual machine vs container'));
   });
 
+  test('GIVEN learner idioms THEN they become the words they stand for', () => {
+    expect(terms('spin up two containers')).toEqual(terms('run two containers'));
+    expect(terms('can it break out of the container')).toEqual(terms('can it escape the container'));
+    expect(terms('volumes like im 5')).toEqual(terms('eli5 volumes'));
+    expect(terms('image or container, which one is which')).toEqual(terms('image vs container'));
+    expect(terms('what is a layer in docker terms')).toEqual(terms('what is a docker layer'));
+  });
+
+  test('GIVEN chat filler and how the asker feels THEN nothing of it is left', () => {
+    expect(analyseText("kinda confused tbh cuz thats super weird")).toEqual(['weird']);
+    expect(analyseText('noob here, dumb q')).toEqual([]);
+  });
+
+  test('GIVEN a placeholder name such as FOO THEN it is no topic', () => {
+    expect(analyseText('-e FOO=bar')).toEqual(['-e']);
+  });
+
+  test('GIVEN a duration however it is written THEN it is the same terms', () => {
+    expect(analyseText('wait 10 secs')).toEqual(analyseText('wait 10 seconds'));
+    expect(analyseText('wait 10s')).toEqual(analyseText('wait 10 s'));
+  });
+
+  test('GIVEN a word the stemmer would turn into another word THEN it keeps its own meaning', () => {
+    expect(terms('a tiny image')).toEqual(terms('a small image'));
+    expect(terms('a tiny image').has('tini')).toBe(false);
+  });
+
+  test('GIVEN a verb bent with a hyphen THEN it is the verb', () => {
+    expect(analyseText('exec-ing into it')).toEqual(analyseText('exec into it'));
+  });
+
   test('GIVEN plurals and verb forms THEN they share a stem', () => {
     expect(analyseText('containers running')).toEqual(analyseText('container runs'));
   });
 
   test('GIVEN flags THEN they stay whole, long forms become short ones, and a long flag also counts as its words', () => {
-    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', '-p', 'publish', '8080', '80', '--rm', 'rm']);
+    expect(analyseText('docker run --publish 8080:80 --rm')).toEqual(['docker', 'run', 'dockerrun', '-p', 'publish', '8080', '80', '--rm', 'rm']);
     expect(analyseText('--network host')).toEqual(['--network', 'network', 'host']);
+  });
+
+  test('GIVEN a Dockerfile instruction in capitals THEN it is its own term as well as its word', () => {
+    expect(analyseText('the VOLUME line')).toEqual(['volum', 'volumelin', 'line']);
+    expect(analyseText('a volume line')).toEqual(['volum', 'line']);
+    expect(analyseText('FROM alpine')).toEqual(['fromlin', 'alpin']);
+  });
+
+  test('GIVEN a question in capitals throughout THEN it is shouting, not Dockerfile', () => {
+    expect(analyseText('WHAT IS A VOLUME')).toEqual(analyseText('what is a volume'));
+  });
+
+  test('GIVEN -P THEN it is publish-all, not -p', () => {
+    expect(analyseText('docker run -P nginx')).toContain('-P');
+    expect(analyseText('docker run -p 80:80 nginx')).not.toContain('-P');
+  });
+
+  test('GIVEN a Docker command THEN it is a term of its own as well as its words', () => {
+    expect(analyseText('docker rm says no')).toEqual(['docker', 'remov', 'dockerrm', 'sai', 'no']);
   });
 
   test('GIVEN only question scaffolding THEN nothing is left', () => {

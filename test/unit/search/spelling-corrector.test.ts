@@ -26,6 +26,13 @@ describe('SpellingCorrector', () => {
     expect(speller.correct('sport')).toBeUndefined();
   });
 
+  test('GIVEN a word that shares letters with a vocabulary word but is two edits from it THEN it is left alone', () => {
+    const speller = new SpellingCorrector(['myself', 'single', 'entrypoint']);
+    expect(speller.correct('mysql')).toBeUndefined();
+    expect(speller.correct('simple')).toBeUndefined();
+    expect(speller.correct('entrpyont')?.word).toBe('entrypoint');
+  });
+
   test('GIVEN words shorter than five letters THEN they are left alone, since each is a slip from another', () => {
     expect(speller.correct('lisa')).toBeUndefined();
     expect(speller.correct('lst')).toBeUndefined();
