@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { hrtime } from 'node:process';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { discordPayloadProblems } from './discord-payload-limits.ts';
+import { botMessage } from './interaction-payloads.ts';
 
 /** One HTTP request the bot made, as the fake received it. */
 export interface RecordedRequest {
@@ -281,26 +282,8 @@ export class FakeDiscord {
 
   /** A message object for a webhook answer, as Discord returns one. */
   #message(body: unknown, applicationId: string): Record<string, unknown> {
-    const data = (body ?? {}) as Record<string, unknown>;
-    return {
-      id: String(3_000_000_000_000_000_000n + this.#nextMessageId++),
-      type: 0,
-      channel_id: '1100000000000000001',
-      author: { id: applicationId, username: 'Stevedore', discriminator: '0000', avatar: null, bot: true },
-      content: data['content'] ?? '',
-      embeds: data['embeds'] ?? [],
-      components: data['components'] ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: data['flags'] ?? 0,
-      webhook_id: applicationId,
-    };
+    const id = String(3_000_000_000_000_000_000n + this.#nextMessageId++);
+    return botMessage((body ?? {}) as Record<string, unknown>, { id, type: 0, channelId: '1100000000000000001', applicationId });
   }
 }
 

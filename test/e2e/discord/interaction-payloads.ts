@@ -58,14 +58,14 @@ export function buttonPress(customId: string, message: Record<string, unknown>, 
   return { ...base(3, origin, applicationId, { custom_id: customId, component_type: 2 }), message };
 }
 
-/** The message the bot posted, as Discord shows it on a later button interaction. */
-export function postedMessage(data: Record<string, unknown>, origin: Origin, applicationId: string, interactionId: string): Record<string, unknown> {
+/** A message the bot sent, as Discord returns it: the content, embeds, components and flags it was given. */
+export function botMessage(data: Record<string, unknown>, fields: { id: string; type: number; channelId: string; applicationId: string }): Record<string, unknown> {
   return {
-    id: snowflake(),
-    type: 20,
-    channel_id: origin.channelId,
-    author: { id: applicationId, username: 'Stevedore', discriminator: '0000', avatar: null, bot: true },
-    content: '',
+    id: fields.id,
+    type: fields.type,
+    channel_id: fields.channelId,
+    author: { id: fields.applicationId, username: 'Stevedore', discriminator: '0000', avatar: null, bot: true },
+    content: data['content'] ?? '',
     embeds: data['embeds'] ?? [],
     components: data['components'] ?? [],
     attachments: [],
@@ -77,8 +77,15 @@ export function postedMessage(data: Record<string, unknown>, origin: Origin, app
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     flags: data['flags'] ?? 0,
+    webhook_id: fields.applicationId,
+  };
+}
+
+/** The message the bot posted, as Discord shows it on a later button interaction. */
+export function postedMessage(data: Record<string, unknown>, origin: Origin, applicationId: string, interactionId: string): Record<string, unknown> {
+  return {
+    ...botMessage({ ...data, content: '' }, { id: snowflake(), type: 20, channelId: origin.channelId, applicationId }),
     application_id: applicationId,
-    webhook_id: applicationId,
     interaction_metadata: { id: interactionId, type: 2, user: origin.user, authorizing_integration_owners: {} },
   };
 }
