@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { applyMigrations } from './migrations.ts';
-import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts';
+import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
   AnswerRecord,
   CardProgress,
@@ -294,11 +294,10 @@ export class SqlStore implements Store {
 
 /** Keeps the learner's display name fresh and marks the day as studied. */
 async function recordStudy(tx: SqlExecutor, learner: LearnerRef, studyDate: string, at: Date): Promise<void> {
-  const params: SqlValue[] = [learner.key, learner.name, at.getTime()];
   await tx.run(
     `INSERT INTO learners (learner_key, name, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (learner_key) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
-    params,
+    [learner.key, learner.name, at.getTime()],
   );
   await tx.run(`INSERT INTO study_days (learner_key, study_date) VALUES (?, ?) ON CONFLICT DO NOTHING`, [learner.key, studyDate]);
 }
