@@ -11,3 +11,8 @@ export function learnerOf(request: CommandRequest): LearnerRef {
 export function todayOf(request: CommandRequest): string {
   return localDate(request.now, request.timeZone);
 }
+
+/** The server or workspace a request came from, as an optional field to spread into a record; none in DMs. */
+export function serverOf(request: CommandRequest): { serverId?: string } {
+  return request.serverId ? { serverId: request.serverId } : {};
+}

@@ -11,7 +11,7 @@ import {
 import type { CardProgress } from '../../store/index.ts';
 import type { CommandRequest, CoreServices } from '../command.ts';
 import { describeProblem } from '../describe-problem.ts';
-import { learnerOf, todayOf } from '../learner.ts';
+import { learnerOf, serverOf, todayOf } from '../learner.ts';
 import type { Reply } from '../reply.ts';
 import { renderCaughtUp, renderCardBack, renderCardFront, renderGraded } from './render-card.ts';
 
@@ -67,7 +67,7 @@ export async function gradeCard(sessionId: string, rating: GradeValue, request: 
   const result = await store.recordReview({
     sessionId,
     learner: learnerOf(request),
-    ...(request.serverId ? { serverId: request.serverId } : {}),
+    ...serverOf(request),
     previousReps: previous?.reps ?? 0,
     next,
     rating,

@@ -2,7 +2,7 @@ import type { Topic } from '../../knowledge/index.ts';
 import { shuffle } from '../../quiz/index.ts';
 import type { CommandRequest, CoreServices } from '../command.ts';
 import { describeProblem } from '../describe-problem.ts';
-import { learnerOf, todayOf } from '../learner.ts';
+import { learnerOf, serverOf, todayOf } from '../learner.ts';
 import type { Reply } from '../reply.ts';
 import { renderAlreadyAnswered, renderAnswerFeedback, renderQuestion } from './render-question.ts';
 
@@ -19,7 +19,7 @@ export async function presentQuestion(topic: Topic | undefined, request: Command
     id: quizId,
     questionId: question.id,
     optionOrder,
-    ...(request.serverId ? { serverId: request.serverId } : {}),
+    ...serverOf(request),
     ...(request.channelId ? { channelId: request.channelId } : {}),
     createdAt: request.now,
   });
@@ -37,7 +37,7 @@ export async function answerQuestion(quizId: string, choice: number, request: Co
   const result = await services.store.recordQuizAnswer({
     quizId,
     learner,
-    ...(request.serverId ? { serverId: request.serverId } : {}),
+    ...serverOf(request),
     choice,
     correct,
     answeredAt: request.now,
