@@ -36,7 +36,8 @@ export async function presentCard(mode: 'quiz' | 'review', topic: Topic | undefi
     random: services.random,
   });
   if (!choice) {
-    const newCardsLeft = cards.some((card) => !progress.some((p) => p.cardId === card.id));
+    const seen = new Set(progress.map((p) => p.cardId));
+    const newCardsLeft = cards.some((card) => !seen.has(card.id));
     return renderCaughtUp(nextDueDate(cards, progress), newCardsLeft, request.now);
   }
 
