@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { argumentSpecs, type ArgumentSpec } from './argument-spec.ts';
 import type { AnyCommand, CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
+import { INPUT_LIMITS } from './input-limits.ts';
 import { fail, ok, type Problem, type Result } from './problem.ts';
 import type { Reply } from './reply.ts';
+import { stripControlCharacters } from './strip-control-characters.ts';
 
 /** A command with everything front ends derive from it, computed once. */
 export interface RegisteredCommand {
@@ -44,10 +46,15 @@ export class CommandRegistry {
     return [...this.#commands.keys()].find((n) => n.startsWith(lower.slice(0, 3)) || lower.startsWith(n));
   }
 
-  /** Validates raw arguments against the command's schema. */
+  /**
+   * Validates raw arguments against the command's schema. Every string is bounded first (at most
+   * `INPUT_LIMITS.paste` characters are read, then the argument's own `.max()` cuts or refuses) and loses its
+   * control characters, so no handler sees unbounded or unprintable input, whichever front end sent it.
+   */
   validate(name: string, raw: Record<string, unknown>): Result<{ entry: RegisteredCommand; args: unknown }> {
     const entry = this.get(name);
     if (!entry) return fail({ code: 'unknown-command', name, suggestion: this.closestName(name) });
+    raw = boundArguments(entry.arguments, raw);
     const parsed = entry.command.args.safeParse(raw);
     if (parsed.success) return ok({ entry, args: parsed.data });
 
@@ -68,6 +75,22 @@ export class CommandRegistry {
     if (!validated.ok) return describeProblem(validated.problem);
     return validated.value.entry.command.run(validated.value.args, request, services);
   }
+}
+
+/** Raw arguments with every string bounded and stripped of control characters (see `validate`). */
+function boundArguments(specs: readonly ArgumentSpec[], raw: Record<string, unknown>): Record<string, unknown> {
+  const bounded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== 'string') {
+      bounded[key] = value;
+      continue;
+    }
+    // One character past the paste limit is enough for `.max()` to see that a paste is too long.
+    const clean = stripControlCharacters(value.slice(0, INPUT_LIMITS.paste + 1));
+    const spec = specs.find((s) => s.name === key);
+    bounded[key] = spec?.overflow === 'cut' && spec.maxLength !== undefined ? clean.trim().slice(0, spec.maxLength) : clean;
+  }
+  return bounded;
 }
 
 /** Why this person may not run this command here, if they may not. */

@@ -46,6 +46,11 @@ export type CompletionSource = 'topic' | 'question' | 'command' | 'diagram';
 /** Metadata read from an argument's zod schema with `.meta({ ... })`. */
 export interface ArgumentMeta {
   autocomplete?: CompletionSource;
+  /**
+   * What happens to a value longer than the argument's `.max()`: `refuse` (the default) answers "too long";
+   * `cut` keeps the first `.max()` characters (a long pasted question is still worth reading).
+   */
+  overflow?: 'refuse' | 'cut';
 }
 
 export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {

@@ -9,3 +9,5 @@ export { decodeAction, encodeAction, type Action } from './action-id.ts';
 export { renderAnswer } from './render-topic.ts';
 export { quoteUserText } from './safe-text.ts';
 export type { Reply, ReplyAction, ReplyField, ReplyImage, ReplyTone } from './reply.ts';
+export { INPUT_LIMITS, type InputKind } from './input-limits.ts';
+export { stripControlCharacters } from './strip-control-characters.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_QUERY_LENGTH } from '../../search/index.ts';
 import { defineCommand } from '../command.ts';
+import { INPUT_LIMITS } from '../input-limits.ts';
 import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
 
@@ -12,10 +12,10 @@ export const askCommand = defineCommand({
       .string()
       .trim()
       .min(1)
-      // Long pastes are read up to the engine's limit rather than refused.
-      .transform((q) => q.slice(0, MAX_QUERY_LENGTH * 4))
+      .max(INPUT_LIMITS.question)
       .describe('Your question, e.g. "image vs container?"')
-      .meta({ autocomplete: 'question' }),
+      // Long pastes are read up to the limit rather than refused.
+      .meta({ autocomplete: 'question', overflow: 'cut' }),
   }),
   examples: ['/ask image vs container?', '/ask why is my second build so fast'],
   run: async ({ question }, request, { engine, store, newId }) => {

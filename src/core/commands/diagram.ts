@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findDiagram } from '../../diagrams/index.ts';
 import { defineCommand } from '../command.ts';
+import { INPUT_LIMITS } from '../input-limits.ts';
 import { describeProblem } from '../describe-problem.ts';
 import { renderDiagram, renderDiagramList } from '../render-diagram.ts';
 
@@ -8,7 +9,7 @@ export const diagramCommand = defineCommand({
   name: 'diagram',
   description: 'Draw a diagram: image vs container, layers, VM vs container, lifecycle, build to run',
   args: z.object({
-    name: z.string().trim().max(60).optional().describe('Which diagram, e.g. "lifecycle"; leave out to list them').meta({ autocomplete: 'diagram' }),
+    name: z.string().trim().max(INPUT_LIMITS.name).optional().describe('Which diagram, e.g. "lifecycle"; leave out to list them').meta({ autocomplete: 'diagram' }),
   }),
   examples: ['/diagram', '/diagram lifecycle', '/diagram vm vs container'],
   // A diagram's first render takes a tenth of a second or more of CPU: acknowledged first on chat platforms.

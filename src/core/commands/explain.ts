@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command.ts';
+import { INPUT_LIMITS } from '../input-limits.ts';
 import { describeProblem } from '../describe-problem.ts';
 import { relatedRefs, renderTopic } from '../render-topic.ts';
 
@@ -7,7 +8,7 @@ export const explainCommand = defineCommand({
   name: 'explain',
   description: 'Explain one Docker topic by name',
   args: z.object({
-    topic: z.string().trim().min(1).max(100).describe('A topic name, e.g. "volumes"').meta({ autocomplete: 'topic' }),
+    topic: z.string().trim().min(1).max(INPUT_LIMITS.name).describe('A topic name, e.g. "volumes"').meta({ autocomplete: 'topic' }),
   }),
   examples: ['/explain volumes', '/explain stop vs kill'],
   run: ({ topic: name }, _request, { topics, knowledge, engine }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandRegistry } from '../command-registry.ts';
 import { defineCommand } from '../command.ts';
+import { INPUT_LIMITS } from '../input-limits.ts';
 import { describeProblem } from '../describe-problem.ts';
 
 /** `/help` reads the registry it belongs to, so it is made from it. */
@@ -9,7 +10,7 @@ export function createHelpCommand(registry: () => CommandRegistry) {
     name: 'help',
     description: 'Show what I can do, or how to use one command',
     args: z.object({
-      command: z.string().trim().max(32).optional().describe('A command name, e.g. "quiz"').meta({ autocomplete: 'command' }),
+      command: z.string().trim().max(INPUT_LIMITS.name).optional().describe('A command name, e.g. "quiz"').meta({ autocomplete: 'command' }),
     }),
     examples: ['/help', '/help ask'],
     run: ({ command }) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command.ts';
+import { INPUT_LIMITS } from '../input-limits.ts';
 import { describeProblem } from '../describe-problem.ts';
 import { presentCard } from '../study/flash-cards.ts';
 import { presentQuestion } from '../study/multiple-choice.ts';
@@ -9,7 +10,7 @@ export const quizCommand = defineCommand({
   description: 'Quiz yourself: a flash card, or a multiple-choice question with mode:mcq',
   args: z.object({
     mode: z.enum(['cards', 'mcq']).default('cards').describe('cards (flash cards, the default) or mcq (multiple choice)'),
-    topic: z.string().trim().max(100).optional().describe('A topic to stick to, e.g. "volumes"').meta({ autocomplete: 'topic' }),
+    topic: z.string().trim().max(INPUT_LIMITS.name).optional().describe('A topic to stick to, e.g. "volumes"').meta({ autocomplete: 'topic' }),
   }),
   examples: ['/quiz', '/quiz volumes', '/quiz mode:mcq', '/quiz mcq layers'],
   run: async ({ mode, topic: name }, request, services) => {
