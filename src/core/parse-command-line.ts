@@ -8,22 +8,34 @@ export interface ParsedCommandLine {
 
 /**
  * Reads a typed command line (`/quiz mode:mcq volumes`, `/ask why is my build slow`) for the front ends
- * that receive plain text (console, Slack). `name:value` sets a named argument; the remaining words fill
- * the arguments in order, and the last string argument takes the rest of the line.
+ * that receive plain text (console, Slack's `/docker`). `name:value` sets a named argument; the remaining
+ * words fill the arguments in order, and the last string argument takes the rest of the text exactly as
+ * typed, from its first word to its last: quotes, line breaks and spacing intact, so a pasted command or
+ * Dockerfile reaches its handler unchanged. Named arguments are read before and after free text, not inside it.
  */
 export function parseCommandLine(registry: CommandRegistry, line: string): Result<ParsedCommandLine> {
-  const [rawName = '', ...words] = line.trim().replace(/^\//, '').split(/\s+/);
+  const words = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
+  const rawName = words.shift()?.text.replace(/^\//, '') ?? '';
   const entry = registry.get(rawName);
   if (!entry) return fail({ code: 'unknown-command', name: rawName, suggestion: registry.closestName(rawName) });
 
   const args: Record<string, unknown> = {};
-  const positional: string[] = [];
-  for (const word of words) {
+  const namedArgument = (word: string): [string, string] | undefined => {
     const named = /^([a-z-]+):(.*)$/i.exec(word);
-    const spec = named && entry.arguments.find((a) => a.name === named[1]!.toLowerCase());
-    if (spec && named) args[spec.name] = named[2];
-    else positional.push(word);
+    const spec = named && entry.arguments.find((a) => a.name === named[1]!.toLowerCase() && !(a.name in args));
+    return spec ? [spec.name, named[2]!] : undefined;
+  };
+  // Named arguments are read before the free text and after it (`/quiz volumes mode:mcq`), never inside it.
+  while (words.length > 0 && namedArgument(words[0]!.text)) {
+    const [name, value] = namedArgument(words.shift()!.text)!;
+    args[name] = value;
   }
+  while (words.length > 0 && namedArgument(words.at(-1)!.text)) {
+    const [name, value] = namedArgument(words.pop()!.text)!;
+    args[name] = value;
+  }
+  const positional = words;
+  const textEnd = words.length > 0 ? words.at(-1)!.at + words.at(-1)!.text.length : 0;
 
   const open = entry.arguments.filter((a) => !(a.name in args));
   const restTaker = open.findLast((a) => a.type === 'string' && !a.choices);
@@ -31,9 +43,12 @@ export function parseCommandLine(registry: CommandRegistry, line: string): Resul
     if (positional.length === 0) break;
     if (spec.choices) {
       // A fixed set of choices takes the next word only when it is one of them.
-      if (spec.choices.includes(positional[0]!.toLowerCase())) args[spec.name] = positional.shift();
+      if (spec.choices.includes(positional[0]!.text.toLowerCase())) args[spec.name] = positional.shift()!.text;
+    } else if (spec === restTaker) {
+      args[spec.name] = line.slice(positional[0]!.at, textEnd);
+      positional.length = 0;
     } else {
-      args[spec.name] = spec === restTaker ? positional.splice(0).join(' ') : positional.shift();
+      args[spec.name] = positional.shift()!.text;
     }
   }
 

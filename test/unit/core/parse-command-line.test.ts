@@ -5,9 +5,25 @@ const registry = createCommandRegistry();
 
 describe('parseCommandLine', () => {
   test('GIVEN /ask with free text THEN the whole rest of the line is the question', () => {
-    expect(parseCommandLine(registry, '/ask why is my  build slow?')).toEqual({
+    expect(parseCommandLine(registry, '/ask why is my build slow?')).toEqual({
       ok: true,
       value: { name: 'ask', args: { question: 'why is my build slow?' } },
+    });
+  });
+
+  test('GIVEN free text with quotes, spacing and line breaks THEN it reaches the argument exactly as typed', () => {
+    const pasted = 'FROM node:20\nRUN  echo "a  b" \\\n  && echo \'c:d\'';
+    expect(parseCommandLine(registry, `/ask ${pasted}\n`)).toEqual({ ok: true, value: { name: 'ask', args: { question: pasted } } });
+  });
+
+  test('GIVEN a named argument after the free text THEN it is still read as that argument', () => {
+    expect(parseCommandLine(registry, '/quiz volumes mode:mcq')).toEqual({ ok: true, value: { name: 'quiz', args: { mode: 'mcq', topic: 'volumes' } } });
+  });
+
+  test('GIVEN name:value inside free text THEN it stays part of the text', () => {
+    expect(parseCommandLine(registry, '/ask what does mode:mcq mean')).toEqual({
+      ok: true,
+      value: { name: 'ask', args: { question: 'what does mode:mcq mean' } },
     });
   });
 
