@@ -46,6 +46,14 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
          PRIMARY KEY (answer_id, voter_digest))`,
     ],
   },
+  {
+    version: 2,
+    name: 'delivery claims: platform events and button presses handled once',
+    statements: [
+      `CREATE TABLE delivery_claims (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`,
+      `CREATE INDEX delivery_claims_by_expiry ON delivery_claims (expires_at)`,
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */
