@@ -10,10 +10,16 @@ export type SlackDestination =
   /** A new message in a conversation (a thread when `threadTs` is set); only `onlyFor` sees it when set. */
   | { kind: 'post'; channel: string; threadTs?: string; onlyFor?: string }
   /**
-   * Through a slash command's or button's `response_url`, which needs no channel membership. `channel` and
-   * `threadTs` say where a picture is uploaded.
+   * Through a slash command's or button's `response_url`, which needs no channel membership. A picture is
+   * uploaded to `pictureTo` (a file cannot be ephemeral); without it, the reply shows the picture as text.
    */
-  | { kind: 'respond'; respond: RespondFn; visible: 'in_channel' | 'ephemeral'; replaceOriginal: boolean; channel?: string; threadTs?: string };
+  | { kind: 'respond'; respond: RespondFn; visible: 'in_channel' | 'ephemeral'; replaceOriginal: boolean; pictureTo?: PicturePlace };
+
+/** A conversation (and thread) a picture is uploaded into. */
+export interface PicturePlace {
+  channel: string;
+  threadTs?: string;
+}
 
 export interface SlackDeliveryOptions {
   client: webApi.WebClient;
@@ -76,8 +82,8 @@ export class SlackDelivery {
 
   async #messageWithPicture(reply: Reply, to: SlackDestination, label: string): Promise<SlackMessage> {
     if (!reply.image) return this.render(reply);
-    const privateReply = to.kind === 'post' ? to.onlyFor !== undefined : to.visible === 'ephemeral';
-    if (privateReply || !to.channel) return this.render(reply, 'Only you can see this message, and Slack cannot attach pictures to it, so here it is in text.');
+    const place = to.kind === 'respond' ? to.pictureTo : to.onlyFor ? undefined : to;
+    if (!place) return this.render(reply, 'Only you can see this message, and Slack cannot attach pictures to it, so here it is in text.');
     try {
       const file = {
         file: Buffer.from(reply.image.png),
@@ -85,9 +91,9 @@ export class SlackDelivery {
         title: reply.title ?? reply.image.name,
         alt_text: reply.image.alt.slice(0, SLACK_LIMITS.altText),
       };
-      await (to.threadTs
-        ? this.#options.client.files.uploadV2({ ...file, channel_id: to.channel, thread_ts: to.threadTs })
-        : this.#options.client.files.uploadV2({ ...file, channel_id: to.channel }));
+      await (place.threadTs
+        ? this.#options.client.files.uploadV2({ ...file, channel_id: place.channel, thread_ts: place.threadTs })
+        : this.#options.client.files.uploadV2({ ...file, channel_id: place.channel }));
       return this.render(reply);
     } catch (error) {
       const code = slackErrorCode(error);

@@ -17,8 +17,10 @@ export function slackErrorCode(error: unknown): string | undefined {
   if (typeof data?.error === 'string') return data.error;
   const code = (error as { code?: unknown }).code;
   if (code === 'slack_webapi_rate_limited_error') return 'ratelimited';
+  // After its last retry the client throws its own "A rate limit was exceeded", wrapped as a request error.
   if (error instanceof Error && error.message.startsWith('A rate limit was exceeded')) return 'ratelimited';
-  return undefined;
+  const original = (error as { original?: unknown }).original;
+  return original === undefined || original === error ? undefined : slackErrorCode(original);
 }
 
 /** One line about an error from Slack or the Web API client, fit for a log (the logger redacts tokens too). */

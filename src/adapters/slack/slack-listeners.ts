@@ -113,7 +113,9 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
       parsed.ok ? registry.execute(parsed.name, parsed.args, await requestOf(command.user_id, command.team_id, command.channel_id), services) : parsed.reply,
     );
     // `respond` works in channels the bot is not in; personal views and errors stay with the asker.
-    await delivery.send(reply, { kind: 'respond', respond, visible: reply.ephemeral ? 'ephemeral' : 'in_channel', replaceOriginal: false, channel: command.channel_id }, label);
+    const visible = reply.ephemeral ? 'ephemeral' : 'in_channel';
+    const pictureTo = visible === 'in_channel' ? { pictureTo: { channel: command.channel_id } } : {};
+    await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...pictureTo }, label);
   });
 
   bolt.action(/.*/, async ({ body, action, ack, respond, client }) => {
@@ -145,15 +147,15 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     } else {
       const plan = buttonPlan(id, container.is_ephemeral === true || inDm);
       const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-      // A picture from a public message goes into its thread; one from a private message stays private (as text).
-      const threadTs = container.is_ephemeral ? undefined : (message?.thread_ts ?? message?.ts);
+      // A picture from a public message goes into its thread, for everyone there (a diagram is the same for
+      // all, and a file cannot be ephemeral); one from an ephemeral message stays private, as text.
+      const threadTs = message?.thread_ts ?? message?.ts;
       to = {
         kind: 'respond',
         respond,
         visible: inDm ? 'in_channel' : 'ephemeral',
         replaceOriginal: plan.style === 'update' && reply.tone !== 'error',
-        ...(container.is_ephemeral ? {} : { channel }),
-        ...(threadTs ? { threadTs } : {}),
+        ...(container.is_ephemeral ? {} : { pictureTo: { channel, ...(threadTs ? { threadTs } : {}) } }),
       };
     }
     await delivery.send(reply, to, label);
