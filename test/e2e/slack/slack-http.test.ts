@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { METHOD_SCOPES } from '../../../src/adapters/slack/slack-scopes.ts';
 import { SlackStartError } from '../../../src/adapters/slack/slack-start-error.ts';
 import { startSlack } from '../../../src/adapters/slack/start-slack.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -15,6 +16,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
   expect(h.logs.join('\n')).not.toContain(BOT_TOKEN);
+  // Every method the bot really called is in the scope table the manifest test reads.
+  const called = new Set(h.fake.calls.map((c) => c.method).filter((m) => m !== 'respond' && m !== 'upload'));
+  for (const method of called) expect(Object.keys(METHOD_SCOPES), method).toContain(method);
 });
 afterEach(() => {
   expect(h.fake.problems).toEqual([]);
