@@ -127,7 +127,10 @@ export async function startSlack(app: { registry: CommandRegistry; services: Cor
   const people = new SlackPeople({
     now,
     lookup: async (user) => {
-      const found = await bolt.client.users.info({ user });
+      const found = await bolt.client.users.info({ user }).catch((error: unknown) => {
+        logger.warn(`users.info: ${describeSlackError(error)}; using UTC and the user id for now`);
+        throw error;
+      });
       const profile = found.user?.profile;
       return { name: profile?.display_name || profile?.real_name || found.user?.name, timeZone: found.user?.tz };
     },
