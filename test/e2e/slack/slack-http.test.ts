@@ -171,6 +171,26 @@ describe('/docker subcommands', () => {
     expect(textOf(answer)).not.toContain('I could not upload');
   });
 
+  test('GIVEN a slow command (a diagram) THEN Slack gets its acknowledgement before any of the work starts', async () => {
+    const logsBefore = h.logs.length;
+    await docker('diagram build push pull run');
+    const logs = h.logs.slice(logsBefore);
+    const acked = logs.findIndex((l) => l.includes('ack() response sent'));
+    const workStarted = logs.findIndex((l) => l.includes("apiCall('files.getUploadURLExternal') start"));
+    expect(acked).toBeGreaterThanOrEqual(0);
+    expect(workStarted).toBeGreaterThan(acked);
+  });
+
+  test('GIVEN a diagram asked for in a mention THEN the PNG goes into the thread, and the caption follows it there', async () => {
+    const event = mention('/diagram lifecycle');
+    const before = h.fake.calls.length;
+    const caption = await answerTo(event);
+    const upload = h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(upload.params).toMatchObject({ channel_id: 'CGENERAL', thread_ts: event.ts });
+    expect(h.fake.calls.indexOf(upload)).toBeLessThan(h.fake.calls.indexOf(caption));
+    expect(caption.params['thread_ts']).toBe(event.ts);
+  });
+
   test('GIVEN /docker diagram in a channel the bot is not in THEN the text drawing and a one-line hint come instead', async () => {
     const answer = await docker('diagram layers', { channel: CHANNEL_WITHOUT_BOT });
     expect(textOf(answer)).toContain('I could not upload the picture here');
