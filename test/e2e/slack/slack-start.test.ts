@@ -14,27 +14,39 @@ const folder = mkdtempSync(join(tmpdir(), 'stevedore-slack-'));
 let discord: FakeDiscord;
 let slack: FakeSlack;
 let rejectedSlack: FakeSlack;
+let quietDiscord: FakeDiscord;
+let quietSlack: FakeSlack;
 // Each process takes seconds to load TypeScript, the knowledge, discord.js and Bolt: all start at once.
 let both: Run;
+let stopped: Run;
 let rejected: Run;
 let half: Run;
 beforeAll(async () => {
-  [discord, slack, rejectedSlack] = await Promise.all([FakeDiscord.start(), FakeSlack.start(), FakeSlack.start()]);
+  [discord, slack, rejectedSlack, quietDiscord, quietSlack] = await Promise.all([
+    FakeDiscord.start(),
+    FakeSlack.start(),
+    FakeSlack.start(),
+    FakeDiscord.start(),
+    FakeSlack.start(),
+  ]);
   rejectedSlack.rejectToken(REJECTED);
   const slackEnv = (fake: FakeSlack, token: string) => ({ SLACK_BOT_TOKEN: token, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
-  both = launchScript('src/main.ts', [], {
-    DATABASE_PATH: join(folder, 'both.db'),
+  const bothEnv = (database: string, fakeDiscord: FakeDiscord, fakeSlack: FakeSlack) => ({
+    DATABASE_PATH: join(folder, database),
     DISCORD_TOKEN,
-    DISCORD_APP_ID: discord.applicationId,
-    DISCORD_API_URL: discord.apiUrl,
-    ...slackEnv(slack, BOT_TOKEN),
+    DISCORD_APP_ID: fakeDiscord.applicationId,
+    DISCORD_API_URL: fakeDiscord.apiUrl,
+    ...slackEnv(fakeSlack, BOT_TOKEN),
   });
+  both = launchScript('src/main.ts', [], bothEnv('both.db', discord, slack));
+  stopped = launchScript('src/main.ts', [], bothEnv('stopped.db', quietDiscord, quietSlack));
   rejected = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'rejected.db'), ...slackEnv(rejectedSlack, REJECTED) });
   half = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'half.db'), SLACK_BOT_TOKEN: BOT_TOKEN });
 });
 afterAll(async () => {
   both.child.kill('SIGKILL');
-  await Promise.all([discord.close(), slack.close(), rejectedSlack.close()]);
+  stopped.child.kill('SIGKILL');
+  await Promise.all([discord.close(), slack.close(), rejectedSlack.close(), quietDiscord.close(), quietSlack.close()]);
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -56,6 +68,15 @@ describe('npm start with Slack configured', () => {
     expect(both.output.stderr).toMatch(/SIGTERM: disconnecting from Discord\n/);
     const output = both.output.stdout + both.output.stderr;
     for (const secret of [BOT_TOKEN, APP_TOKEN, ...DISCORD_TOKEN.split('.')]) expect(output).not.toContain(secret);
+  }, CHILD_TIMEOUT);
+
+  test('GIVEN Discord and Slack running THEN SIGTERM stops both, then the process ends cleanly', async () => {
+    await stderrShows(stopped, /connected to Discord as/);
+    await stderrShows(stopped, /connected to Slack workspace/);
+    await quietSlack.connected(1);
+    stopped.child.kill('SIGTERM');
+    expect(await stopped.exit).toBe(0);
+    expect(stopped.output.stderr).toMatch(/SIGTERM: disconnecting from Discord and Slack\n/);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a bot token Slack rejects THEN it ends with one clear line and a non-zero exit, the token nowhere', async () => {
