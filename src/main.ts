@@ -77,6 +77,9 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     else log.warn(`${name} stopped; still serving ${[...running.keys()].join(' and ')}`);
   };
 
+  // Set before connecting, so a signal during start-up stops what has started and closes the store.
+  process.once('SIGINT', () => void shutDown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutDown('SIGTERM', 0));
   try {
     if (platforms.discord) {
       // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
@@ -95,8 +98,7 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     await app.close();
     throw error;
   }
-  process.once('SIGINT', () => void shutDown('SIGINT', 0));
-  process.once('SIGTERM', () => void shutDown('SIGTERM', 0));
+  log.info(`serving ${[...running.keys()].join(' and ')}; SIGINT or SIGTERM stops`);
   // One failed request must not end the bot; handlers catch their own errors, this is the net below.
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
 }

@@ -148,8 +148,9 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
       const plan = buttonPlan(id, container.is_ephemeral === true || inDm);
       const message = body.message as { ts?: string; thread_ts?: string } | undefined;
       // A picture from a public message goes into its thread, for everyone there (a diagram is the same for
-      // all, and a file cannot be ephemeral); one from an ephemeral message stays private, as text.
-      const threadTs = message?.thread_ts ?? message?.ts;
+      // all, and a file cannot be ephemeral); one from an ephemeral message stays private, as text. In the
+      // DM it simply follows, threaded only when the message was.
+      const threadTs = message?.thread_ts ?? (inDm ? undefined : message?.ts);
       to = {
         kind: 'respond',
         respond,
