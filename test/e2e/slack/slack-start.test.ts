@@ -16,9 +16,11 @@ let slack: FakeSlack;
 let rejectedSlack: FakeSlack;
 let quietDiscord: FakeDiscord;
 let quietSlack: FakeSlack;
+let aloneSlack: FakeSlack;
 // Each process takes seconds to load TypeScript, the knowledge, discord.js and Bolt: all start at once.
 let both: Run;
 let stopped: Run;
+let alone: Run;
 let rejected: Run;
 let half: Run;
 beforeAll(async () => {
@@ -29,6 +31,7 @@ beforeAll(async () => {
     FakeDiscord.start(),
     FakeSlack.start(),
   ]);
+  aloneSlack = await FakeSlack.start();
   rejectedSlack.rejectToken(REJECTED);
   const slackEnv = (fake: FakeSlack, token: string) => ({ SLACK_BOT_TOKEN: token, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
   const bothEnv = (database: string, fakeDiscord: FakeDiscord, fakeSlack: FakeSlack) => ({
@@ -40,13 +43,15 @@ beforeAll(async () => {
   });
   both = launchScript('src/main.ts', [], bothEnv('both.db', discord, slack));
   stopped = launchScript('src/main.ts', [], bothEnv('stopped.db', quietDiscord, quietSlack));
+  alone = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'alone.db'), ...slackEnv(aloneSlack, BOT_TOKEN) });
   rejected = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'rejected.db'), ...slackEnv(rejectedSlack, REJECTED) });
   half = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'half.db'), SLACK_BOT_TOKEN: BOT_TOKEN });
 });
 afterAll(async () => {
   both.child.kill('SIGKILL');
   stopped.child.kill('SIGKILL');
-  await Promise.all([discord.close(), slack.close(), rejectedSlack.close(), quietDiscord.close(), quietSlack.close()]);
+  alone.child.kill('SIGKILL');
+  await Promise.all([discord.close(), slack.close(), rejectedSlack.close(), quietDiscord.close(), quietSlack.close(), aloneSlack.close()]);
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -76,6 +81,14 @@ describe('npm start with Slack configured', () => {
     stopped.child.kill('SIGTERM');
     expect(await stopped.exit).toBe(0);
     expect(stopped.output.stderr).toMatch(/SIGTERM: disconnecting from Discord and Slack\n/);
+  }, CHILD_TIMEOUT);
+
+  test('GIVEN Slack alone and its token revoked while running THEN the process closes the store and exits with 1, for a supervisor', async () => {
+    await stderrShows(alone, 'serving Slack');
+    aloneSlack.revokeTokens();
+    await aloneSlack.sendEnvelope('events_api', eventCallback(mention('what is a layer')));
+    expect(await alone.exit).toBe(1);
+    expect(alone.output.stderr).toMatch(/Slack session lost, and no platform is left: disconnecting\n/);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a bot token Slack rejects THEN it ends with one clear line and a non-zero exit, the token nowhere', async () => {
