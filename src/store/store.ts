@@ -45,8 +45,8 @@ export interface Store {
 
   /**
    * Claims a delivery (a platform event id, a button press) so it is handled once, by one process: true the
-   * first time `id` is claimed, false while an earlier claim is younger than `keepMs`. Claims older than
-   * that are forgotten (deleted), so the table holds at most `keepMs` worth of deliveries.
+   * first time `id` is claimed, false while an earlier claim is younger than `keepMs`. Expired claims are
+   * deleted as new ones arrive, so the table holds only the deliveries of the longest keep time in use.
    */
   claimDelivery(id: string, at: Date, keepMs: number): Promise<boolean>;
 }
