@@ -11,3 +11,4 @@ export { quoteUserText } from './safe-text.ts';
 export type { Reply, ReplyAction, ReplyField, ReplyImage, ReplyTone } from './reply.ts';
 export { INPUT_LIMITS, type InputKind } from './input-limits.ts';
 export { stripControlCharacters } from './strip-control-characters.ts';
+export { describeFailure } from './describe-failure.ts';

@@ -57,6 +57,8 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
  */
 export async function applyMigrations(driver: SqlDriver): Promise<number[]> {
   const applied: number[] = [];
+  // Up to date already (the usual start): a plain read, so a start-up never waits for another process's write lock.
+  if ((await currentVersion(driver)) === SCHEMA_VERSION) return applied;
   for (const migration of MIGRATIONS) {
     const ran = await driver.transaction(async (tx) => {
       if (driver.migrationLock) await tx.run(driver.migrationLock);
@@ -78,6 +80,16 @@ export async function applyMigrations(driver: SqlDriver): Promise<number[]> {
     if (ran) applied.push(migration.version);
   }
   return applied;
+}
+
+/** The schema version recorded in the database, or undefined before the first migration. */
+async function currentVersion(driver: SqlDriver): Promise<number | undefined> {
+  try {
+    const [row] = await driver.all(`SELECT MAX(version) AS version FROM schema_migrations`);
+    return row?.['version'] === null || row?.['version'] === undefined ? undefined : Number(row['version']);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The database was written by a newer release; running old code against it could lose data. */
