@@ -55,14 +55,24 @@ export function discordSettings(config: Config): DiscordSettings | undefined {
   return { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) };
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+/**
+ * `notices`: lines worth telling the person starting the bot (a setting that another one overrides), to be
+ * printed once at start-up.
+ */
+export type ConfigResult = { ok: true; config: Config; notices: string[] } | { ok: false; message: string };
 
 /** Reads `.env` (if present) and the environment; a bad setting yields one line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): ConfigResult {
   if (env === process.env) loadDotenv({ path: dotenvPath, quiet: true });
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(blankless);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) {
+    const notices = [];
+    if (blankless.DATABASE_URL && blankless.DATABASE_PATH) {
+      notices.push('Both DATABASE_URL and DATABASE_PATH are set: using the PostgreSQL database in DATABASE_URL; DATABASE_PATH is ignored.');
+    }
+    return { ok: true, config: parsed.data, notices };
+  }
   // One line naming the setting; the message never repeats the value, which may be a secret.
   const issue = parsed.error.issues[0]!;
   const problem = issue.code === 'custom' ? issue.message : `is invalid: ${issue.message}`;

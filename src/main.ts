@@ -9,7 +9,7 @@ import { createApp, type App } from './app.ts';
 import { discordSettings, loadConfig, type DiscordSettings } from './config.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { SchemaTooNewError, StoreOpenError } from './store/index.ts';
+import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -19,6 +19,8 @@ if (!loaded.ok) {
 const discord = discordSettings(loaded.config);
 // The token and each of its parts: discord.js's debug log shows the first two parts of a token.
 const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: discord ? [discord.token, ...discord.token.split('.')] : [] });
+
+for (const notice of loaded.notices) console.error(notice);
 
 try {
   const app = await createApp(loaded.config);
@@ -36,6 +38,7 @@ try {
     error instanceof KnowledgeLoadError ||
     error instanceof SchemaTooNewError ||
     error instanceof StoreOpenError ||
+    error instanceof StoreBusyError ||
     error instanceof DiscordStartError
   ) {
     console.error(error.message);

@@ -36,4 +36,13 @@ describe('settings', () => {
     expect(loaded).toMatchObject({ ok: false, message: expect.stringMatching(/^Setting DISCORD_TOKEN is invalid: is not a bot token/) });
     expect(JSON.stringify(loaded)).not.toContain('not-really');
   });
+
+  test('GIVEN both DATABASE_URL and DATABASE_PATH THEN PostgreSQL is used and a notice says DATABASE_PATH is ignored', () => {
+    const loaded = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', DATABASE_PATH: './data/x.db' });
+    expect(loaded).toMatchObject({ ok: true, notices: [expect.stringMatching(/using the PostgreSQL database in DATABASE_URL; DATABASE_PATH is ignored/)] });
+  });
+
+  test('GIVEN only one database setting THEN there is no notice', () => {
+    expect(loadConfig({ DATABASE_PATH: './data/x.db' })).toMatchObject({ ok: true, notices: [] });
+  });
 });
