@@ -12,3 +12,4 @@ export type { Reply, ReplyAction, ReplyField, ReplyImage, ReplyTone } from './re
 export { INPUT_LIMITS, type InputKind } from './input-limits.ts';
 export { stripControlCharacters } from './strip-control-characters.ts';
 export { describeFailure } from './describe-failure.ts';
+export { RateLimiter, RATE_LIMITER_DEFAULTS, type RateLimiterOptions, type RateLimitKind, type RateLimitRule } from './rate-limiter.ts';

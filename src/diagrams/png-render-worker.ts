@@ -4,9 +4,10 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 type WorkerReply = { job: number; png: Uint8Array } | { job: number; error: string };
 
 /**
- * Renders SVG to PNG on one worker thread (`render-png-worker.js`), started on first use and unreferenced so it
- * never keeps the process alive. Jobs run one at a time in the order given; a worker that dies fails its
- * pending jobs and is replaced on the next call.
+ * Renders SVG to PNG on one worker thread (`render-png-worker.js`), started on first use. It keeps the process
+ * alive only while a job is pending, so an idle renderer never holds up exit and a pending render is never cut
+ * off. Jobs run one at a time in the order given; a worker that dies fails its pending jobs and is replaced on
+ * the next call.
  */
 export class PngRenderWorker {
   #worker: Worker | undefined;
@@ -17,8 +18,10 @@ export class PngRenderWorker {
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     const job = this.#nextJob++;
     return new Promise((resolve, reject) => {
+      const worker = this.#ensureWorker();
+      if (this.#pending.size === 0) worker.ref();
       this.#pending.set(job, { resolve, reject });
-      this.#ensureWorker().postMessage({ job, svg, options });
+      worker.postMessage({ job, svg, options });
     });
   }
 
@@ -32,10 +35,10 @@ export class PngRenderWorker {
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./render-png-worker.js', import.meta.url));
-    worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.#pending.get(reply.job);
       this.#pending.delete(reply.job);
+      if (this.#pending.size === 0) worker.unref();
       if ('png' in reply) pending?.resolve(reply.png);
       else pending?.reject(new Error(`resvg could not render the diagram: ${reply.error}`));
     });
@@ -46,6 +49,8 @@ export class PngRenderWorker {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the diagram worker stopped (exit code ${String(code)})`)));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
     this.#worker = worker;
     return worker;
   }

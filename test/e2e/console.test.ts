@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../fixtures/child-process-budget.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-console-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -51,7 +52,7 @@ function interactiveChat(env: Record<string, string>) {
   };
 }
 
-describe('console chat through stdin', () => {
+describe('console chat through stdin', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   const env = { DATABASE_PATH: join(folder, 'console.db'), TZ: 'UTC' };
 
   test('GIVEN a learner who studies a card and answers a quiz THEN a restarted bot still has their progress', async () => {
@@ -101,7 +102,7 @@ describe('console chat through stdin', () => {
     other.close();
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/SqliteError|\n\s+at /);
-  }, 60_000);
+  });
 
   test('GIVEN the database is locked for the whole first start THEN start-up stops with one line naming the other process', async () => {
     const path = join(folder, 'locked-first.db');
@@ -113,5 +114,5 @@ describe('console chat through stdin', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Another process holds the database file .* locked/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  });
 });

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../../fixtures/child-process-budget.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-durability-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ function integrity(path: string): unknown {
   }
 }
 
-describe('SQLite store durability', () => {
+describe('SQLite store durability', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test('GIVEN a writer killed mid-stream THEN every acknowledged write survives and the file is intact', async () => {
     const path = join(folder, 'crash.db');
     await (await openStore({ DATABASE_PATH: path })).close();
