@@ -34,7 +34,8 @@ export class PngRenderWorker {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./render-png-worker.js', import.meta.url));
+    // Plain JavaScript: it needs none of the parent's loaders or preloads (`--import tsx`, …), so it inherits none.
+    const worker = new Worker(new URL('./render-png-worker.js', import.meta.url), { execArgv: [] });
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.#pending.get(reply.job);
       this.#pending.delete(reply.job);
