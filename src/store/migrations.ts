@@ -51,7 +51,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     version: 2,
     name: 'learning: cards and questions by their own ids',
     // Progress, sessions, review logs and posted quizzes named items by position (`volumes/c1`); items now
-    // carry their own ids (`volumes/volume-vs-writable-layer`). Rows naming an id the frozen table does not
+    // carry their own ids (`volumes/anonymous-volume`). Rows naming an id the frozen table does not
     // know are left as they are: no card has that id, so they are ignored, and their buttons answer "expired".
     statements: [
       `CREATE TABLE item_id_renames (positional_id TEXT PRIMARY KEY, stable_id TEXT NOT NULL)`,

@@ -1,7 +1,7 @@
 /**
- * Data for the schema migration "learning: cards and questions by their own ids": the positional id every flash card and multiple-choice question had before
- * items carried their own `id` (`<topic>/c<n>` for the n-th card, `<topic>/q<n>` for the n-th question,
- * counting from 1) and the id it has since (`<topic>/<id>`).
+ * Data for the schema migration "learning: cards and questions by their own ids": the positional id every
+ * flash card and multiple-choice question had before items carried their own `id` (`<topic>/c<n>` for the
+ * n-th card, `<topic>/q<n>` for the n-th question, counting from 1) and the id it has since (`<topic>/<id>`).
  *
  * Generated once, on 2026-11-29, from knowledge/ as it stood at commit fd5627a (55 topics, 220 cards,
  * 110 questions), by reading each file in order. It is frozen: later edits of the topics must not change it,
