@@ -1,3 +1,4 @@
+import { POSITIONAL_ITEM_IDS } from './positional-item-ids.ts';
 import type { SqlDriver } from './sql-driver.ts';
 
 /**
@@ -46,7 +47,38 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
          PRIMARY KEY (answer_id, voter_digest))`,
     ],
   },
+  {
+    version: 2,
+    name: 'learning: cards and questions by their own ids',
+    // Progress, sessions, review logs and posted quizzes named items by position (`volumes/c1`); items now
+    // carry their own ids (`volumes/anonymous-volume`). Rows naming an id the frozen table does not
+    // know are left as they are: no card has that id, so they are ignored, and their buttons answer "expired".
+    statements: [
+      `CREATE TABLE item_id_renames (positional_id TEXT PRIMARY KEY, stable_id TEXT NOT NULL)`,
+      `INSERT INTO item_id_renames (positional_id, stable_id) VALUES ${POSITIONAL_ITEM_IDS.map(
+        ([positional, stable]) => `(${sqlString(positional)}, ${sqlString(stable)})`,
+      ).join(', ')}`,
+      ...(
+        [
+          ['card_progress', 'card_id'],
+          ['card_sessions', 'card_id'],
+          ['reviews', 'card_id'],
+          ['quizzes', 'question_id'],
+        ] as const
+      ).map(
+        ([table, column]) =>
+          `UPDATE ${table} SET ${column} = (SELECT stable_id FROM item_id_renames WHERE positional_id = ${table}.${column})
+           WHERE ${column} IN (SELECT positional_id FROM item_id_renames)`,
+      ),
+      `DROP TABLE item_id_renames`,
+    ],
+  },
 ];
+
+/** A string literal in the SQL both databases read: single quotes, doubled inside. */
+function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
 
 /** The newest schema version this code knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -56,7 +56,7 @@ describe('SQLite store durability', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, 
     const store = await openStore({ DATABASE_PATH: path });
     const writers = [startWriter(path, 'left', 150), startWriter(path, 'right', 150)];
     for (let i = 0; i < 150; i++) {
-      await store.createQuiz({ id: `here-${i}`, questionId: 'volumes/q2', optionOrder: [3, 2, 1, 0], createdAt: new Date() });
+      await store.createQuiz({ id: `here-${i}`, questionId: 'volumes/container-started-v-dbdata-data', optionOrder: [3, 2, 1, 0], createdAt: new Date() });
     }
     expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0]);
 
