@@ -39,7 +39,7 @@ const ms = (from: bigint, to: bigint): number => Number(to - from) / 1e6;
 export async function benchmarkDiscordLatency(method: DiscordLatencyMethod, log: (line: string) => void): Promise<DiscordLatencyResult[]> {
   const app = await createTestApp();
   // The warm-up interactions include the diagram's first render; the timed ones get it from the renderer's cache.
-  const png = app.services.diagrams.renderPng('image-vs-container');
+  const png = await app.services.diagrams.renderPng('image-vs-container');
   const fake = await FakeDiscord.start();
   const bot = await startDiscord(app, { token: 'MTAwMDAwMDAwMDAwMDAwMDAy.GbEnCh.benchmark-token-not-a-real-one-0123', appId: fake.applicationId, logger: createLogger({ write: () => undefined }), rest: { api: fake.apiUrl } });
 

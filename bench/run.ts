@@ -59,7 +59,7 @@ async function runSection(section: Section, scalingOptions: ScalingOptions): Pro
       return renderScaling(await benchmarkScaling(scalingOptions, log), scalingOptions);
     case 'diagrams':
       log('diagrams…');
-      return renderDiagrams(benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);
+      return renderDiagrams(await benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);
     case 'discord':
       return renderDiscordLatency(await benchmarkDiscordLatency(DISCORD_LATENCY_METHOD, log), DISCORD_LATENCY_METHOD);
     case 'slack':

@@ -153,13 +153,14 @@ function synthesiseTopic(index: number, random: Random, vocabulary: FieldVocabul
     keywords: [...keywords],
     summary: prose(random, vocabulary, subject, intBetween(random, 15, 25)),
     body: prose(random, vocabulary, subject, intBetween(random, 140, 160)),
-    cards: Array.from({ length: 4 }, () => ({
+    cards: Array.from({ length: 4 }, (_, i) => ({
+      id: `card-${i + 1}`,
       front: question(random, vocabulary, subject),
       back: prose(random, vocabulary, subject, intBetween(random, 15, 30)),
     })),
-    mcq: Array.from({ length: 2 }, () => {
+    mcq: Array.from({ length: 2 }, (_, i) => {
       const [answer, ...distractors] = distinctOptions(random, vocabulary, 4);
-      return { question: question(random, vocabulary, subject), answer: answer!, distractors, explanation: prose(random, vocabulary, subject, 25) };
+      return { id: `question-${i + 1}`, question: question(random, vocabulary, subject), answer: answer!, distractors, explanation: prose(random, vocabulary, subject, 25) };
     }),
     related: [],
     commands: [],

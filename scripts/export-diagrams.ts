@@ -17,7 +17,7 @@ const { values } = parseArgs({ options: { text: { type: 'boolean', default: fals
 await mkdir(OUTPUT_DIR, { recursive: true });
 const renderer = new DiagramRenderer();
 for (const id of DIAGRAM_IDS) {
-  const png = renderer.renderPng(id);
+  const png = await renderer.renderPng(id);
   await writeFile(path.join(OUTPUT_DIR, `${id}.png`), png);
   process.stderr.write(`${id}.png: ${png.byteLength.toLocaleString('en-US')} bytes\n`);
   if (values.text) process.stdout.write(`${renderDiagramText(id)}\n\n`);

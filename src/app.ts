@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config.ts';
 import { DiagramRenderer } from './diagrams/index.ts';
-import { createCommandRegistry, type CommandRegistry, type CoreServices } from './core/index.ts';
+import { createCommandRegistry, RateLimiter, type CommandRegistry, type CoreServices } from './core/index.ts';
 import { loadKnowledge } from './knowledge/index.ts';
 import { Deck } from './quiz/index.ts';
 import { AnswerEngine, TopicFinder } from './search/index.ts';
@@ -32,6 +32,7 @@ export async function createApp(settings: AppSettings = {}, overrides: Partial<C
     diagrams: new DiagramRenderer(),
     random: Math.random,
     newId: () => randomBytes(9).toString('base64url'),
+    limiter: new RateLimiter(),
     ...overrides,
   };
   return { services, registry: createCommandRegistry(), close: () => store.close() };

@@ -104,22 +104,18 @@ export interface SlackSettings {
   connection: SlackConnection;
   /** Slack's Web API, ending in `/`; undefined means slack.com. */
   apiUrl?: string;
-  /** Things worth a warning at start-up that do not stop it. */
-  warnings: string[];
 }
 
 /**
  * The Slack settings, or undefined when Slack is not configured. Socket Mode wins when both an app token and a
- * signing secret are set (a warning says the secret is unused).
+ * signing secret are set (`loadConfig` gives a notice that the secret is unused).
  */
 export function slackSettings(config: Config): SlackSettings | undefined {
   const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
   if (!botToken || (!appToken && !signingSecret)) return undefined;
-  const warnings =
-    appToken && signingSecret ? ['SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are both set: using Socket Mode, so SLACK_SIGNING_SECRET is unused'] : [];
   const connection: SlackConnection = appToken ? { mode: 'socket', appToken } : { mode: 'http', signingSecret: signingSecret!, port: config.SLACK_PORT };
   const apiUrl = config.SLACK_API_URL && (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`);
-  return { botToken, connection, ...(apiUrl ? { apiUrl } : {}), warnings };
+  return { botToken, connection, ...(apiUrl ? { apiUrl } : {}) };
 }
 
 /** Every secret among the settings, for the logger to redact. */
@@ -132,14 +128,27 @@ export function secretsOf(config: Config): string[] {
   ];
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+/**
+ * `notices`: lines worth telling the person starting the bot (a setting that another one overrides), to be
+ * printed once at start-up.
+ */
+export type ConfigResult = { ok: true; config: Config; notices: string[] } | { ok: false; message: string };
 
 /** Reads `.env` (if present) and the environment; a bad setting yields one line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): ConfigResult {
   if (env === process.env) loadDotenv({ path: dotenvPath, quiet: true });
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(blankless);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) {
+    const notices = [];
+    if (blankless.DATABASE_URL && blankless.DATABASE_PATH) {
+      notices.push('Both DATABASE_URL and DATABASE_PATH are set: using the PostgreSQL database in DATABASE_URL; DATABASE_PATH is ignored.');
+    }
+    if (parsed.data.SLACK_BOT_TOKEN && blankless.SLACK_APP_TOKEN && blankless.SLACK_SIGNING_SECRET) {
+      notices.push('Both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set: using Socket Mode; SLACK_SIGNING_SECRET is ignored.');
+    }
+    return { ok: true, config: parsed.data, notices };
+  }
   // One line naming the setting; the message never repeats the value, which may be a secret.
   const issue = parsed.error.issues[0]!;
   const problem = issue.code === 'custom' ? issue.message : `is invalid: ${issue.message}`;

@@ -11,7 +11,7 @@ import { createApp, type App } from './app.ts';
 import { discordSettings, loadConfig, secretsOf, slackSettings, type DiscordSettings, type SlackSettings } from './config.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
-import { SchemaTooNewError, StoreOpenError } from './store/index.ts';
+import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -21,7 +21,8 @@ if (!loaded.ok) {
 const discord = discordSettings(loaded.config);
 const slack = slackSettings(loaded.config);
 const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: secretsOf(loaded.config) });
-for (const warning of slack?.warnings ?? []) logger.warn(warning);
+
+for (const notice of loaded.notices) console.error(notice);
 
 try {
   const app = await createApp(loaded.config);
@@ -39,6 +40,7 @@ try {
     error instanceof KnowledgeLoadError ||
     error instanceof SchemaTooNewError ||
     error instanceof StoreOpenError ||
+    error instanceof StoreBusyError ||
     error instanceof DiscordStartError ||
     error instanceof SlackStartError
   ) {

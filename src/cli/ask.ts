@@ -8,12 +8,13 @@ import { renderReplyForTerminal } from '../adapters/console/render-terminal.ts';
 import { renderAnswer } from '../core/index.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
 import { AnswerEngine, type Answer } from '../search/index.ts';
+import { orExit, settingsOrExit } from './settings-or-exit.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const question = args.filter((a) => a !== '--json').join(' ');
 
-const engine = new AnswerEngine(await loadKnowledge());
+const engine = new AnswerEngine(await orExit(loadKnowledge(settingsOrExit().KNOWLEDGE_DIR)));
 
 /** The stable JSON contract: see README.md. */
 function toJson(answer: Answer): string {

@@ -1,7 +1,9 @@
-/** `npm run kb:check`: validates every knowledge file and prints each problem with its file and field. */
+/** `npm run kb:check [folder]`: validates every knowledge file and prints each problem with its file and field. */
 import { checkKnowledgeDir, formatKnowledgeProblem } from '../knowledge/index.ts';
+import { settingsOrExit } from './settings-or-exit.ts';
 
-const dir = process.argv[2];
+// A folder given on the command line wins over KNOWLEDGE_DIR, which wins over the shipped knowledge/.
+const dir = process.argv[2] ?? settingsOrExit().KNOWLEDGE_DIR;
 const { topics, problems } = await checkKnowledgeDir(dir);
 for (const problem of problems) console.error(formatKnowledgeProblem(problem));
 if (problems.length > 0) {

@@ -5,6 +5,7 @@ import { describeProblem } from './describe-problem.ts';
 import { editDistance } from '../search/index.ts';
 import { INPUT_LIMITS } from './input-limits.ts';
 import { fail, ok, type Problem, type Result } from './problem.ts';
+import { rateLimitProblem } from './rate-limiter.ts';
 import type { Reply } from './reply.ts';
 import { stripControlCharacters } from './strip-control-characters.ts';
 
@@ -77,7 +78,7 @@ export class CommandRegistry {
   /** Validates and runs a command; expected failures come back as error replies, never as exceptions. */
   async execute(name: string, raw: Record<string, unknown>, request: CommandRequest, services: CoreServices): Promise<Reply> {
     const entry = this.get(name);
-    const refused = entry && permissionProblem(entry.command, request);
+    const refused = (entry && permissionProblem(entry.command, request)) || rateLimitProblem(services.limiter, request, 'command');
     if (refused) return describeProblem(refused);
     const validated = this.validate(name, raw);
     if (!validated.ok) return describeProblem(validated.problem);

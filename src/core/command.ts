@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Deck } from '../quiz/index.ts';
 import type { Store } from '../store/index.ts';
 import type { AnswerEngine, TopicFinder } from '../search/index.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import type { Reply } from './reply.ts';
 
 export type Platform = 'console' | 'discord' | 'slack';
@@ -38,6 +39,8 @@ export interface CoreServices {
   random: () => number;
   /** A new random id for sessions, quizzes and answers (matches `RecordIdSchema`). */
   newId: () => string;
+  /** Per-person limits on commands and button presses from chat platforms (the console is one person: exempt). */
+  limiter: RateLimiter;
 }
 
 /** Where an argument's autocomplete suggestions come from. */

@@ -56,5 +56,10 @@ export function describeProblem(problem: Problem): Reply {
           (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `\`${m}\``).join(', ')}.` : '') +
           ' Type `/diagram` to see them all.',
       );
+    case 'rate-limited':
+      return reply(
+        'Slow down a little',
+        `You are sending requests faster than I can share myself out fairly. Try again in ${String(problem.retryAfterSeconds)} second${problem.retryAfterSeconds === 1 ? '' : 's'}.`,
+      );
   }
 }

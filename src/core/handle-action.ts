@@ -3,14 +3,20 @@ import { decodeAction, type Action } from './action-id.ts';
 import type { CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
 import { learnerOf } from './learner.ts';
+import { rateLimitProblem } from './rate-limiter.ts';
 import { renderDiagram } from './render-diagram.ts';
 import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
 import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
 import { answerQuestion, presentQuestion } from './study/multiple-choice.ts';
 
-/** Runs a button press. Malformed or forged ids and stale references are refused and change nothing. */
+/**
+ * Runs a button press. Malformed or forged ids and stale references are refused and change nothing; presses
+ * past the person's rate limit are refused before any work.
+ */
 export function handleAction(id: string, request: CommandRequest, services: CoreServices): Promise<Reply> {
+  const limited = rateLimitProblem(services.limiter, request, 'action');
+  if (limited) return Promise.resolve(describeProblem(limited));
   const action = decodeAction(id);
   if (!action) return Promise.resolve(describeProblem({ code: 'invalid-action' }));
   return runAction(action, request, services);

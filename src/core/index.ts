@@ -11,3 +11,5 @@ export { quoteUserText } from './safe-text.ts';
 export type { Reply, ReplyAction, ReplyField, ReplyImage, ReplyTone } from './reply.ts';
 export { INPUT_LIMITS, type InputKind } from './input-limits.ts';
 export { stripControlCharacters } from './strip-control-characters.ts';
+export { describeFailure } from './describe-failure.ts';
+export { RateLimiter, RATE_LIMITER_DEFAULTS, type RateLimiterOptions, type RateLimitKind, type RateLimitRule } from './rate-limiter.ts';

@@ -14,7 +14,8 @@ export type Problem =
   | { code: 'already-graded' }
   | { code: 'needs-server'; command: string }
   | { code: 'needs-permission'; command: string; permission: 'manage-server' }
-  | { code: 'unknown-diagram'; query: string; closeMatches: string[] };
+  | { code: 'unknown-diagram'; query: string; closeMatches: string[] }
+  | { code: 'rate-limited'; retryAfterSeconds: number };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 

@@ -1,6 +1,6 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { DiagramId } from './diagram-ids.ts';
 import { interFontFiles } from './inter-font-files.ts';
+import { PngRenderWorker } from './png-render-worker.ts';
 import { renderDiagramSvg } from './render-diagram-svg.ts';
 
 export interface DiagramRendererOptions {
@@ -20,11 +20,17 @@ const MAX_WIDTH = 4000;
 
 /**
  * Renders diagrams to PNG with resvg, using the Inter files shipped in node_modules and no system fonts (a
- * server may have none). Each diagram is rendered once per renderer; later calls return the same bytes.
+ * server may have none). Rendering (font loading, layout, rasterising and PNG encoding: 30–100 ms of CPU per
+ * diagram) runs on a worker thread, so the event loop only builds the SVG text (about a millisecond). resvg's
+ * own `renderAsync` was not enough: it rasterises on libuv's pool but parses and encodes the PNG on the calling
+ * thread, which held the event loop for up to 90 ms per diagram. Each diagram is rendered once per renderer, lazily; concurrent first requests share one render,
+ * and later calls return the same bytes.
  */
 export class DiagramRenderer {
   readonly width: number;
-  private readonly cache = new Map<DiagramId, Uint8Array>();
+  private readonly cache = new Map<DiagramId, Promise<Uint8Array>>();
+  private readonly done = new Set<DiagramId>();
+  private readonly worker = new PngRenderWorker();
   private readonly fontFiles: string[];
   private renders = 0;
 
@@ -37,25 +43,41 @@ export class DiagramRenderer {
     this.fontFiles = interFontFiles();
   }
 
-  /** The diagram as PNG bytes. The array is shared by every caller: treat it as read-only. */
-  renderPng(id: DiagramId): Uint8Array {
+  /**
+   * The diagram as PNG bytes. The array is shared by every caller: treat it as read-only. Rejects only if
+   * resvg fails, and then the next call tries again.
+   */
+  renderPng(id: DiagramId): Promise<Uint8Array> {
     const cached = this.cache.get(id);
     if (cached !== undefined) return cached;
-    const resvg = new Resvg(renderDiagramSvg(id), {
+    const rendering = this.worker.render(renderDiagramSvg(id), {
       fitTo: { mode: 'width', value: this.width },
       font: { loadSystemFonts: false, fontFiles: this.fontFiles, defaultFontFamily: 'Inter' },
       shapeRendering: 2,
       textRendering: 1,
-    });
-    const png = new Uint8Array(resvg.render().asPng());
-    this.renders++;
-    this.cache.set(id, png);
-    return png;
+    }).then(
+      (png) => {
+        this.renders++;
+        this.done.add(id);
+        return png;
+      },
+      (error: unknown) => {
+        this.cache.delete(id);
+        throw error;
+      },
+    );
+    this.cache.set(id, rendering);
+    return rendering;
   }
 
-  /** Whether `renderPng(id)` would return without rendering. */
+  /** Stops the rendering thread (it never keeps the process alive, but tests and shutdown may close it). */
+  close(): Promise<void> {
+    return this.worker.close();
+  }
+
+  /** Whether `renderPng(id)` would resolve at once, without rendering. */
   isCached(id: DiagramId): boolean {
-    return this.cache.has(id);
+    return this.done.has(id);
   }
 
   /** How many PNGs this renderer has actually rendered (cache hits excluded). */

@@ -14,8 +14,9 @@ export function formatKnowledgeProblem(problem: KnowledgeProblem): string {
 export class KnowledgeLoadError extends Error {
   constructor(readonly problems: readonly KnowledgeProblem[]) {
     super(
-      `The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  ${formatKnowledgeProblem(p)}`).join('\n'),
+      problems.length === 1
+        ? `The knowledge base cannot be loaded: ${formatKnowledgeProblem(problems[0]!)}`
+        : `The knowledge base has ${problems.length} problems:\n` + problems.map((p) => `  ${formatKnowledgeProblem(p)}`).join('\n'),
     );
     this.name = 'KnowledgeLoadError';
   }

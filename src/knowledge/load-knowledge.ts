@@ -14,7 +14,15 @@ export type CheckKnowledgeResult = { topics: Topic[]; problems: KnowledgeProblem
 
 /** Reads and checks every `*.md` file in a folder, collecting every problem rather than stopping at the first. */
 export async function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<CheckKnowledgeResult> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code ?? String(error)})`;
+    return { topics: [], problems: [{ file: dir, field: 'folder', message: `${why}; set KNOWLEDGE_DIR to a folder of topic files, or leave it unset for the shipped knowledge` }] };
+  }
+  const files = names.filter((f) => f.endsWith('.md')).sort();
   const topics: Topic[] = [];
   const problems: KnowledgeProblem[] = [];
   for (const file of files) {

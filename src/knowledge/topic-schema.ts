@@ -24,13 +24,24 @@ export const TopicIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (lowercase letters, digits and single hyphens)');
 
+/**
+ * The id of one card or multiple-choice question, unique within its topic: progress is stored under
+ * `<topic id>/<item id>`, so it must describe the item and never change when its text is edited or it moves.
+ * `c1`/`q1` are refused: they were the positional ids before explicit ones, and stay reserved for them.
+ */
+export const ItemIdSchema = TopicIdSchema.max(60, 'must be at most 60 characters').refine((id) => !/^[cq]\d+$/.test(id), {
+  message: 'must describe the card or question (c1, q2 … were positional ids and are reserved)',
+});
+
 export const FlashCardSchema = z.strictObject({
+  id: ItemIdSchema,
   front: text(TOPIC_LIMITS.cardSideMax),
   back: text(TOPIC_LIMITS.cardSideMax),
 });
 
 export const MultipleChoiceSchema = z
   .strictObject({
+    id: ItemIdSchema,
     question: text(TOPIC_LIMITS.questionMax),
     answer: text(TOPIC_LIMITS.optionMax),
     distractors: z.array(text(TOPIC_LIMITS.optionMax)).length(3, 'must list exactly three distractors'),
@@ -58,6 +69,15 @@ export const TopicFrontMatterSchema = z.strictObject({
   commands: z.array(text(120)).default([]),
   cards: z.array(FlashCardSchema).min(TOPIC_LIMITS.minCards, `must have at least ${TOPIC_LIMITS.minCards} flash cards`),
   mcq: z.array(MultipleChoiceSchema).min(TOPIC_LIMITS.minMcq, `must have at least ${TOPIC_LIMITS.minMcq} multiple-choice questions`),
+}).superRefine((topic, ctx) => {
+  // Cards and questions share one namespace per topic, so `<topic>/<id>` names exactly one item.
+  const seen = new Set<string>();
+  for (const [field, items] of [['cards', topic.cards], ['mcq', topic.mcq]] as const) {
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [field, index, 'id'], message: `"${item.id}" is already used by another card or question of this topic` });
+      seen.add(item.id);
+    });
+  }
 });
 
 export type TopicFrontMatter = z.infer<typeof TopicFrontMatterSchema>;

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 
-/** A flash card with the id progress is stored under: `<topic id>/c<n>`, counting from 1. */
+/** A flash card with the id progress is stored under: `<topic id>/<card id>` (the card's own `id` field). */
 export interface DeckCard {
   id: string;
   topic: Topic;
@@ -8,7 +8,7 @@ export interface DeckCard {
   back: string;
 }
 
-/** A multiple-choice question with its id: `<topic id>/q<n>`. */
+/** A multiple-choice question with its id: `<topic id>/<question id>`. */
 export interface DeckQuestion {
   id: string;
   topic: Topic;
@@ -19,8 +19,8 @@ export interface DeckQuestion {
 }
 
 /**
- * Every card and question in the knowledge base, with stable ids. Ids count a topic's cards in file order,
- * so editing a card's wording keeps learners' progress; reordering cards moves it to the new order.
+ * Every card and question in the knowledge base, with stable ids: each item's own `id` field, so editing a
+ * card's wording, inserting cards before it or reordering them keeps learners' progress on it.
  */
 export class Deck {
   readonly cards: readonly DeckCard[];
@@ -30,11 +30,11 @@ export class Deck {
 
   constructor(knowledge: KnowledgeBase) {
     this.cards = knowledge.topics.flatMap((topic) =>
-      topic.cards.map((card, i) => ({ id: `${topic.id}/c${i + 1}`, topic, front: card.front, back: card.back })),
+      topic.cards.map((card) => ({ id: `${topic.id}/${card.id}`, topic, front: card.front, back: card.back })),
     );
     this.questions = knowledge.topics.flatMap((topic) =>
-      topic.mcq.map((q, i) => ({
-        id: `${topic.id}/q${i + 1}`,
+      topic.mcq.map((q) => ({
+        id: `${topic.id}/${q.id}`,
         topic,
         question: q.question,
         answer: q.answer,

@@ -4,3 +4,5 @@ export { SqlStore } from './sql-store.ts';
 export { SqliteDriver } from './sqlite-driver.ts';
 export { PostgresDriver } from './postgres-driver.ts';
 export { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError } from './migrations.ts';
+export { StoreBusyError } from './store-busy-error.ts';
+export { LOCK_RETRY_DELAYS_MS, SQLITE_DRIVER_DEFAULTS, type SqliteDriverOptions } from './sqlite-driver.ts';

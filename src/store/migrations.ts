@@ -1,3 +1,4 @@
+import { POSITIONAL_ITEM_IDS } from './positional-item-ids.ts';
 import type { SqlDriver } from './sql-driver.ts';
 
 /**
@@ -48,6 +49,32 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
   },
   {
     version: 2,
+    name: 'learning: cards and questions by their own ids',
+    // Progress, sessions, review logs and posted quizzes named items by position (`volumes/c1`); items now
+    // carry their own ids (`volumes/anonymous-volume`). Rows naming an id the frozen table does not
+    // know are left as they are: no card has that id, so they are ignored, and their buttons answer "expired".
+    statements: [
+      `CREATE TABLE item_id_renames (positional_id TEXT PRIMARY KEY, stable_id TEXT NOT NULL)`,
+      `INSERT INTO item_id_renames (positional_id, stable_id) VALUES ${POSITIONAL_ITEM_IDS.map(
+        ([positional, stable]) => `(${sqlString(positional)}, ${sqlString(stable)})`,
+      ).join(', ')}`,
+      ...(
+        [
+          ['card_progress', 'card_id'],
+          ['card_sessions', 'card_id'],
+          ['reviews', 'card_id'],
+          ['quizzes', 'question_id'],
+        ] as const
+      ).map(
+        ([table, column]) =>
+          `UPDATE ${table} SET ${column} = (SELECT stable_id FROM item_id_renames WHERE positional_id = ${table}.${column})
+           WHERE ${column} IN (SELECT positional_id FROM item_id_renames)`,
+      ),
+      `DROP TABLE item_id_renames`,
+    ],
+  },
+  {
+    version: 3,
     name: 'delivery claims: platform events and button presses handled once',
     statements: [
       `CREATE TABLE delivery_claims (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`,
@@ -55,6 +82,11 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     ],
   },
 ];
+
+/** A string literal in the SQL both databases read: single quotes, doubled inside. */
+function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
 
 /** The newest schema version this code knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
@@ -65,6 +97,8 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
  */
 export async function applyMigrations(driver: SqlDriver): Promise<number[]> {
   const applied: number[] = [];
+  // Up to date already (the usual start): a plain read, so a start-up never waits for another process's write lock.
+  if ((await currentVersion(driver)) === SCHEMA_VERSION) return applied;
   for (const migration of MIGRATIONS) {
     const ran = await driver.transaction(async (tx) => {
       if (driver.migrationLock) await tx.run(driver.migrationLock);
@@ -86,6 +120,16 @@ export async function applyMigrations(driver: SqlDriver): Promise<number[]> {
     if (ran) applied.push(migration.version);
   }
   return applied;
+}
+
+/** The schema version recorded in the database, or undefined before the first migration. */
+async function currentVersion(driver: SqlDriver): Promise<number | undefined> {
+  try {
+    const [row] = await driver.all(`SELECT MAX(version) AS version FROM schema_migrations`);
+    return row?.['version'] === null || row?.['version'] === undefined ? undefined : Number(row['version']);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The database was written by a newer release; running old code against it could lose data. */

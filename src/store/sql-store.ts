@@ -40,10 +40,13 @@ export class SqlStore implements Store {
   static async open(db: SqlDriver): Promise<SqlStore> {
     try {
       await applyMigrations(db);
-      await db.run(`INSERT INTO meta (key, value) VALUES ('digest-secret', ?) ON CONFLICT (key) DO NOTHING`, [
-        randomBytes(32).toString('base64url'),
-      ]);
-      const [row] = await db.all(`SELECT value FROM meta WHERE key = 'digest-secret'`);
+      const secretRow = async () => (await db.all(`SELECT value FROM meta WHERE key = 'digest-secret'`))[0];
+      // Written once, on the first start; later starts only read it, so they need no write lock.
+      let row = await secretRow();
+      if (!row) {
+        await db.run(`INSERT INTO meta (key, value) VALUES ('digest-secret', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('base64url')]);
+        row = await secretRow();
+      }
       return new SqlStore(db, String(row!['value']));
     } catch (error) {
       await db.close();

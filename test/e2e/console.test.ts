@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../fixtures/child-process-budget.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-console-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,7 +23,36 @@ function chat(lines: string[], env: Record<string, string>): Promise<{ stdout: s
   return new Promise((resolve) => child.on('close', (code) => resolve({ stdout, stderr, code })));
 }
 
-describe('console chat through stdin', () => {
+/** `src/main.ts` in the console, driven a line at a time: `say` resolves to what the bot printed in answer. */
+function interactiveChat(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env['PATH'], ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let waiting: (() => void) | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.endsWith('› ')) waiting?.();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const prompt = () => new Promise<void>((resolve) => (stdout.endsWith('› ') ? resolve() : (waiting = resolve)));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    ready: prompt(),
+    async say(line: string): Promise<string> {
+      stdout = stdout.slice(0, -2);
+      const from = stdout.length;
+      child.stdin.write(`${line}\n`);
+      await prompt();
+      return stdout.slice(from);
+    },
+    async end() {
+      child.stdin.end();
+      return { code: await exited, stderr };
+    },
+  };
+}
+
+describe('console chat through stdin', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   const env = { DATABASE_PATH: join(folder, 'console.db'), TZ: 'UTC' };
 
   test('GIVEN a learner who studies a card and answers a quiz THEN a restarted bot still has their progress', async () => {
@@ -53,6 +84,35 @@ describe('console chat through stdin', () => {
     const result = await chat([], { DATABASE_PATH: join(folder, 'a-file', 'stevedore.db') });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/database/i);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('GIVEN another process holds the database locked THEN start-up and reading go on, a write says busy, and the chat carries on', async () => {
+    const path = join(folder, 'locked.db');
+    await chat([], { DATABASE_PATH: path, TZ: 'UTC' });
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    const session = interactiveChat({ DATABASE_PATH: path, TZ: 'UTC' });
+    await session.ready;
+    expect(await session.say('/explain volumes')).toContain('Volumes');
+    expect(await session.say('what is a volume')).toContain('Busy right now');
+    other.exec('COMMIT');
+    expect(await session.say('what is a volume')).toContain('Volumes');
+    const { code, stderr } = await session.end();
+    other.close();
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/SqliteError|\n\s+at /);
+  });
+
+  test('GIVEN the database is locked for the whole first start THEN start-up stops with one line naming the other process', async () => {
+    const path = join(folder, 'locked-first.db');
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    const result = await chat(['what is a volume'], { DATABASE_PATH: path });
+    other.exec('COMMIT');
+    other.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Another process holds the database file .* locked/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../fixtures/child-process-budget.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
@@ -24,7 +25,7 @@ const AnswerJson = z.strictObject({
   suggestions: z.array(z.string()),
 });
 
-describe('npm run ask', () => {
+describe('npm run ask', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test('GIVEN --json and a question THEN stdout is exactly one JSON object of the documented shape', async () => {
     const { stdout } = await ask(['--json', 'what is a container']);
     const lines = stdout.trim().split('\n');

@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import YAML from 'yaml';
 import { createApp, type App } from '../../src/app.ts';
 import { decodeAction, handleAction, type CommandRequest, type Reply } from '../../src/core/index.ts';
 import { NEW_CARDS_PER_DAY } from '../../src/core/study/flash-cards.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/index.ts';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { replyLimitProblems } from '../fixtures/reply-limits.ts';
 import { createTestApp } from '../fixtures/test-app.ts';
 
@@ -282,5 +286,64 @@ describe('persistence', () => {
     const stats = await second.registry.execute('stats', {}, ada, second.services);
     expect(stats.fields?.find((f) => f.name === 'Recall')?.value).toBe('100% of 1 review');
     await second.close();
+  });
+
+  test('GIVEN a topic edited after grading (a card inserted first, the rest reordered) THEN progress and open cards stay on their cards', async () => {
+    const knowledge = join(folder, 'knowledge');
+    cpSync(DEFAULT_KNOWLEDGE_DIR, knowledge, { recursive: true });
+    const settings = { KNOWLEDGE_DIR: knowledge, DATABASE_PATH: join(folder, 'edited.db') };
+    const first = await createApp(settings);
+    const shownCard = (reply: Reply) => first.services.deck.cardsOf('volumes').find((c) => reply.text.includes(c.front))!;
+    const gradedFront = await first.registry.execute('quiz', { topic: 'volumes' }, ada, first.services);
+    const graded = shownCard(gradedFront);
+    const back = await handleAction(gradedFront.actions![0]![0]!.id, ada, first.services);
+    await handleAction(back.actions![0]![2]!.id, ada, first.services);
+    const openFront = await first.registry.execute('quiz', { topic: 'volumes' }, ada, first.services);
+    const open = shownCard(openFront);
+    expect(open.id).not.toBe(graded.id);
+    const [before] = await first.services.store.cardProgress('discord:ada');
+    await first.close();
+
+    const file = join(knowledge, 'volumes.md');
+    const [, frontMatter, body] = readFileSync(file, 'utf8').split(/^---$/m);
+    const topic = YAML.parse(frontMatter!) as { cards: { id: string; front: string; back: string }[] };
+    const newCard = { id: 'volume-driver-option', front: 'What does `--volume-driver` choose?', back: 'The plugin that provides a volume.' };
+    const moved = topic.cards.find((c) => c.id === graded.id.split('/')[1])!;
+    topic.cards = [newCard, ...topic.cards.filter((c) => c !== moved).reverse(), moved];
+    writeFileSync(file, `---\n${YAML.stringify(topic)}---${body}`);
+
+    const second = await createApp(settings);
+    expect(second.services.deck.cardsOf('volumes').map((c) => c.id)).toEqual([
+      'volumes/volume-driver-option',
+      ...topic.cards.slice(1).map((c) => `volumes/${c.id}`),
+    ]);
+    expect(second.services.deck.cardsOf('volumes').at(-1)!.id).toBe(graded.id);
+    expect(await second.services.store.cardProgress('discord:ada')).toEqual([before]);
+    expect(second.services.deck.card(before!.cardId)?.front).toBe(graded.front);
+    const revealed = await handleAction(openFront.actions![0]![0]!.id, ada, second.services);
+    expect(revealed.text).toContain(open.back);
+    await second.close();
+  });
+
+  test('GIVEN a database from before cards had ids THEN buttons already posted still work, and unknown cards answer clearly', async () => {
+    const path = join(folder, 'version-1.db');
+    const db = new Database(path);
+    for (const statement of MIGRATIONS[0]!.statements) db.exec(statement);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    db.prepare('INSERT INTO schema_migrations VALUES (1, ?, 0)').run(MIGRATIONS[0]!.name);
+    const session = db.prepare('INSERT INTO card_sessions (id, learner_key, card_id, created_at) VALUES (?, ?, ?, 0)');
+    session.run('posted-card', 'discord:ada', 'volumes/c2');
+    session.run('removed-card', 'discord:ada', 'no-such-topic/c1');
+    db.prepare("INSERT INTO quizzes (id, question_id, option_order, created_at) VALUES ('posted-quiz', 'volumes/q2', '1,0,2,3', 0)").run();
+    db.close();
+
+    const app = await createApp({ DATABASE_PATH: path });
+    const reveal = await handleAction('v1:reveal:posted-card', ada, app.services);
+    expect(reveal.text).toContain(app.services.deck.card('volumes/anonymous-volume')!.back);
+    const answer = await handleAction('v1:answer:posted-quiz:1', ada, app.services);
+    expect(answer.text).toContain(app.services.deck.question('volumes/docker-volume-prune-remove-default')!.explanation);
+    expect(await app.services.store.quizAnswer('posted-quiz', 'discord:ada')).toMatchObject({ correct: true });
+    expect(await handleAction('v1:reveal:removed-card', ada, app.services)).toMatchObject({ title: 'That button has expired' });
+    await app.close();
   });
 });

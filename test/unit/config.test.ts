@@ -36,6 +36,15 @@ describe('settings', () => {
     expect(loaded).toMatchObject({ ok: false, message: expect.stringMatching(/^Setting DISCORD_TOKEN is invalid: is not a bot token/) });
     expect(JSON.stringify(loaded)).not.toContain('not-really');
   });
+
+  test('GIVEN both DATABASE_URL and DATABASE_PATH THEN PostgreSQL is used and a notice says DATABASE_PATH is ignored', () => {
+    const loaded = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', DATABASE_PATH: './data/x.db' });
+    expect(loaded).toMatchObject({ ok: true, notices: [expect.stringMatching(/using the PostgreSQL database in DATABASE_URL; DATABASE_PATH is ignored/)] });
+  });
+
+  test('GIVEN only one database setting THEN there is no notice', () => {
+    expect(loadConfig({ DATABASE_PATH: './data/x.db' })).toMatchObject({ ok: true, notices: [] });
+  });
 });
 
 // Shaped like Slack's tokens and secrets, but not real ones.
@@ -51,7 +60,8 @@ describe('Slack settings', () => {
 
   test('GIVEN a bot token and an app token THEN Slack runs in Socket Mode', () => {
     const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
-    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP }, warnings: [] });
+    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP } });
+    expect(loaded.ok && loaded.notices).toEqual([]);
   });
 
   test('GIVEN a bot token and a signing secret THEN Slack runs in HTTP mode on SLACK_PORT, 3000 by default', () => {
@@ -61,11 +71,10 @@ describe('Slack settings', () => {
     expect(onPort.ok && slackSettings(onPort.config)).toMatchObject({ connection: { port: 8080 }, apiUrl: 'http://127.0.0.1:9/api/' });
   });
 
-  test('GIVEN all three THEN Socket Mode wins with a warning', () => {
+  test('GIVEN all three THEN Socket Mode wins, with a notice that the signing secret is ignored', () => {
     const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });
-    const settings = loaded.ok ? slackSettings(loaded.config) : undefined;
-    expect(settings?.connection.mode).toBe('socket');
-    expect(settings?.warnings).toEqual([expect.stringContaining('using Socket Mode')]);
+    expect(loaded.ok && slackSettings(loaded.config)?.connection.mode).toBe('socket');
+    expect(loaded.ok && loaded.notices).toEqual(['Both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set: using Socket Mode; SLACK_SIGNING_SECRET is ignored.']);
   });
 
   test.each([

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { App } from '../../app.ts';
-import { handleAction, parseCommandLine, describeProblem, type CommandRequest, type ReplyAction } from '../../core/index.ts';
+import { describeFailure, describeProblem, handleAction, parseCommandLine, type CommandRequest, type ReplyAction } from '../../core/index.ts';
 import { renderReplyForTerminal, type TerminalStyle } from './render-terminal.ts';
 
 export interface ConsoleChatOptions extends TerminalStyle {
@@ -47,20 +47,19 @@ export class ConsoleChat {
     };
     const { registry, services } = this.#app;
 
-    let reply;
-    if (/^\d{1,2}$/.test(input) && this.#lastActions.length > 0) {
-      const action = this.#lastActions[Number(input) - 1];
-      reply = action
-        ? await handleAction(action.id, request, services)
-        : describeProblem({ code: 'invalid-action' });
-    } else if (input.startsWith('/')) {
-      const parsed = parseCommandLine(registry, input);
-      reply = parsed.ok
-        ? await registry.execute(parsed.value.name, parsed.value.args, request, services)
-        : describeProblem(parsed.problem);
-    } else {
-      reply = await registry.execute('ask', { question: input }, request, services);
-    }
+    const work = async () => {
+      if (/^\d{1,2}$/.test(input) && this.#lastActions.length > 0) {
+        const action = this.#lastActions[Number(input) - 1];
+        return action ? handleAction(action.id, request, services) : describeProblem({ code: 'invalid-action' });
+      }
+      if (input.startsWith('/')) {
+        const parsed = parseCommandLine(registry, input);
+        return parsed.ok ? registry.execute(parsed.value.name, parsed.value.args, request, services) : describeProblem(parsed.problem);
+      }
+      return registry.execute('ask', { question: input }, request, services);
+    };
+    // A failure (a locked database, a bug) is a reply like any other: the chat goes on.
+    const reply = await work().catch(describeFailure);
 
     let imagePath: string | undefined;
     if (reply.image) {

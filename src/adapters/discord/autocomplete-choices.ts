@@ -1,5 +1,5 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-import type { CommandRegistry, CompletionSource, CoreServices } from '../../core/index.ts';
+import { INPUT_LIMITS, stripControlCharacters, type CommandRegistry, type CompletionSource, type CoreServices } from '../../core/index.ts';
 import { listDiagrams } from '../../diagrams/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { cutText, DISCORD_LIMITS as LIMIT } from './discord-limits.ts';
@@ -11,8 +11,12 @@ export interface CompletionContext {
 
 type Choice = ApplicationCommandOptionChoiceData<string>;
 
-/** At most 25 suggestions for what has been typed so far into an option with autocomplete. */
-export function autocompleteChoices(source: CompletionSource, typed: string, context: CompletionContext): Choice[] {
+/**
+ * At most 25 suggestions for what has been typed so far into an option with autocomplete. Reads only the first
+ * `INPUT_LIMITS.completionPrefix` characters, so a long paste costs no more than a short question.
+ */
+export function autocompleteChoices(source: CompletionSource, rawTyped: string, context: CompletionContext): Choice[] {
+  const typed = stripControlCharacters(rawTyped.slice(0, INPUT_LIMITS.completionPrefix));
   const choices = ((): Choice[] => {
     switch (source) {
       case 'topic':

@@ -1,16 +1,10 @@
 import type { Reply } from '../../core/index.ts';
 
 /**
- * What the Discord front end says when something breaks on its side rather than in the core's expected
- * failures (which `describeProblem` words): a handler that threw, or an answer Discord would not take.
+ * What the Discord front end says when Discord would not take an answer. (A handler that threw is worded by the
+ * core's `describeFailure`; expected failures by `describeProblem`.)
  */
 export const FAILURE_REPLIES = {
-  handlerFailed: {
-    tone: 'error',
-    title: 'Something went wrong',
-    text: 'I could not finish that because of a problem on my side. Please try again in a moment.',
-    ephemeral: true,
-  },
   deliveryFailed: {
     tone: 'error',
     title: 'I could not send that answer',

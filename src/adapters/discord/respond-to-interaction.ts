@@ -1,5 +1,5 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionEditReplyOptions } from 'discord.js';
-import type { Reply } from '../../core/index.ts';
+import { describeFailure, type Reply } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { FAILURE_REPLIES } from './failure-replies.ts';
@@ -22,49 +22,50 @@ export interface RespondOptions {
 /** How the interaction was acknowledged before its answer was ready. */
 type Acknowledgement = 'none' | 'update' | 'public' | 'ephemeral';
 
+type AnyInteraction = ChatInputCommandInteraction | ButtonInteraction;
+
 /**
  * Runs the core's work for an interaction and sends its reply within Discord's rules. Discord wants a first
- * response within 3 seconds: work marked slow is acknowledged at once ("thinking…", or a silent acknowledgement
- * of a button), and other work only when it has not finished after `deferAfterMs`; the reply then replaces
- * the acknowledgement. A handler that throws gets a clear ephemeral error; an answer Discord refuses is
- * logged and, where the interaction can still be reached, the user is told. Never throws.
+ * response within 3 seconds: work marked slow starts only once its acknowledgement ("thinking…", or a silent
+ * acknowledgement of a button) has been sent, so no other request's work can delay it; other work is
+ * acknowledged when it has not finished after `deferAfterMs`. The reply then replaces the acknowledgement, and
+ * a placeholder is removed only after its replacement was accepted. A handler that throws gets the core's
+ * failure reply (`describeFailure`); when Discord refuses an answer, the user gets a clear message by whatever
+ * route still works and no "thinking…" is left behind. Each failure is logged with the interaction id.
+ * Never throws.
  */
-export async function respondToInteraction(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
-  work: () => Reply | Promise<Reply>,
-  options: RespondOptions,
-): Promise<void> {
-  const { logger, label } = options;
+export async function respondToInteraction(interaction: AnyInteraction, work: () => Reply | Promise<Reply>, options: RespondOptions): Promise<void> {
+  const { logger } = options;
+  const label = `${options.label} (interaction ${interaction.id})`;
   const started = performance.now();
-  const outcome = Promise.resolve()
-    .then(work)
-    .catch((error: unknown): Reply => {
-      logger.error(`${label} failed: ${describeDiscordError(error)}`);
-      if (error instanceof Error && error.stack) logger.debug(error.stack);
-      return FAILURE_REPLIES.handlerFailed;
-    });
+  const run = (): Promise<Reply> =>
+    Promise.resolve()
+      .then(work)
+      .catch((error: unknown): Reply => {
+        logger.error(`${label} failed: ${describeDiscordError(error)}`);
+        if (error instanceof Error && error.stack) logger.debug(error.stack);
+        return describeFailure(error);
+      });
 
   let acknowledgement: Acknowledgement = 'none';
-  if (options.deferFirst || (await runsLate(outcome, options.deferAfterMs))) {
-    try {
-      acknowledgement = await acknowledge(interaction, options);
-    } catch (error) {
-      // Without a first response Discord accepts nothing more for this interaction.
-      logger.warn(`${label}: could not acknowledge the interaction: ${describeDiscordError(error)}`);
-      return;
-    }
+  let outcome: Promise<Reply> | undefined;
+  if (!options.deferFirst) {
+    outcome = run();
+    if (!(await runsLate(outcome, options.deferAfterMs))) return finish(await outcome);
   }
-
-  const reply = await outcome;
   try {
-    await deliver(interaction, reply, acknowledgement, options);
-    logger.debug(`${label} answered in ${Math.round(performance.now() - started)} ms${acknowledgement === 'none' ? '' : ' (deferred)'}`);
+    acknowledgement = await acknowledge(interaction, options);
   } catch (error) {
-    logger.warn(`${label}: could not send the answer: ${describeDiscordError(error)}`);
-    if (interaction.deferred || interaction.replied) {
-      await interaction.followUp(renderReply(FAILURE_REPLIES.deliveryFailed)).catch((again: unknown) => {
-        logger.warn(`${label}: could not tell the user either: ${describeDiscordError(again)}`);
-      });
+    // Without a first response Discord accepts nothing more for this interaction.
+    logger.warn(`${label}: could not acknowledge the interaction: ${describeDiscordError(error)}`);
+    return;
+  }
+  return finish(await (outcome ?? run()));
+
+  async function finish(reply: Reply): Promise<void> {
+    const delivered = await deliver(interaction, reply, acknowledgement, options, label);
+    if (delivered) {
+      logger.debug(`${label} answered in ${Math.round(performance.now() - started)} ms${acknowledgement === 'none' ? '' : ' (deferred)'}`);
     }
   }
 }
@@ -78,7 +79,7 @@ async function runsLate(outcome: Promise<unknown>, ms: number): Promise<boolean>
   return result;
 }
 
-async function acknowledge(interaction: ChatInputCommandInteraction | ButtonInteraction, options: RespondOptions): Promise<Acknowledgement> {
+async function acknowledge(interaction: AnyInteraction, options: RespondOptions): Promise<Acknowledgement> {
   if (options.style === 'update' && interaction.isButton()) {
     await interaction.deferUpdate();
     return 'update';
@@ -87,35 +88,58 @@ async function acknowledge(interaction: ChatInputCommandInteraction | ButtonInte
   return options.alwaysEphemeral ? 'ephemeral' : 'public';
 }
 
-async function deliver(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
-  reply: Reply,
-  acknowledgement: Acknowledgement,
-  options: RespondOptions,
-): Promise<void> {
+/**
+ * Sends the reply by the route the acknowledgement left open; when Discord refuses it, falls back so the user
+ * is told and no placeholder stays. Resolves to whether the reply itself arrived.
+ */
+async function deliver(interaction: AnyInteraction, reply: Reply, acknowledgement: Acknowledgement, options: RespondOptions, label: string): Promise<boolean> {
   const ephemeral = options.alwaysEphemeral || reply.ephemeral === true;
   const message = renderReply({ ...reply, ephemeral });
   // An error never replaces a card: it comes as a message of its own.
   const inPlace = options.style === 'update' && reply.tone !== 'error' && interaction.isButton();
+  const attempt = async (what: string, send: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      options.logger.warn(`${label}: could not ${what}: ${describeDiscordError(error)}`);
+      return false;
+    }
+  };
+  const failureNotice = renderReply(FAILURE_REPLIES.deliveryFailed);
+  const tellPrivately = () => attempt('send the failure notice', () => interaction.followUp(failureNotice));
+
   switch (acknowledgement) {
-    case 'none':
-      if (inPlace) await interaction.update(asEdit(message));
-      else await interaction.reply(message);
-      return;
-    case 'update':
-      if (inPlace) await interaction.editReply(asEdit(message));
-      else await interaction.followUp(message);
-      return;
+    case 'none': {
+      const sent = await attempt('send the answer', () => (inPlace && interaction.isButton() ? interaction.update(asEdit(message)) : interaction.reply(message)));
+      if (!sent && !interaction.replied && !interaction.deferred) await attempt('send the failure notice', () => interaction.reply(failureNotice));
+      return sent;
+    }
+    case 'update': {
+      const sent = await attempt('send the answer', () => (inPlace ? interaction.editReply(asEdit(message)) : interaction.followUp(message)));
+      if (!sent) await tellPrivately();
+      return sent;
+    }
     case 'public':
-    case 'ephemeral':
+    case 'ephemeral': {
       if ((acknowledgement === 'ephemeral') === ephemeral) {
-        await interaction.editReply(asEdit(message));
-      } else {
-        // Whether a message is ephemeral is fixed when it is created: replace the placeholder with a new one.
-        await interaction.deleteReply();
-        await interaction.followUp(message);
+        if (await attempt('edit the placeholder into the answer', () => interaction.editReply(asEdit(message)))) return true;
+        await tellPrivately();
+        await attempt('remove the placeholder', () => interaction.deleteReply());
+        return false;
       }
-      return;
+      // Whether a message is ephemeral is fixed when it is created: the answer comes as a new message, and the
+      // public placeholder goes only once that message was accepted.
+      if (await attempt('send the answer as a follow-up', () => interaction.followUp(message))) {
+        await attempt('remove the placeholder', () => interaction.deleteReply());
+        return true;
+      }
+      const notice = asEdit(renderReply({ ...FAILURE_REPLIES.deliveryFailed, ephemeral: false }));
+      if (!(await attempt('edit the placeholder into the failure notice', () => interaction.editReply(notice)))) {
+        await attempt('remove the placeholder', () => interaction.deleteReply());
+      }
+      return false;
+    }
   }
 }
 

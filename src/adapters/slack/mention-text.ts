@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, type CommandRegistry } from '../../core/index.ts';
+import { INPUT_LIMITS, stripControlCharacters, type CommandRegistry } from '../../core/index.ts';
 
 /**
  * The text a mention asks about, or undefined when the bot is not really addressed: a mention inside a code
@@ -23,7 +23,8 @@ export function mentionedText(text: string, botUserId: string): string | undefin
  * command, as typed after `/docker`; nothing at all asks for `help`; anything else is a question for `ask`.
  */
 export function commandLineOf(registry: CommandRegistry, text: string): string {
-  const trimmed = text.trim();
+  // Read as the registry will read it: without control characters, so a message of NULs is an empty one.
+  const trimmed = stripControlCharacters(text).trim();
   if (!trimmed) return 'help';
   if (trimmed.startsWith('/')) return trimmed.slice(1);
   if (/^[a-z-]+$/i.test(trimmed) && registry.get(trimmed)) return trimmed;

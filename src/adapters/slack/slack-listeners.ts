@@ -1,5 +1,5 @@
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import { decodeAction, handleAction, INPUT_LIMITS, type CommandRegistry, type CommandRequest, type CoreServices, type Reply } from '../../core/index.ts';
+import { decodeAction, describeFailure, handleAction, INPUT_LIMITS, type CommandRegistry, type CommandRequest, type CoreServices, type Reply } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { buttonPlan } from '../button-plan.ts';
 import { buildHomeView, HOME_TOPIC_MENU } from './app-home.ts';
@@ -27,14 +27,6 @@ export interface SlackListenerOptions {
 }
 
 const DAY_MS = 86_400_000;
-
-/** What the Slack front end says when a handler breaks on its side rather than in the core's expected failures. */
-export const HANDLER_FAILED: Reply = {
-  tone: 'error',
-  title: 'Something went wrong',
-  text: 'I could not finish that because of a problem on my side. Please try again in a moment.',
-  ephemeral: true,
-};
 
 /**
  * Connects Bolt's listeners to the core. Mentions are answered in a thread under the message (or the thread
@@ -65,7 +57,7 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     } catch (error) {
       logger.error(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (error instanceof Error && error.stack) logger.debug(error.stack);
-      return HANDLER_FAILED;
+      return describeFailure(error);
     }
   };
 

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startHarness, type Harness } from './discord-harness.ts';
 import { inDm, inServer, MANAGER_PERMISSIONS, text, user, type Origin } from './interaction-payloads.ts';
 import { TEST_PNG } from './test-commands.ts';
+import { couldPing, HOSTILE_INPUTS } from '../../fixtures/hostile-inputs.ts';
 
 // Discord's colours, as the embeds carry them.
 const BLURPLE = 0x5865f2;
@@ -269,5 +270,28 @@ describe('autocomplete', () => {
   test('GIVEN a diagram name being typed THEN the diagrams matching every word, by title', async () => {
     expect(await choicesOf('diagram', 'name', 'vm cont')).toEqual([{ name: 'VM vs container', value: 'vm-vs-container' }]);
     expect(await choicesOf('diagram', 'name', '')).toHaveLength(5);
+  });
+});
+
+describe('hostile input in every option', () => {
+  // The fake checks every payload for control characters, lone surrogates and pings (see discord-payload-limits.ts).
+  const cases = HOSTILE_INPUTS.flatMap(([name, input]) => [
+    [`${name} in /ask`, 'ask', 'question', input],
+    [`${name} in /explain`, 'explain', 'topic', input],
+    [`${name} in /help`, 'help', 'command', input],
+    [`${name} in /diagram`, 'diagram', 'name', input],
+  ] as const);
+
+  test.each(cases)('GIVEN %s THEN a reply arrives that carries nothing unprintable and cannot ping', async (_name, command, option, input) => {
+    const shown = await run(command, input.length > 0 ? [text(option, input)] : []);
+    expect(JSON.stringify(shown.data).length).toBeGreaterThan(2);
+    expect(couldPing(JSON.stringify(shown.data))).toBe(false);
+  });
+
+  test.each(HOSTILE_INPUTS)('GIVEN %s typed into autocomplete THEN the choices come back clean', async (_name, input) => {
+    for (const [command, option] of [['ask', 'question'], ['explain', 'topic']] as const) {
+      const { callback } = await harness.autocomplete(command, [text(option, input, true)], ada);
+      expect((callback.body as { type: number }).type).toBe(8);
+    }
   });
 });

@@ -3,11 +3,18 @@
  * payload the fake receives. Returns the broken ones, so a failing test names them.
  */
 export function discordPayloadProblems(method: string, path: string, body: unknown): string[] {
-  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return callbackProblems(body as Callback);
-  if (/^\/webhooks\/\d+\/[^/]+/.test(path) && (method === 'POST' || method === 'PATCH')) return messageProblems(body as Message);
-  if (/\/commands$/.test(path) && method === 'PUT') return (body as Command[]).flatMap(commandProblems);
-  return [];
+  const unprintable = check(!UNPRINTABLE.test(JSON.stringify(body ?? null)), `control characters or lone surrogates in ${method} ${path}`);
+  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [...unprintable, ...callbackProblems(body as Callback)];
+  if (/^\/webhooks\/\d+\/[^/]+/.test(path) && (method === 'POST' || method === 'PATCH')) return [...unprintable, ...messageProblems(body as Message)];
+  if (/\/commands$/.test(path) && method === 'PUT') return [...unprintable, ...(body as Command[]).flatMap(commandProblems)];
+  return unprintable;
 }
+
+/**
+ * What no payload should carry, as JSON text: C0 controls other than tab and line breaks (JSON escapes them as
+ * `\u0000`…`\u001f`), DEL and C1 controls, and lone surrogates (JSON.stringify writes them as `\udXXX` escapes).
+ */
+const UNPRINTABLE = /\\u00(?:0[0-8bcef]|1[0-9a-f])|[\u007f-\u009f]|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
 
 interface Callback {
   type: number;

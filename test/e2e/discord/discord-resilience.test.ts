@@ -62,8 +62,11 @@ describe("Discord's 429s and 5xx", () => {
     const lost = slashCommand('ask', [text('question', 'what is a volume')], ada, harness.fake.applicationId);
     harness.fake.dispatch('INTERACTION_CREATE', lost);
     const sent = () => harness.fake.requests.filter((r) => r.path.includes(String(lost['token']))).map((r) => r.status);
-    await expect.poll(sent).toEqual([502, 502]);
-    await expect.poll(() => harness.logs.some((l) => l.includes('/ask: could not send the answer: Discord answered 502'))).toBe(true);
+    // Two tries of the answer, then the notice, which gets through.
+    await expect.poll(sent).toEqual([502, 502, 204]);
+    const notice = harness.fake.requests.filter((r) => r.path.includes(String(lost['token']))).at(-1)!;
+    expect(notice.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, embeds: [{ title: 'I could not send that answer' }] } });
+    await expect.poll(() => harness.logs.some((l) => /\/ask \(interaction \d+\): could not send the answer: Discord answered 502/.test(l))).toBe(true);
     await stillServes();
   });
 
@@ -83,15 +86,15 @@ describe('handlers that fail or take long', () => {
       type: 4,
       data: { flags: EPHEMERAL, embeds: [{ title: 'Something went wrong', description: 'I could not finish that because of a problem on my side. Please try again in a moment.' }] },
     });
-    expect(harness.logs.some((l) => l.includes('error /broken failed: Error: the database is on fire'))).toBe(true);
+    expect(harness.logs.some((l) => /error \/broken \(interaction \d+\) failed: Error: the database is on fire/.test(l))).toBe(true);
     await stillServes();
   });
 
-  test('GIVEN a slow handler that throws after the acknowledgement THEN the public placeholder is removed and the error is ephemeral', async () => {
+  test('GIVEN a slow handler that throws after the acknowledgement THEN the error comes privately, then the public placeholder goes', async () => {
     const exchange = await harness.command('broken-late', [], ada);
     expect(exchange.callback.body).toEqual({ type: 5, data: { flags: 0 } });
     const shown = await exchange.answer();
-    expect(exchange.requests().map((r) => r.method)).toEqual(['POST', 'DELETE', 'POST']);
+    await expect.poll(() => exchange.requests().map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
     expect(shown).toMatchObject({ flags: EPHEMERAL, data: { embeds: [{ title: 'Something went wrong' }] } });
     await stillServes();
   });
@@ -102,7 +105,25 @@ describe('handlers that fail or take long', () => {
     const shown = await exchange.answer();
     expect(shown.via.method).toBe('POST');
     expect(shown).toMatchObject({ flags: EPHEMERAL, data: { embeds: [{ title: 'Done' }] } });
-    expect(exchange.requests().map((r) => r.method)).toEqual(['POST', 'DELETE', 'POST']);
+    await expect.poll(() => exchange.requests().map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+  });
+
+  test('GIVEN every follow-up fails THEN the public placeholder is kept and edited into a clear notice, never left empty', async () => {
+    const FOLLOW_UP = /^\/webhooks\/\d+\/[^/]+$/;
+    harness.fake.stubNext('POST', FOLLOW_UP, { status: 500, body: { message: 'Internal Server Error', code: 0 } }, 2);
+    const exchange = await harness.command('broken-late', [], ada);
+    await expect.poll(() => exchange.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'POST 500', 'POST 500', 'PATCH 200']);
+    expect(exchange.requests().at(-1)!.body).toMatchObject({ embeds: [{ title: 'I could not send that answer' }], allowed_mentions: { parse: [] } });
+    expect(harness.logs.some((l) => /\/broken-late \(interaction \d+\): could not send the answer as a follow-up/.test(l))).toBe(true);
+    await stillServes();
+  });
+
+  test('GIVEN every edit of the placeholder fails THEN the user is told privately and the placeholder is removed', async () => {
+    harness.fake.stubNext('PATCH', ORIGINAL, { status: 500, body: { message: 'Internal Server Error', code: 0 } }, 2);
+    const exchange = await harness.command('picture', [], ada);
+    await expect.poll(() => exchange.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'PATCH 500', 'PATCH 500', 'POST 200', 'DELETE 204']);
+    expect(exchange.requests()[3]!.body).toMatchObject({ flags: EPHEMERAL, embeds: [{ title: 'I could not send that answer' }] });
+    await stillServes();
   });
 });
 

@@ -13,6 +13,7 @@ import { TEST_TOKEN } from './discord-harness.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { GUILD_ID, inServer, slashCommand, text, user } from './interaction-payloads.ts';
 import { TEST_COMMANDS } from './test-commands.ts';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../../fixtures/child-process-budget.ts';
 
 const REJECTED_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAz.GrEsEt.this-token-was-reset-in-the-developer-portal';
 
@@ -47,7 +48,7 @@ const discordEnv = (token: string, level = 'info') => ({
   LOG_LEVEL: level,
 });
 
-describe('npm start with Discord configured', () => {
+describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test('GIVEN a valid token THEN it connects, answers a slash command, and stops cleanly on SIGTERM without logging the token', async () => {
     const run = bot;
     await fake.waitUntilConnected();
@@ -86,7 +87,7 @@ describe('npm start with Discord configured', () => {
   });
 });
 
-describe('npm run register', () => {
+describe('npm run register', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   const published = (path: string) => fake.requests.filter((r) => r.method === 'PUT' && r.path === path);
 
   test('GIVEN --guild THEN every command is published to that server (without the global-only fields), and publishing again sends the same set', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
+import { describeItemIdMigration } from './item-id-migration.ts';
 import { describeStoreContract } from './store-contract.ts';
 
 /** The PostgreSQL these tests use; set STEVEDORE_TEST_DATABASE_URL to point elsewhere. */
@@ -23,15 +24,35 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function openEmptyStore() {
+/** The address of a new, empty schema of its own. */
+async function emptySchemaUrl(): Promise<string> {
   const schema = `stevedore_test_${randomBytes(6).toString('hex')}`;
   schemas.push(schema);
   await admin.query(`CREATE SCHEMA ${schema}`);
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return openStore({ DATABASE_URL: scoped.toString() });
+  return scoped.toString();
+}
+
+async function openEmptyStore() {
+  return openStore({ DATABASE_URL: await emptySchemaUrl() });
 }
 
 describe.skipIf(!available)('PostgreSQL', () => {
   describeStoreContract('PostgreSQL', openEmptyStore);
+  describeItemIdMigration('PostgreSQL', async () => {
+    const scoped = await emptySchemaUrl();
+    const client = new pg.Client({ connectionString: scoped });
+    await client.connect();
+    const numbered = (sql: string) => {
+      let n = 0;
+      return sql.replace(/\?/g, () => `$${++n}`);
+    };
+    return {
+      run: async (sql, params = []) => void (await client.query(numbered(sql), [...params])),
+      all: async (sql) => (await client.query(sql)).rows,
+      open: () => openStore({ DATABASE_URL: scoped }),
+      close: () => client.end(),
+    };
+  });
 });

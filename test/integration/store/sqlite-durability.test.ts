@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../../fixtures/child-process-budget.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-durability-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ function integrity(path: string): unknown {
   }
 }
 
-describe('SQLite store durability', () => {
+describe('SQLite store durability', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test('GIVEN a writer killed mid-stream THEN every acknowledged write survives and the file is intact', async () => {
     const path = join(folder, 'crash.db');
     await (await openStore({ DATABASE_PATH: path })).close();
@@ -55,7 +56,7 @@ describe('SQLite store durability', () => {
     const store = await openStore({ DATABASE_PATH: path });
     const writers = [startWriter(path, 'left', 150), startWriter(path, 'right', 150)];
     for (let i = 0; i < 150; i++) {
-      await store.createQuiz({ id: `here-${i}`, questionId: 'volumes/q2', optionOrder: [3, 2, 1, 0], createdAt: new Date() });
+      await store.createQuiz({ id: `here-${i}`, questionId: 'volumes/container-started-v-dbdata-data', optionOrder: [3, 2, 1, 0], createdAt: new Date() });
     }
     expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0]);
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore, SchemaTooNewError, SCHEMA_VERSION } from '../../../src/store/index.ts';
+import { describeItemIdMigration } from './item-id-migration.ts';
 import { describeStoreContract } from './store-contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-sqlite-'));
@@ -14,6 +15,17 @@ const freshPath = () => join(folder, `store-${++files}.db`);
 describeStoreContract('SQLite', () => openStore({ DATABASE_PATH: freshPath() }));
 
 describe('SQLite store on disk', () => {
+  describeItemIdMigration('SQLite', async () => {
+    const path = freshPath();
+    const db = new Database(path);
+    return {
+      run: async (sql, params = []) => void db.prepare(sql).run(...params),
+      all: async (sql) => db.prepare(sql).all() as Record<string, unknown>[],
+      open: () => openStore({ DATABASE_PATH: path }),
+      close: async () => void db.close(),
+    };
+  });
+
   test('GIVEN a new path in a missing folder THEN the folder and file are created, in WAL mode at the current schema', async () => {
     const path = join(folder, 'nested', 'deeper', 'stevedore.db');
     const store = await openStore({ DATABASE_PATH: path });
@@ -27,11 +39,11 @@ describe('SQLite store on disk', () => {
   test('GIVEN progress written and the store closed THEN reopening finds it and applies no migration twice', async () => {
     const path = freshPath();
     const first = await openStore({ DATABASE_PATH: path });
-    await first.createQuiz({ id: 'q1', questionId: 'volumes/q1', optionOrder: [1, 0, 2, 3], createdAt: new Date(0) });
+    await first.createQuiz({ id: 'q1', questionId: 'volumes/docker-volume-prune-remove-default', optionOrder: [1, 0, 2, 3], createdAt: new Date(0) });
     await first.close();
 
     const second = await openStore({ DATABASE_PATH: path });
-    expect(await second.quiz('q1')).toMatchObject({ questionId: 'volumes/q1', optionOrder: [1, 0, 2, 3] });
+    expect(await second.quiz('q1')).toMatchObject({ questionId: 'volumes/docker-volume-prune-remove-default', optionOrder: [1, 0, 2, 3] });
     await second.close();
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: SCHEMA_VERSION });

@@ -56,8 +56,8 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
 
     describe('card sessions and reviews', () => {
       test('GIVEN a started session THEN it reads back, and revealing it records the time once', async () => {
-        await startSession('s1', 'volumes/c1');
-        expect(await store.cardSession('s1')).toEqual({ id: 's1', learnerKey: ada.key, cardId: 'volumes/c1', createdAt: T0 });
+        await startSession('s1', 'volumes/anonymous-volume');
+        expect(await store.cardSession('s1')).toEqual({ id: 's1', learnerKey: ada.key, cardId: 'volumes/anonymous-volume', createdAt: T0 });
         expect(await store.revealCardSession('s1', minutes(1))).toBe(true);
         expect(await store.revealCardSession('s1', minutes(2))).toBe(true);
         expect((await store.cardSession('s1'))?.revealedAt).toEqual(minutes(1));
@@ -69,10 +69,10 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       });
 
       test('GIVEN a graded card THEN its progress, the session, the review count and the study day are stored', async () => {
-        await startSession('s1', 'volumes/c1');
-        expect(await store.recordReview(review('s1', 'volumes/c1', 0))).toBe('recorded');
+        await startSession('s1', 'volumes/anonymous-volume');
+        expect(await store.recordReview(review('s1', 'volumes/anonymous-volume', 0))).toBe('recorded');
 
-        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/c1', 1, minutes(60 * 24))]);
+        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/anonymous-volume', 1, minutes(60 * 24))]);
         expect((await store.cardSession('s1'))?.gradedAt).toEqual(minutes(1));
         expect(await store.learnerActivity(ada.key)).toEqual({
           reviews: 1,
@@ -84,29 +84,29 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       });
 
       test('GIVEN a session already graded THEN a second grade is refused and changes nothing', async () => {
-        await startSession('s1', 'volumes/c1');
-        await store.recordReview(review('s1', 'volumes/c1', 0));
-        expect(await store.recordReview(review('s1', 'volumes/c1', 1, { rating: 1 }))).toBe('already-graded');
+        await startSession('s1', 'volumes/anonymous-volume');
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0));
+        expect(await store.recordReview(review('s1', 'volumes/anonymous-volume', 1, { rating: 1 }))).toBe('already-graded');
         expect((await store.cardProgress(ada.key))[0]?.reps).toBe(1);
         expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
       });
 
       test('GIVEN the card changed since it was read THEN the grade is refused and the session stays open', async () => {
-        await startSession('s1', 'volumes/c1');
-        await startSession('s2', 'volumes/c1');
-        await store.recordReview(review('s1', 'volumes/c1', 0));
-        expect(await store.recordReview(review('s2', 'volumes/c1', 0))).toBe('already-graded');
+        await startSession('s1', 'volumes/anonymous-volume');
+        await startSession('s2', 'volumes/anonymous-volume');
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0));
+        expect(await store.recordReview(review('s2', 'volumes/anonymous-volume', 0))).toBe('already-graded');
         expect((await store.cardSession('s2'))?.gradedAt).toBeUndefined();
         expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
       });
 
       test('GIVEN two grades of the same card arriving at once THEN exactly one counts', async () => {
-        await startSession('s1', 'volumes/c1');
-        await startSession('s2', 'volumes/c1');
+        await startSession('s1', 'volumes/anonymous-volume');
+        await startSession('s2', 'volumes/anonymous-volume');
         const results = await Promise.all([
-          store.recordReview(review('s1', 'volumes/c1', 0)),
-          store.recordReview(review('s1', 'volumes/c1', 0, { rating: 4 })),
-          store.recordReview(review('s2', 'volumes/c1', 0, { rating: 1 })),
+          store.recordReview(review('s1', 'volumes/anonymous-volume', 0)),
+          store.recordReview(review('s1', 'volumes/anonymous-volume', 0, { rating: 4 })),
+          store.recordReview(review('s2', 'volumes/anonymous-volume', 0, { rating: 1 })),
         ]);
         expect(results.filter((r) => r === 'recorded')).toHaveLength(1);
         expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
@@ -114,21 +114,21 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       });
 
       test('GIVEN a card graded again later THEN its progress is replaced, and each learner sees only their own', async () => {
-        await startSession('s1', 'volumes/c1');
-        await startSession('s2', 'volumes/c1');
-        await startSession('s3', 'volumes/c1', bob.key);
-        await store.recordReview(review('s1', 'volumes/c1', 0));
-        await store.recordReview(review('s2', 'volumes/c1', 1, { next: progress('volumes/c1', 2, minutes(9_000)) }));
-        await store.recordReview(review('s3', 'volumes/c1', 0, { learner: bob }));
-        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/c1', 2, minutes(9_000))]);
+        await startSession('s1', 'volumes/anonymous-volume');
+        await startSession('s2', 'volumes/anonymous-volume');
+        await startSession('s3', 'volumes/anonymous-volume', bob.key);
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0));
+        await store.recordReview(review('s2', 'volumes/anonymous-volume', 1, { next: progress('volumes/anonymous-volume', 2, minutes(9_000)) }));
+        await store.recordReview(review('s3', 'volumes/anonymous-volume', 0, { learner: bob }));
+        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/anonymous-volume', 2, minutes(9_000))]);
         expect((await store.cardProgress(bob.key))[0]?.reps).toBe(1);
       });
 
       test('GIVEN cards first graded before and after a moment THEN only the later ones count as introduced since', async () => {
         for (const [id, card, at] of [
-          ['s1', 'a/c1', minutes(1)],
-          ['s2', 'a/c2', minutes(30)],
-          ['s3', 'a/c1', minutes(40)],
+          ['s1', 'a/first-card', minutes(1)],
+          ['s2', 'a/second-card', minutes(30)],
+          ['s3', 'a/first-card', minutes(40)],
         ] as const) {
           await startSession(id, card);
           const previousReps = id === 's3' ? 1 : 0;
@@ -140,16 +140,16 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       });
 
       test('GIVEN a progress record without a last review THEN it reads back without one', async () => {
-        await startSession('s1', 'volumes/c1');
-        const next = progress('volumes/c1', 1, minutes(10));
+        await startSession('s1', 'volumes/anonymous-volume');
+        const next = progress('volumes/anonymous-volume', 1, minutes(10));
         delete next.lastReview;
-        await store.recordReview(review('s1', 'volumes/c1', 0, { next }));
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0, { next }));
         expect((await store.cardProgress(ada.key))[0]).toEqual(next);
       });
     });
 
     describe('multiple-choice quizzes', () => {
-      const quiz = { id: 'q1', questionId: 'volumes/q1', optionOrder: [2, 0, 3, 1], serverId: 'server-1', channelId: 'c-1', createdAt: T0 };
+      const quiz = { id: 'q1', questionId: 'volumes/docker-volume-prune-remove-default', optionOrder: [2, 0, 3, 1], serverId: 'server-1', channelId: 'c-1', createdAt: T0 };
       const answer = (learner = ada, choice = 1, correct = true) => ({
         quizId: 'q1',
         learner,
@@ -167,8 +167,8 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       });
 
       test('GIVEN a quiz posted in a DM THEN it reads back without a server or channel', async () => {
-        await store.createQuiz({ id: 'dm', questionId: 'volumes/q2', optionOrder: [0, 1, 2, 3], createdAt: T0 });
-        expect(await store.quiz('dm')).toEqual({ id: 'dm', questionId: 'volumes/q2', optionOrder: [0, 1, 2, 3], createdAt: T0 });
+        await store.createQuiz({ id: 'dm', questionId: 'volumes/container-started-v-dbdata-data', optionOrder: [0, 1, 2, 3], createdAt: T0 });
+        expect(await store.quiz('dm')).toEqual({ id: 'dm', questionId: 'volumes/container-started-v-dbdata-data', optionOrder: [0, 1, 2, 3], createdAt: T0 });
       });
 
       test('GIVEN one answer per learner THEN a second answer is refused and the first one stands', async () => {
@@ -192,8 +192,8 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
     describe('activity and leaderboards', () => {
       test('GIVEN study on several days THEN study dates are listed once each, newest first', async () => {
         for (const [i, date] of ['2026-03-01', '2026-03-03', '2026-03-01', '2026-03-02'].entries()) {
-          await startSession(`s${i}`, `topic/c${i}`);
-          await store.recordReview(review(`s${i}`, `topic/c${i}`, 0, { studyDate: date, rating: i === 0 ? 1 : 3 }));
+          await startSession(`s${i}`, `topic/card-${i}`);
+          await store.recordReview(review(`s${i}`, `topic/card-${i}`, 0, { studyDate: date, rating: i === 0 ? 1 : 3 }));
         }
         expect(await store.learnerActivity(ada.key)).toEqual({
           reviews: 4,
@@ -228,7 +228,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
           await store.recordReview(review(id, `t/${id}`, 0, { learner, rating, serverId, reviewedAt: at }));
         }
         for (const [i, serverId] of ['server-1', 'server-1', 'server-1', 'server-2'].entries()) {
-          await store.createQuiz({ id: `q${i}`, questionId: 'x/q1', optionOrder: [0, 1, 2, 3], serverId, createdAt: T0 });
+          await store.createQuiz({ id: `q${i}`, questionId: 'x/question', optionOrder: [0, 1, 2, 3], serverId, createdAt: T0 });
           await store.recordQuizAnswer({
             quizId: `q${i}`,
             learner: { ...bob, name: 'Bob B.' },

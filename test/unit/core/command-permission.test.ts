@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { CommandRegistry, type CommandRequest, type CoreServices } from '../../../src/core/index.ts';
+import { CommandRegistry, RateLimiter, type CommandRequest, type CoreServices } from '../../../src/core/index.ts';
 import { defineCommand } from '../../../src/core/command.ts';
 
 const run = vi.fn(() => ({ tone: 'success' as const, text: 'Settings saved.' }));
@@ -13,8 +13,8 @@ const settingsCommand = defineCommand({
   run,
 });
 const registry = new CommandRegistry([settingsCommand]);
-// The command under test reads no services.
-const services = {} as CoreServices;
+// The command under test reads no services; the registry checks the rate limit.
+const services = { limiter: new RateLimiter() } as CoreServices;
 const member = (extra: Partial<CommandRequest>): CommandRequest => ({
   platform: 'discord',
   user: { id: 'u1', name: 'ada' },

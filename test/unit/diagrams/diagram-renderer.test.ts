@@ -15,8 +15,8 @@ const svgHeight = (svg: string): number => Number(/height="([\d.]+)"/.exec(svg)?
 describe('DiagramRenderer', () => {
   const renderer = new DiagramRenderer();
 
-  test.each(DIAGRAM_IDS)('GIVEN %j THEN it renders a PNG 1200 px wide, as tall as the drawing', (id) => {
-    const png = renderer.renderPng(id);
+  test.each(DIAGRAM_IDS)('GIVEN %j THEN it renders a PNG 1200 px wide, as tall as the drawing', async (id) => {
+    const png = await renderer.renderPng(id);
     expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
     const { width, height } = pngSize(png);
     expect(width).toBe(1200);
@@ -26,27 +26,45 @@ describe('DiagramRenderer', () => {
     expect(png.byteLength).toBeGreaterThan(20_000);
   });
 
-  test('GIVEN a diagram rendered once THEN the next call returns the very same bytes without rendering again', () => {
+  test('GIVEN a diagram rendered once THEN the next call returns the very same bytes without rendering again', async () => {
     const fresh = new DiagramRenderer();
     expect(fresh.isCached('vm-vs-container')).toBe(false);
-    const first = fresh.renderPng('vm-vs-container');
+    const first = await fresh.renderPng('vm-vs-container');
     expect(fresh.renderCount).toBe(1);
     expect(fresh.isCached('vm-vs-container')).toBe(true);
-    expect(fresh.renderPng('vm-vs-container')).toBe(first);
+    expect(await fresh.renderPng('vm-vs-container')).toBe(first);
     expect(fresh.renderCount).toBe(1);
-    fresh.renderPng('image-layers');
+    await fresh.renderPng('image-layers');
     expect(fresh.renderCount).toBe(2);
   });
 
-  test('GIVEN two renderers THEN each keeps its own cache', () => {
+  test('GIVEN several first requests for one diagram at once THEN they share a single render', async () => {
+    const fresh = new DiagramRenderer();
+    const pngs = await Promise.all([1, 2, 3, 4].map(() => fresh.renderPng('image-layers')));
+    expect(new Set(pngs).size).toBe(1);
+    expect(fresh.renderCount).toBe(1);
+  });
+
+  test('GIVEN five first renders at once THEN they run off the event loop', async () => {
+    const fresh = new DiagramRenderer();
+    const before = performance.eventLoopUtilization();
+    await Promise.all(DIAGRAM_IDS.map((id) => fresh.renderPng(id)));
+    const { active } = performance.eventLoopUtilization(before);
+    expect(fresh.renderCount).toBe(DIAGRAM_IDS.length);
+    // The loop's busy time, in ms: building five SVG texts. Rendering them here would take 300 ms or more.
+    expect(active).toBeLessThan(150);
+    await fresh.close();
+  });
+
+  test('GIVEN two renderers THEN each keeps its own cache', async () => {
     const a = new DiagramRenderer();
-    a.renderPng('image-layers');
+    await a.renderPng('image-layers');
     expect(new DiagramRenderer().isCached('image-layers')).toBe(false);
   });
 
-  test('GIVEN a width option THEN the PNG has that width and keeps the proportions', () => {
-    const small = new DiagramRenderer({ width: 600 }).renderPng('container-lifecycle');
-    const full = renderer.renderPng('container-lifecycle');
+  test('GIVEN a width option THEN the PNG has that width and keeps the proportions', async () => {
+    const small = await new DiagramRenderer({ width: 600 }).renderPng('container-lifecycle');
+    const full = await renderer.renderPng('container-lifecycle');
     expect(pngSize(small).width).toBe(600);
     expect(pngSize(small).height).toBeCloseTo(pngSize(full).height / 2, 0);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseTopicFile } from '../../../src/knowledge/index.ts';
 
-const card = (n: number) => `  - front: Question ${n}?\n    back: Answer ${n}.`;
+const card = (n: number) => `  - id: card-${n}\n    front: Question ${n}?\n    back: Answer ${n}.`;
 const mcq = (n: number) =>
-  `  - question: Which is right ${n}?\n    answer: This one\n    distractors: [That one, Another one, None]\n    explanation: Because.`;
+  `  - id: question-${n}\n    question: Which is right ${n}?\n    answer: This one\n    distractors: [That one, Another one, None]\n    explanation: Because.`;
 
 function topicSource(overrides: { front?: string; body?: string } = {}): string {
   const front =
@@ -57,6 +57,26 @@ describe('parseTopicFile', () => {
     const fields = result.problems.map((p) => p.field);
     expect(fields).toContain('questions');
     expect(fields).toContain('mcq.0.distractors');
+  });
+
+  test('GIVEN a card without an id THEN the card\'s id field is at fault', () => {
+    const result = parseTopicFile('volumes.md', topicSource().replace('  - id: card-3\n    front:', '  - front:'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.field)).toEqual(['cards.2.id']);
+  });
+
+  test('GIVEN a question reusing a card\'s id THEN the repeat is refused, so `<topic>/<id>` names one item', () => {
+    const result = parseTopicFile('volumes.md', topicSource().replace('id: question-2', 'id: card-1'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([expect.objectContaining({ field: 'mcq.1.id', message: expect.stringContaining('"card-1"') })]);
+  });
+
+  test('GIVEN positional or non-kebab-case item ids THEN they are refused', () => {
+    for (const id of ['c1', 'q2', 'Card One']) {
+      const result = parseTopicFile('volumes.md', topicSource().replace('id: card-2', `id: ${id}`));
+      expect(result.ok, id).toBe(false);
+      if (!result.ok) expect(result.problems[0]).toMatchObject({ field: 'cards.1.id' });
+    }
   });
 
   test('GIVEN an id that differs from the file name THEN the id field is at fault', () => {

@@ -29,6 +29,7 @@ describe('what a mention asks', () => {
     ['quiz', 'quiz'],
     ['/quiz mcq volumes', 'quiz mcq volumes'],
     ['', 'help'],
+    ['\u0000\u0000 ', 'help'],
     ['what is a volume', 'ask what is a volume'],
     ['quiz me on volumes please', 'ask quiz me on volumes please'],
   ])('GIVEN %j THEN the command line is %j', (text, line) => {
