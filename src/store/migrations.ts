@@ -73,6 +73,14 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `DROP TABLE item_id_renames`,
     ],
   },
+  {
+    version: 3,
+    name: 'delivery claims: platform events and button presses handled once',
+    statements: [
+      `CREATE TABLE delivery_claims (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`,
+      `CREATE INDEX delivery_claims_by_expiry ON delivery_claims (expires_at)`,
+    ],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

@@ -42,6 +42,13 @@ export interface Store {
   recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unknown-answer'>;
   /** Answers worth a maintainer's attention: abstained, below `maxConfidence`, or voted down. */
   knowledgeGaps(maxConfidence: number): Promise<GapRecord[]>;
+
+  /**
+   * Claims a delivery (a platform event id, a button press) so it is handled once, by one process: true the
+   * first time `id` is claimed, false while an earlier claim is younger than `keepMs`. Expired claims are
+   * deleted as new ones arrive, so the table holds only the deliveries of the longest keep time in use.
+   */
+  claimDelivery(id: string, at: Date, keepMs: number): Promise<boolean>;
 }
 
 /** Who did something: the key the store uses and the name leaderboards show. */

@@ -2,7 +2,7 @@ import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, typ
 import { handleAction, type CommandRegistry, type CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { autocompleteChoices } from './autocomplete-choices.ts';
-import { buttonPlan } from './button-plan.ts';
+import { buttonPlan } from '../button-plan.ts';
 import { commandArguments } from './command-arguments.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { commandRequestOf } from './discord-request.ts';
