@@ -1,0 +1,4 @@
+export { readHelpSnapshot, type HelpSnapshot, type SnapshotFlag } from './read-help-snapshot.ts';
+export { FlagInventory, type InventoryCommand } from './flag-inventory.ts';
+export { checkFlagInventoryDir, loadFlagInventory, DEFAULT_DOCKER_CLI_DIR, FlagInventoryLoadError } from './load-flag-inventory.ts';
+export type { CommandFile, FlagSpec, OperandSpec } from './flag-inventory-schema.ts';
