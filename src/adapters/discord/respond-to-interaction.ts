@@ -1,4 +1,4 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionEditReplyOptions } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionEditReplyOptions, type ModalSubmitInteraction } from 'discord.js';
 import type { Reply } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
@@ -30,7 +30,7 @@ type Acknowledgement = 'none' | 'update' | 'public' | 'ephemeral';
  * logged and, where the interaction can still be reached, the user is told. Never throws.
  */
 export async function respondToInteraction(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
   work: () => Reply | Promise<Reply>,
   options: RespondOptions,
 ): Promise<void> {
@@ -78,7 +78,7 @@ async function runsLate(outcome: Promise<unknown>, ms: number): Promise<boolean>
   return result;
 }
 
-async function acknowledge(interaction: ChatInputCommandInteraction | ButtonInteraction, options: RespondOptions): Promise<Acknowledgement> {
+async function acknowledge(interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, options: RespondOptions): Promise<Acknowledgement> {
   if (options.style === 'update' && interaction.isButton()) {
     await interaction.deferUpdate();
     return 'update';
@@ -88,7 +88,7 @@ async function acknowledge(interaction: ChatInputCommandInteraction | ButtonInte
 }
 
 async function deliver(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
   reply: Reply,
   acknowledgement: Acknowledgement,
   options: RespondOptions,

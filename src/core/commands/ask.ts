@@ -3,6 +3,9 @@ import { defineCommand } from '../command.ts';
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
+import { routePaste } from '../route-paste.ts';
+import { explainCommandCommand } from './explain-command.ts';
+import { explainDockerfileCommand } from './explain-dockerfile.ts';
 
 export const askCommand = defineCommand({
   name: 'ask',
@@ -12,13 +15,20 @@ export const askCommand = defineCommand({
       .string()
       .trim()
       .min(1)
-      .max(INPUT_LIMITS.question)
+      // A pasted command or Dockerfile may be as long as any paste; a question is cut to INPUT_LIMITS.question below.
+      .max(INPUT_LIMITS.paste)
       .describe('Your question, e.g. "image vs container?"')
       // Long pastes are read up to the limit rather than refused.
       .meta({ autocomplete: 'question', overflow: 'cut' }),
   }),
   examples: ['/ask image vs container?', '/ask why is my second build so fast'],
-  run: async ({ question }, request, { engine, store, newId }) => {
+  run: async ({ question: text }, request, services) => {
+    const { engine, store, newId } = services;
+    // A pasted docker command or Dockerfile is explained rather than searched as a question.
+    const route = routePaste(text, services.dockerCli);
+    if (route === 'command') return explainCommandCommand.run({ command: text }, request, services);
+    if (route === 'dockerfile') return explainDockerfileCommand.run({ dockerfile: text }, request, services);
+    const question = text.slice(0, INPUT_LIMITS.question);
     const answer = engine.answer(question);
     // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.
     const answerId = newId();
