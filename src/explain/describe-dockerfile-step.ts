@@ -132,9 +132,9 @@ function runCache(): string {
 
 function copyCache(step: DockerfileStep, later: readonly DockerfileStep[]): string {
   const whole = (step.execForm ?? step.words).slice(0, -1).some((s) => s === '.' || s === './') && !step.flags.has('from');
-  const runs = later.filter((s) => s.keyword === 'RUN').map((s) => code(shellText(s), 40));
+  const runs = later.filter((s) => s.keyword === 'RUN');
   const what = whole ? 'Changing any file in the context (that .dockerignore does not exclude)' : step.flags.has('from') ? 'A change in what it copies' : 'Changing any of the copied files';
   if (later.length === 0) return `${what} re-runs this step only; it is the stage's last.`;
-  const named = runs.length > 0 ? `, including ${runs.slice(0, 3).join(', ')}${runs.length > 3 ? ` and ${runs.length - 3} more` : ''}` : '';
+  const named = runs.length > 0 ? `, including ${runs.slice(0, 3).map((s) => code(shellText(s), 40)).join(', ')}${runs.length > 3 ? ` and ${runs.length - 3} more` : ''}` : '';
   return `${what} re-runs this step and the ${later.length} step${later.length === 1 ? '' : 's'} after it in this stage${named}.`;
 }

@@ -36,18 +36,18 @@ export function explainDockerfile(text: string, options: ExplainDockerfileOption
     items.push({ line: arg.line, text: arg.text, explanation: `${describeStep(arg, model.stages[0]!, model).explanation.replace(/ It exists only while building.*$/, '')} Declared before the first FROM, so only FROM lines can use it, unless a stage declares \`ARG ${arg.properties[0]?.[0] ?? ''}\` again.`, topic: link('dockerfile-basics') });
   }
   const final = finalStage(model)!;
+  let layers = 0;
   for (const stage of model.stages) {
     items.push({ line: stage.from.line, text: stage.from.text, explanation: describeFrom(stage, model, final.index), topic: link(model.stages.length > 1 ? 'multi-stage-builds' : 'base-images') });
     for (const step of stage.steps) {
-      if (step.keyword === 'FROM') continue;
       const described = describeStep(step, stage, model);
+      if (described.layer) layers++;
       items.push({ line: step.line, text: step.text, explanation: described.explanation, topic: link(described.topic) });
     }
   }
   items.push(...summaryItems(model, final).map((item) => ({ ...item, topic: link(item.topic) })));
 
   const findings: Finding[] = DOCKERFILE_RULES.flatMap((rule) => rule.check(model).map((hit) => ({ rule: rule.name, severity: rule.severity, topic: link(rule.topic), ...hit })));
-  const layers = model.stages.reduce((n, s) => n + s.steps.filter((step) => describeStep(step, s, model).layer).length, 0);
   const summary = `Dockerfile: ${model.stages.length} stage${model.stages.length === 1 ? '' : 's'}, ${model.stages.reduce((n, s) => n + s.steps.length + 1, 0)} instructions, ${layers} of them adding layers; the final image starts from \`${stageChain(model, final).at(-1)!.base}\`.`;
   return { ok: true, value: { kind: 'dockerfile', summary, items, findings: sortFindings(findings) } };
 }

@@ -88,7 +88,8 @@ function toStep(instruction: Instruction, lines: readonly string[]): DockerfileS
     args,
     words: instruction.getArguments().map((a) => a.getValue()),
     flags,
-    heredoc: (withHeredocs.getHeredocs?.().length ?? 0) > 0,
+    // getHeredocs re-reads the instruction, so it is asked only where a heredoc can be.
+    heredoc: args.includes('<<') && (withHeredocs.getHeredocs?.().length ?? 0) > 0,
     properties: instruction instanceof Env || instruction instanceof Arg || instruction instanceof Label ? instruction.getProperties().map((p) => [p.getName(), p.getValue()]) : [],
   };
   const execForm = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword) ? parseExecForm(args) : undefined;
