@@ -2,6 +2,7 @@ import type { Explanation, ExplanationItem, Finding } from '../explain/index.ts'
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { encodeAction } from './action-id.ts';
 import { buttonLabel, type Reply, type ReplyAction, type ReplyField } from './reply.ts';
+import { defuseMentions as defuse } from './safe-text.ts';
 
 /**
  * How much of an explanation one message shows. Chosen so a reply fits Discord's embed (description 4,096,
@@ -92,10 +93,6 @@ function inlineCode(text: string): string {
   return `\`${defuse(one.length > 120 ? `${one.slice(0, 119)}…` : one)}\``;
 }
 
-/** `@everyone`, `<@123>` and the like can never ping, whatever a platform does with mentions. */
-function defuse(text: string): string {
-  return text.replace(/<([@#!&])/g, '‹$1').replace(/@/g, '@\u200B');
-}
 
 function fitLines(lines: readonly string[], budget: number): string[] {
   const shown: string[] = [];

@@ -35,6 +35,6 @@ test('GIVEN the router in front of the engine THEN it loses no question the engi
 });
 
 test('GIVEN the evaluation set THEN the router hands over only texts that are docker commands', () => {
-  const handed = [...onTopicCases.map((c) => c.q), ...offTopicCases].filter((q) => routePaste(q, inventory) !== 'question');
+  const handed = [...onTopicCases.map((c) => c.q), ...offTopicCases].filter((q) => routePaste(q, inventory).kind !== 'question');
   expect(handed.every((q) => /^docker\s/.test(q))).toBe(true);
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { routePaste } from '../../src/core/route-paste.ts';
-import { explainCommand, explainDockerfile, type FlagInventory } from '../../src/explain/index.ts';
+import type { FlagInventory } from '../../src/explain/index.ts';
 import type { AnswerEngine } from '../../src/search/index.ts';
 
 const OnTopicSchema = z.array(
@@ -26,14 +26,12 @@ export interface EvaluatedEngine {
 
 /**
  * The topic `/ask` answers a question with, through the same router: a text handed to the explainer is
- * answered with the topic its explanation starts from (`docker ps -a` → docker-ps); one that cannot be
- * explained is lost (null).
+ * answered with the topic its explanation starts from (`docker ps -a` → docker-ps).
  */
 export function routedAnswerTopicId(question: string, engine: AnswerEngine, inventory: FlagInventory): string | null {
   const route = routePaste(question, inventory);
-  if (route === 'question') return engine.answer(question).topic?.id ?? null;
-  const explained = route === 'command' ? explainCommand(question, { inventory }) : explainDockerfile(question);
-  return explained.ok ? (explained.value.items[0]?.topic ?? null) : null;
+  if (route.kind === 'question') return engine.answer(question).topic?.id ?? null;
+  return route.explanation.items[0]?.topic ?? null;
 }
 
 export interface EvaluationReport {

@@ -3,9 +3,8 @@ import { defineCommand } from '../command.ts';
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
+import { renderExplanation } from '../render-explanation.ts';
 import { routePaste } from '../route-paste.ts';
-import { explainCommandCommand } from './explain-command.ts';
-import { explainDockerfileCommand } from './explain-dockerfile.ts';
 
 export const askCommand = defineCommand({
   name: 'ask',
@@ -25,9 +24,8 @@ export const askCommand = defineCommand({
   run: async ({ question: text }, request, services) => {
     const { engine, store, newId } = services;
     // A pasted docker command or Dockerfile is explained rather than searched as a question.
-    const route = routePaste(text, services.dockerCli);
-    if (route === 'command') return explainCommandCommand.run({ command: text }, request, services);
-    if (route === 'dockerfile') return explainDockerfileCommand.run({ dockerfile: text }, request, services);
+    const route = routePaste(text, services.dockerCli, (id) => services.knowledge.has(id));
+    if (route.kind !== 'question') return renderExplanation(route.explanation, services.knowledge);
     const question = text.slice(0, INPUT_LIMITS.question);
     const answer = engine.answer(question);
     // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.

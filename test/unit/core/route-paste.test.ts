@@ -19,7 +19,7 @@ describe('routePaste: what /ask hands to the explainer', () => {
     'docker rm $(docker ps -aq)',
     '$ docker logs -f web',
   ])('GIVEN the docker command %j THEN it goes to the command explainer', (text) => {
-    expect(routePaste(text, inventory)).toBe('command');
+    expect(routePaste(text, inventory).kind).toBe('command');
   });
 
   test.each([
@@ -34,16 +34,16 @@ describe('routePaste: what /ask hands to the explainer', () => {
     'what does docker run -d do',
     'how do I use docker compose up',
   ])('GIVEN %j THEN it stays a question', (text) => {
-    expect(routePaste(text, inventory)).toBe('question');
+    expect(routePaste(text, inventory).kind).toBe('question');
   });
 
   test('GIVEN a pasted multi-line Dockerfile THEN it goes to the Dockerfile explainer', () => {
-    expect(routePaste('FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]', inventory)).toBe('dockerfile');
-    expect(routePaste('# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN apk add --no-cache curl', inventory)).toBe('dockerfile');
+    expect(routePaste('FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]', inventory).kind).toBe('dockerfile');
+    expect(routePaste('# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN apk add --no-cache curl', inventory).kind).toBe('dockerfile');
   });
 
   test('GIVEN one Dockerfile line, or a Dockerfile with a question in it THEN it stays a question', () => {
-    expect(routePaste('FROM node:20', inventory)).toBe('question');
-    expect(routePaste('FROM node:20\nwhy is my build so slow with this', inventory)).toBe('question');
+    expect(routePaste('FROM node:20', inventory).kind).toBe('question');
+    expect(routePaste('FROM node:20\nwhy is my build so slow with this', inventory).kind).toBe('question');
   });
 });
