@@ -1,6 +1,6 @@
 import type { DockerfileModel, DockerfileStage, DockerfileStep } from './read-dockerfile.ts';
 import { describeImageReference, parseImageReference } from './image-reference.ts';
-import { shellText } from './dockerfile-rules/index.ts';
+import { copiesWholeContext, shellText } from './dockerfile-rules/index.ts';
 
 /** What one instruction does, whether it adds a filesystem layer, and which topic teaches it. */
 export interface StepDescription {
@@ -131,7 +131,7 @@ function runCache(): string {
 }
 
 function copyCache(step: DockerfileStep, later: readonly DockerfileStep[]): string {
-  const whole = (step.execForm ?? step.words).slice(0, -1).some((s) => s === '.' || s === './') && !step.flags.has('from');
+  const whole = copiesWholeContext(step);
   const runs = later.filter((s) => s.keyword === 'RUN');
   const what = whole ? 'Changing any file in the context (that .dockerignore does not exclude)' : step.flags.has('from') ? 'A change in what it copies' : 'Changing any of the copied files';
   if (later.length === 0) return `${what} re-runs this step only; it is the stage's last.`;

@@ -11,11 +11,11 @@ export interface DockerfileStep {
   text: string;
   /** Everything after the keyword and flags, heredoc bodies included, continuations joined. */
   args: string;
-  /** Its words after the flags. */
+  /** Its words after the flags, for COPY and ADD (the only instructions read word by word); empty for others. */
   words: string[];
   /** `--from=build` → `from` → [`build`]. */
   flags: Map<string, string[]>;
-  /** For RUN, CMD and ENTRYPOINT written as a JSON array: its strings. */
+  /** For RUN, CMD, ENTRYPOINT, SHELL, COPY and ADD written as a JSON array: its strings. */
   execForm?: string[];
   heredoc: boolean;
   /** ENV, ARG and LABEL: name and value (null when an ARG has no default). */
@@ -86,13 +86,14 @@ function toStep(instruction: Instruction, lines: readonly string[]): DockerfileS
     endLine: range.end.line + 1,
     text: (lines[range.start.line] ?? '').trim(),
     args,
-    words: instruction.getArguments().map((a) => a.getValue()),
+    // Reading words costs a pass over the instruction; only COPY and ADD need them.
+    words: keyword === 'COPY' || keyword === 'ADD' ? instruction.getArguments().map((a) => a.getValue()) : [],
     flags,
     // getHeredocs re-reads the instruction, so it is asked only where a heredoc can be.
     heredoc: args.includes('<<') && (withHeredocs.getHeredocs?.().length ?? 0) > 0,
     properties: instruction instanceof Env || instruction instanceof Arg || instruction instanceof Label ? instruction.getProperties().map((p) => [p.getName(), p.getValue()]) : [],
   };
-  const execForm = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword) ? parseExecForm(args) : undefined;
+  const execForm = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD'].includes(keyword) ? parseExecForm(args) : undefined;
   if (execForm) step.execForm = execForm;
   return step;
 }

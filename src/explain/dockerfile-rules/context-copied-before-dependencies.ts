@@ -1,12 +1,14 @@
+import type { DockerfileStep } from '../read-dockerfile.ts';
 import type { DockerfileRule } from './dockerfile-rule.ts';
 import { shellText } from './dockerfile-rule.ts';
 
 /** Dependency installs that only need a manifest: npm, yarn, pnpm, pip, poetry, go, Maven, Gradle, bundler, composer, cargo. */
 export const DEPENDENCY_INSTALL = /\b(npm\s+(ci|install|i)\b|yarn(\s+install)?\s*($|&|;|--)|pnpm\s+(install|i)\b|pip3?\s+install\s+(-\S+\s+)*-r\b|poetry\s+install|pipenv\s+install|uv\s+sync|go\s+mod\s+download|mvn\b.*dependency:(go-offline|resolve)|gradle\b.*dependencies|bundle\s+install|composer\s+install|cargo\s+fetch)/;
 
-/** Whether a COPY or ADD takes the whole build context (`COPY . .`, `COPY ./ /app/`). */
-export function copiesWholeContext(words: readonly string[], keyword: string): boolean {
-  return (keyword === 'COPY' || keyword === 'ADD') && words.length >= 2 && words.slice(0, -1).some((src) => src === '.' || src === './');
+/** Whether a COPY or ADD takes the whole build context (`COPY . .`, `COPY ./ /app/`, `COPY [".", "."]`), not another stage. */
+export function copiesWholeContext(step: DockerfileStep): boolean {
+  const words = step.execForm ?? step.words;
+  return (step.keyword === 'COPY' || step.keyword === 'ADD') && !step.flags.has('from') && words.length >= 2 && words.slice(0, -1).some((src) => src === '.' || src === './');
 }
 
 /** `COPY . .` before `npm ci` (or any install): every source change re-runs the install. */
@@ -16,7 +18,7 @@ export const contextCopiedBeforeDependencies: DockerfileRule = {
   topic: 'build-cache',
   check: (model) =>
     model.stages.flatMap((stage) => {
-      const copy = stage.steps.find((s) => copiesWholeContext(s.words, s.keyword) && !s.flags.has('from'));
+      const copy = stage.steps.find(copiesWholeContext);
       if (!copy) return [];
       const install = stage.steps.find((s) => s.line > copy.line && s.keyword === 'RUN' && DEPENDENCY_INSTALL.test(shellText(s)));
       if (!install) return [];

@@ -8,7 +8,7 @@ export const dockerignoreForWholeContext: DockerfileRule = {
   severity: 'info',
   topic: 'docker-build',
   check: (model) => {
-    const copy = allSteps(model).find((s) => copiesWholeContext(s.words, s.keyword) && !s.flags.has('from'));
+    const copy = allSteps(model).find(copiesWholeContext);
     if (!copy) return [];
     return [
       {

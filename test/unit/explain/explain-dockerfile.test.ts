@@ -57,3 +57,12 @@ describe('explainDockerfile on malformed input', () => {
     }
   });
 });
+
+describe('explainDockerfile on JSON-form COPY', () => {
+  test('GIVEN COPY ["package.json", "./"] THEN its source and destination are read from the JSON array', () => {
+    const result = explainDockerfile('FROM node:20\nWORKDIR /app\nCOPY ["package.json", "./"]\nCOPY [".", "."]\nUSER node');
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.value.items.find((i) => i.line === 3)?.explanation).toContain('Copies `package.json` from the build context to the working directory');
+    expect(result.value.findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['dockerignore-for-whole-context@4']);
+  });
+});
