@@ -45,6 +45,12 @@ export function explainDockerfile(text: string, options: ExplainDockerfileOption
       items.push({ line: step.line, text: step.text, explanation: described.explanation, topic: link(described.topic) });
     }
   }
+  for (const step of model.unknown) {
+    const known = KNOWN_INSTRUCTIONS.has(step.keyword);
+    items.push({ line: step.line, text: step.text, explanation: known ? `${step.keyword} before the first FROM: only ARG may come there, so the build stops.` : `\`${step.keyword}\` is not a Dockerfile instruction, so the build stops here (see the findings).`, topic: link('dockerfile-basics') });
+  }
+  // In file order; the whole-file items go last.
+  items.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   items.push(...summaryItems(model, final).map((item) => ({ ...item, topic: link(item.topic) })));
 
   const findings: Finding[] = DOCKERFILE_RULES.flatMap((rule) => rule.check(model).map((hit) => ({ rule: rule.name, severity: rule.severity, topic: link(rule.topic), ...hit })));
