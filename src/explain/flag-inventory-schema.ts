@@ -50,6 +50,8 @@ export const CommandFileSchema = z.strictObject({
   /** What the subcommand does, one sentence in our own words. */
   summary: z.string().min(10).max(300),
   topic: kebab,
+  /** The release its flags were taken from, as learners see it in messages: `Docker CLI 28.2.2`, `Docker Compose v2.36.2`. */
+  version: z.string().regex(/^Docker [A-Za-z ]+v?\d+\.\d+\.\d+/, 'must name the release, e.g. "Docker CLI 28.2.2"'),
   /** A group (`docker`, `docker compose`) has flags of its own and subcommands, not operands. */
   group: z.boolean().optional(),
   /** Files in `docker-cli/snapshots/` its flags are checked against, current builder first. */

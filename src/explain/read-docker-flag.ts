@@ -121,11 +121,10 @@ function explainFlag(spec: FlagSpec, text: string, value: string | undefined, co
 function unknownFlag(words: readonly string[], i: number, shown: string, name: string, command: InventoryCommand): FlagRead {
   const closest = closestFlag(name, command);
   const spec = closest ? command.byLong.get(closest.replace(/^-+/, '')) ?? command.byShort.get(closest.replace(/^-/, '')) : undefined;
-  const version = command.file.snapshots[0]?.endsWith('.md') ? 'the Compose and Buildx versions my inventory records' : 'Docker CLI 28.2';
   const value = spec && spec.type !== 'bool' && !words[i]!.includes('=') ? words[i + 1] : undefined;
   const hint = spec ? ` The closest real one is ${code(closest!)}: ${spec.explanation.replace(/\{value\}/g, 'the value')}${value !== undefined ? ` Taking it to mean that, I read ${code(value)} as its value.` : ''}` : '';
   const finding: Omit<Finding, 'line'> = { rule: 'unknown-flag', severity: 'error', message: `${code(name)} is not a flag of \`docker ${command.path}\`.`, why: 'Docker stops with "unknown flag" before doing anything.', fix: closest ? `Did you mean ${code(closest)}?` : `See \`docker ${command.path} --help\`.`, topic: command.file.topic };
-  const items: Omit<ExplanationItem, 'line'>[] = [{ text: shown, explanation: `Unknown: \`docker ${command.path}\` has no ${code(name)} flag in ${version}, so I will not guess what it does.${hint}`, topic: command.file.topic }];
+  const items: Omit<ExplanationItem, 'line'>[] = [{ text: shown, explanation: `Unknown: \`docker ${command.path}\` has no ${code(name)} flag in ${command.file.version}, so I will not guess what it does.${hint}`, topic: command.file.topic }];
   if (!spec && i + 1 < words.length) {
     const rest = words.slice(i + 1).map(quoteWord).join(' ');
     items.push({ text: rest, explanation: 'The rest of the command is not explained: without knowing the flag before it, I cannot tell whether its first word is that flag\'s value or an argument.', topic: command.file.topic });

@@ -23,6 +23,13 @@ describe('the flag inventory against the Docker CLI 28.2 --help and the Compose 
     }
   });
 
+  test('GIVEN a command file THEN the version it names is the one of its snapshots', () => {
+    for (const command of inventory.commands()) {
+      const versions = command.file.snapshots.map((f) => readFileSync(path.join(SNAPSHOT_DIR, f), 'utf8').split('\n')[0]!.match(/(\d+\.\d+\.\d+)/)![1]!);
+      for (const version of versions) expect(command.file.version, command.path).toContain(version);
+    }
+  });
+
   test('GIVEN every snapshot THEN some inventory command is checked against it', () => {
     const used = new Set(inventory.commands().flatMap((c) => c.file.snapshots));
     expect(snapshotFiles.filter((f) => !used.has(f))).toEqual([]);

@@ -7,6 +7,7 @@ import { checkFlagInventoryDir, loadFlagInventory, FlagInventoryLoadError } from
 const stop = `command: stop
 summary: Stops containers gracefully.
 topic: stop-vs-kill
+version: Docker CLI 28.2.2
 snapshots: [docker-stop.txt]
 operands: [{ name: CONTAINER, kind: container, repeat: true }]
 flags:
