@@ -6,8 +6,9 @@ export interface InventoryCommand {
   path: string;
   file: CommandFile;
   flags: readonly FlagSpec[];
-  /** Where the flag names and types come from: the snapshots' first lines, e.g. "docker run --help, Docker version 28.2.2". */
+  /** Flags by long name without dashes (`publish`). */
   byLong: ReadonlyMap<string, FlagSpec>;
+  /** Flags by short form without its dash (`p`). */
   byShort: ReadonlyMap<string, FlagSpec>;
   /** How many operands the command needs at least (`docker rm` one, `docker ps` none). */
   minOperands: number;
