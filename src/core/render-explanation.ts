@@ -44,7 +44,7 @@ export function renderExplanation(explanation: Explanation, knowledge: Knowledge
   const topics = [...new Set([...explanation.findings.map((f) => f.topic), ...explanation.items.map((i) => i.topic)].filter((t): t is string => t !== null && knowledge.has(t)))];
   const buttons: ReplyAction[] = topics.slice(0, EXPLANATION_LIMITS.buttons).map((id) => ({ id: encodeAction({ action: 'explain', topicId: id }), label: buttonLabel(title(id)!), style: 'secondary' }));
 
-  const counts = (['error', 'warning', 'info'] as const).map((s) => [s, explanation.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = (['error', 'warning', 'note'] as const).map((s) => [s, explanation.findings.filter((f) => f.severity === (s === 'note' ? 'info' : s)).length] as const).filter(([, n]) => n > 0);
   const footer = [
     counts.length > 0 ? `Findings: ${counts.map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`).join(', ')}` : 'No findings',
     ...(hiddenFindings > 0 ? [`and ${hiddenFindings} more in the report`] : []),

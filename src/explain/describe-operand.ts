@@ -13,7 +13,8 @@ export function describeOperand(kind: OperandKind, words: readonly string[], com
   const none: ValueReading['findings'] = [];
   const substituted = /^(\$\(|`)/.test(value) && words.length === 1;
   if (substituted && kind !== 'command') {
-    return { explanation: `Filled in by the shell with the output of ${code(value)}: each word of it becomes one ${kind === 'object' ? 'object' : kind} argument.`, findings: none };
+    const inner = value.startsWith('$(') ? value.slice(2, -1) : value.slice(1, -1);
+    return { explanation: `Filled in by the shell with the output of ${code(inner.trim())}: each word of it becomes one ${kind} argument.`, findings: none };
   }
   switch (kind) {
     case 'image':
