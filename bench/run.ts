@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
- * engine scales with the knowledge base, how fast diagrams render, and Discord's interaction-to-reply latency.
+ * engine scales with the knowledge base, how fast diagrams render, Discord's interaction-to-reply latency, and
+ * how long explaining a pasted Dockerfile or command takes.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
- * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`, or several
+ * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`, `explain`, or several
  * comma-separated: `--only discord,slack`) runs those sections and prints them, for pasting.
  *
  * Progress goes to stderr, so stdout is the report alone.
@@ -13,6 +14,7 @@ import { loadKnowledge } from '../src/knowledge/index.ts';
 import { benchmarkDiagrams, DIAGRAM_METHOD } from './diagrams.ts';
 import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
+import { benchmarkExplain, renderExplain } from './explain.ts';
 import { canCollectGarbage } from './measure.ts';
 import { benchmarkSlackLatency, renderSlackLatency, SLACK_LATENCY_METHOD } from './slack-latency.ts';
 import { benchmarkQuality } from './quality.ts';
@@ -25,7 +27,7 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack'] as const;
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -64,6 +66,9 @@ async function runSection(section: Section, scalingOptions: ScalingOptions): Pro
       return renderDiscordLatency(await benchmarkDiscordLatency(DISCORD_LATENCY_METHOD, log), DISCORD_LATENCY_METHOD);
     case 'slack':
       return renderSlackLatency(await benchmarkSlackLatency(SLACK_LATENCY_METHOD, log), SLACK_LATENCY_METHOD);
+    case 'explain':
+      log('explain…');
+      return renderExplain(await benchmarkExplain());
   }
 }
 

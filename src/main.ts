@@ -30,9 +30,10 @@ try {
     await serveChat(app, { discord, slack }, logger, loaded.config.LOG_LEVEL);
   } else {
     console.error('No chat platform is configured, so this is the console chat. To connect to Discord or Slack, see README.md.');
-    // Diagrams are saved beside the database, where the user's data already lives.
+    // Diagrams and attached reports are saved beside the database, where the user's data already lives.
     const imageDir = join(dirname(loaded.config.DATABASE_PATH), 'diagrams');
-    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir });
+    const fileDir = join(dirname(loaded.config.DATABASE_PATH), 'reports');
+    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir, fileDir });
     await app.close();
   }
 } catch (error) {
