@@ -1,5 +1,5 @@
 export { Deck, type DeckCard, type DeckQuestion } from './deck.ts';
-export { GRADES, previewDueDates, scheduleReview, type GradeValue } from './schedule-review.ts';
+export { GRADES, gradeOutcomes, scheduleReview, type GradeOutcomes, type GradeValue } from './schedule-review.ts';
 export { chooseCard, nextDueDate, type CardChoice, type ChoiceReason } from './choose-card.ts';
 export { shuffle } from './shuffle.ts';
 export { describeWait, formatInterval } from './format-interval.ts';

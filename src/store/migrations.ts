@@ -46,6 +46,15 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
          PRIMARY KEY (answer_id, voter_digest))`,
     ],
   },
+  {
+    version: 2,
+    name: 'flash cards: the state a reveal was computed from, and the same-day interval cap',
+    statements: [
+      `ALTER TABLE card_sessions ADD COLUMN revealed_reps INTEGER`,
+      `ALTER TABLE card_progress ADD COLUMN interval_cap_date TEXT`,
+      `ALTER TABLE card_progress ADD COLUMN interval_cap_ms BIGINT`,
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -9,6 +9,7 @@ import type {
   LeaderboardRow,
   LearnerActivity,
   LearnerRef,
+  PracticeRecord,
   QuizAnswerRecord,
   QuizRecord,
   ReviewRecord,
@@ -79,16 +80,30 @@ export class SqlStore implements Store {
       createdAt: toDate(row['created_at']),
     };
     if (row['revealed_at'] != null) session.revealedAt = toDate(row['revealed_at']);
+    if (row['revealed_reps'] != null) session.revealedReps = Number(row['revealed_reps']);
     if (row['graded_at'] != null) session.gradedAt = toDate(row['graded_at']);
     return session;
   }
 
-  async revealCardSession(id: string, at: Date): Promise<boolean> {
+  async revealCardSession(id: string, at: Date, reps: number): Promise<boolean> {
     const changed = await this.#db.run(
-      `UPDATE card_sessions SET revealed_at = COALESCE(revealed_at, ?) WHERE id = ?`,
-      [at.getTime(), id],
+      `UPDATE card_sessions SET revealed_reps = CASE WHEN revealed_at IS NULL THEN ? ELSE revealed_reps END,
+         revealed_at = COALESCE(revealed_at, ?) WHERE id = ?`,
+      [reps, at.getTime(), id],
     );
     return changed > 0;
+  }
+
+  async recordPractice(practice: PracticeRecord): Promise<'recorded' | 'already-graded'> {
+    return this.#db.transaction(async (tx) => {
+      const claimed = await tx.run(`UPDATE card_sessions SET graded_at = ? WHERE id = ? AND graded_at IS NULL`, [
+        practice.reviewedAt.getTime(),
+        practice.sessionId,
+      ]);
+      if (claimed === 0) return 'already-graded';
+      await recordStudy(tx, practice.learner, practice.studyDate, practice.reviewedAt);
+      return 'recorded';
+    });
   }
 
   async recordReview(review: ReviewRecord): Promise<'recorded' | 'already-graded'> {
@@ -103,13 +118,14 @@ export class SqlStore implements Store {
         // The card's state must be the one the grade was computed from; otherwise another grade got there first.
         const written = await tx.run(
           `INSERT INTO card_progress (learner_key, card_id, due_at, stability, difficulty, elapsed_days, scheduled_days,
-             learning_steps, reps, lapses, state, last_review_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             learning_steps, reps, lapses, state, last_review_at, interval_cap_date, interval_cap_ms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (learner_key, card_id) DO UPDATE SET due_at = excluded.due_at, stability = excluded.stability,
              difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
              scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
              reps = excluded.reps, lapses = excluded.lapses, state = excluded.state,
-             last_review_at = excluded.last_review_at
+             last_review_at = excluded.last_review_at, interval_cap_date = excluded.interval_cap_date,
+             interval_cap_ms = excluded.interval_cap_ms
            WHERE card_progress.reps = ?`,
           [
             review.learner.key,
@@ -124,6 +140,8 @@ export class SqlStore implements Store {
             next.lapses,
             next.state,
             next.lastReview?.getTime() ?? null,
+            next.intervalCap?.date ?? null,
+            next.intervalCap?.ms ?? null,
             review.previousReps,
           ],
         );
@@ -316,6 +334,9 @@ function toCardProgress(row: Row): CardProgress {
     state: Number(row['state']),
   };
   if (row['last_review_at'] != null) progress.lastReview = toDate(row['last_review_at']);
+  if (row['interval_cap_date'] != null) {
+    progress.intervalCap = { date: String(row['interval_cap_date']), ms: Number(row['interval_cap_ms']) };
+  }
   return progress;
 }
 

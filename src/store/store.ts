@@ -14,8 +14,11 @@ export interface Store {
   cardProgress(learnerKey: string): Promise<CardProgress[]>;
   startCardSession(session: CardSession): Promise<void>;
   cardSession(id: string): Promise<CardSession | undefined>;
-  /** Marks a session's card as revealed; false when there is no such session. */
-  revealCardSession(id: string, at: Date): Promise<boolean>;
+  /**
+   * Marks a session's card as revealed at `at`, from the card state with `reps` repetitions; false when there
+   * is no such session. The first reveal wins: revealing again keeps its time and state.
+   */
+  revealCardSession(id: string, at: Date, reps: number): Promise<boolean>;
   /**
    * Grades a session's card, atomically: the session is closed, the card's new state, the review log entry
    * and the study day are written together, or nothing is. Refused (`already-graded`) when the session was
@@ -23,6 +26,11 @@ export interface Store {
    * arriving at once count once.
    */
   recordReview(review: ReviewRecord): Promise<'recorded' | 'already-graded'>;
+  /**
+   * Grades a session's card as practice (it was not due): the session is closed and the study day written,
+   * and the card's schedule and review log are left alone. Refused when the session was graded before.
+   */
+  recordPractice(practice: PracticeRecord): Promise<'recorded' | 'already-graded'>;
   /** How many cards the learner graded for the first time at or after `since` (new cards per day). */
   cardsIntroducedSince(learnerKey: string, since: Date): Promise<number>;
 
@@ -64,6 +72,11 @@ export interface CardProgress {
   /** ts-fsrs `State`: 0 new, 1 learning, 2 review, 3 relearning. */
   state: number;
   lastReview?: Date;
+  /**
+   * The longest interval (milliseconds) the first review on the learner's local `date` offered: later
+   * reviews that day are held to it, so same-day reviews never stretch a schedule.
+   */
+  intervalCap?: { date: string; ms: number };
 }
 
 /** A flash card shown to one learner, waiting for them to reveal and grade it. */
@@ -73,7 +86,18 @@ export interface CardSession {
   cardId: string;
   createdAt: Date;
   revealedAt?: Date;
+  /** The card's `reps` when it was revealed (0 for a new card): the state its grade buttons were computed from. */
+  revealedReps?: number;
   gradedAt?: Date;
+}
+
+/** A grade of a card that was not due: it counts as a study day, and changes nothing else. */
+export interface PracticeRecord {
+  sessionId: string;
+  learner: LearnerRef;
+  reviewedAt: Date;
+  /** The learner's local date (`YYYY-MM-DD`), for streaks. */
+  studyDate: string;
 }
 
 export interface ReviewRecord {

@@ -1,4 +1,4 @@
-import { describeWait, formatInterval, GRADES, type CardChoice, type DeckCard, type GradeValue } from '../../quiz/index.ts';
+import { describeWait, formatInterval, GRADES, type CardChoice, type DeckCard, type GradeOutcomes, type GradeValue } from '../../quiz/index.ts';
 import type { CardProgress } from '../../store/index.ts';
 import { encodeAction } from '../action-id.ts';
 import { buttonLabel, type ActionStyle, type Reply, type ReplyAction } from '../reply.ts';
@@ -23,12 +23,16 @@ export function renderCardFront(choice: CardChoice, sessionId: string, dueCount:
   };
 }
 
-/** The answer, and the four grades labelled with when the card would come back after each. */
-export function renderCardBack(card: DeckCard, sessionId: string, dueDates: Record<GradeValue, Date>, now: Date): Reply {
+/**
+ * The answer, and the four grades labelled with when the card would come back after each (measured from
+ * `revealedAt`, as they are saved), or, for a card not due yet, plain grades that count as practice.
+ */
+export function renderCardBack(card: DeckCard, sessionId: string, outcomes: GradeOutcomes, revealedAt: Date): Reply {
   const grades = GRADES.map(
     ({ rating, label }): ReplyAction => ({
       id: encodeAction({ action: 'grade', sessionId, rating }),
-      label: `${label} · ${formatInterval(dueDates[rating].getTime() - now.getTime())}`,
+      label:
+        outcomes.kind === 'practice' ? label : `${label} · ${formatInterval(outcomes.byRating[rating].due.getTime() - revealedAt.getTime())}`,
       style: GRADE_STYLES[rating],
     }),
   );
@@ -37,7 +41,10 @@ export function renderCardBack(card: DeckCard, sessionId: string, dueDates: Reco
     title: `Flash card · ${card.topic.title}`,
     text: `**${card.front}**\n\n${card.back}`,
     actions: [grades, [readTopicButton(card)]],
-    footer: 'How well did you remember it? Each grade shows when you will see the card again.',
+    footer:
+      outcomes.kind === 'practice'
+        ? `Practice: this card is due ${describeWait(outcomes.due.getTime() - revealedAt.getTime())}, and grading it now does not change that.`
+        : 'How well did you remember it? Each grade shows when you will see the card again.',
     ephemeral: true,
   };
 }
@@ -45,18 +52,33 @@ export function renderCardBack(card: DeckCard, sessionId: string, dueDates: Reco
 /** After a grade: when the card returns, and the way on. */
 export function renderGraded(card: DeckCard, gradeLabel: string, next: CardProgress, dueCount: number, now: Date): Reply {
   const wait = describeWait(next.due.getTime() - now.getTime());
-  const onwards: ReplyAction[] = [
-    { id: encodeAction({ action: 'review' }), label: dueCount > 0 ? `Review due cards (${dueCount})` : 'Next card', style: 'primary' },
-    { id: encodeAction({ action: 'quiz', mode: 'cards', topicId: card.topic.id }), label: buttonLabel(`More on ${card.topic.title}`), style: 'secondary' },
-  ];
   return {
     tone: 'success',
     title: `${gradeLabel}: saved`,
     text: `You will see this card again **${wait === 'now' ? 'in a moment' : wait}**.`,
-    actions: [onwards],
+    actions: [onwards(card, dueCount)],
     footer: dueCount > 0 ? `${dueCount} card${dueCount === 1 ? '' : 's'} due now.` : 'Nothing else is due right now.',
     ephemeral: true,
   };
+}
+
+/** After grading a card that was not due: practice, so its schedule is unchanged. */
+export function renderPractised(card: DeckCard, gradeLabel: string, due: Date, dueCount: number, now: Date): Reply {
+  return {
+    tone: 'success',
+    title: `${gradeLabel}: practice noted`,
+    text: `This card was not due yet, so its schedule stays as it was: it comes back **${describeWait(due.getTime() - now.getTime())}**.`,
+    actions: [onwards(card, dueCount)],
+    footer: dueCount > 0 ? `${dueCount} card${dueCount === 1 ? '' : 's'} due now.` : 'Nothing else is due right now.',
+    ephemeral: true,
+  };
+}
+
+function onwards(card: DeckCard, dueCount: number): ReplyAction[] {
+  return [
+    { id: encodeAction({ action: 'review' }), label: dueCount > 0 ? `Review due cards (${dueCount})` : 'Next card', style: 'primary' },
+    { id: encodeAction({ action: 'quiz', mode: 'cards', topicId: card.topic.id }), label: buttonLabel(`More on ${card.topic.title}`), style: 'secondary' },
+  ];
 }
 
 /** Nothing to review: says when the next card falls due. */

@@ -58,14 +58,33 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       test('GIVEN a started session THEN it reads back, and revealing it records the time once', async () => {
         await startSession('s1', 'volumes/c1');
         expect(await store.cardSession('s1')).toEqual({ id: 's1', learnerKey: ada.key, cardId: 'volumes/c1', createdAt: T0 });
-        expect(await store.revealCardSession('s1', minutes(1))).toBe(true);
-        expect(await store.revealCardSession('s1', minutes(2))).toBe(true);
-        expect((await store.cardSession('s1'))?.revealedAt).toEqual(minutes(1));
+        expect(await store.revealCardSession('s1', minutes(1), 3)).toBe(true);
+        expect(await store.revealCardSession('s1', minutes(2), 4)).toBe(true);
+        expect(await store.cardSession('s1')).toMatchObject({ revealedAt: minutes(1), revealedReps: 3 });
+      });
+
+      test("GIVEN a card's same-day interval cap THEN it reads back with the card", async () => {
+        await startSession('s1', 'volumes/c1');
+        const next = { ...progress('volumes/c1', 1, minutes(60)), intervalCap: { date: '2026-03-01', ms: 8 * 86_400_000 } };
+        await store.recordReview(review('s1', 'volumes/c1', 0, { next }));
+        expect(await store.cardProgress(ada.key)).toEqual([next]);
+      });
+
+      test('GIVEN a practice grade THEN the session closes and the day counts, and the card and review log are untouched', async () => {
+        await startSession('s1', 'volumes/c1');
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        await startSession('s2', 'volumes/c1');
+        const practice = { sessionId: 's2', learner: ada, reviewedAt: minutes(60 * 30), studyDate: '2026-03-02' };
+        expect(await store.recordPractice(practice)).toBe('recorded');
+        expect(await store.recordPractice(practice)).toBe('already-graded');
+        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/c1', 1, minutes(60 * 24))]);
+        expect((await store.cardSession('s2'))?.gradedAt).toEqual(minutes(60 * 30));
+        expect(await store.learnerActivity(ada.key)).toMatchObject({ reviews: 1, studyDates: ['2026-03-02', '2026-03-01'] });
       });
 
       test('GIVEN no such session THEN reading and revealing it find nothing', async () => {
         expect(await store.cardSession('missing')).toBeUndefined();
-        expect(await store.revealCardSession('missing', T0)).toBe(false);
+        expect(await store.revealCardSession('missing', T0, 0)).toBe(false);
       });
 
       test('GIVEN a graded card THEN its progress, the session, the review count and the study day are stored', async () => {
