@@ -55,6 +55,16 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `ALTER TABLE card_progress ADD COLUMN interval_cap_ms BIGINT`,
     ],
   },
+  {
+    version: 3,
+    name: 'multiple choice: the questions each learner has drawn from each pool this round',
+    statements: [
+      `CREATE TABLE question_draws (
+         learner_key TEXT NOT NULL, pool TEXT NOT NULL, question_id TEXT NOT NULL, position INTEGER NOT NULL,
+         drawn_at BIGINT NOT NULL,
+         PRIMARY KEY (learner_key, pool, question_id))`,
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -10,6 +10,7 @@ import type {
   LearnerActivity,
   LearnerRef,
   PracticeRecord,
+  QuestionDraw,
   QuizAnswerRecord,
   QuizRecord,
   ReviewRecord,
@@ -211,6 +212,28 @@ export class SqlStore implements Store {
     return { choice: Number(row['choice']), correct: Number(row['correct']) === 1, answeredAt: toDate(row['answered_at']) };
   }
 
+  async questionDraws(learnerKey: string, pool: string): Promise<QuestionDraw[]> {
+    const rows = await this.#db.all(
+      `SELECT question_id, position, drawn_at FROM question_draws WHERE learner_key = ? AND pool = ?
+       ORDER BY drawn_at, position, question_id`,
+      [learnerKey, pool],
+    );
+    return rows.map((r) => ({ questionId: String(r['question_id']), position: Number(r['position']), drawnAt: toDate(r['drawn_at']) }));
+  }
+
+  async recordQuestionDraw(learnerKey: string, pool: string, draw: QuestionDraw): Promise<'recorded' | 'already-drawn'> {
+    const inserted = await this.#db.run(
+      `INSERT INTO question_draws (learner_key, pool, question_id, position, drawn_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [learnerKey, pool, draw.questionId, draw.position, draw.drawnAt.getTime()],
+    );
+    return inserted === 0 ? 'already-drawn' : 'recorded';
+  }
+
+  async clearQuestionDraws(learnerKey: string, pool: string): Promise<void> {
+    await this.#db.run(`DELETE FROM question_draws WHERE learner_key = ? AND pool = ?`, [learnerKey, pool]);
+  }
+
   async learnerActivity(learnerKey: string): Promise<LearnerActivity> {
     const [reviews] = await this.#db.all(
       `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), 0) AS forgotten
@@ -244,7 +267,7 @@ export class SqlStore implements Store {
          SELECT learner_key, COUNT(*) AS points FROM quiz_answers
          WHERE server_id = ? AND answered_at >= ? AND correct = 1 GROUP BY learner_key
        ) s JOIN learners l ON l.learner_key = s.learner_key
-       GROUP BY l.learner_key, l.name ORDER BY points DESC, l.name ASC LIMIT ?`,
+       GROUP BY l.learner_key, l.name ORDER BY points DESC, l.name ASC, l.learner_key ASC LIMIT ?`,
       [serverId, from, serverId, from, limit],
     );
     return rows.map((r) => ({ learnerKey: String(r['learner_key']), name: String(r['name']), points: Number(r['points']) }));

@@ -41,6 +41,16 @@ export interface Store {
   /** The learner's earlier answer to a quiz, if any. */
   quizAnswer(quizId: string, learnerKey: string): Promise<StoredQuizAnswer | undefined>;
 
+  /** The questions the learner has drawn from `pool` (a topic id, or `*` for all) this round, oldest first. */
+  questionDraws(learnerKey: string, pool: string): Promise<QuestionDraw[]>;
+  /**
+   * Records that the learner drew a question from `pool`; `already-drawn` when they had this round (another
+   * process drew it at the same moment), so the caller draws again.
+   */
+  recordQuestionDraw(learnerKey: string, pool: string, draw: QuestionDraw): Promise<'recorded' | 'already-drawn'>;
+  /** Starts a new round: forgets the learner's draws from `pool`. */
+  clearQuestionDraws(learnerKey: string, pool: string): Promise<void>;
+
   learnerActivity(learnerKey: string): Promise<LearnerActivity>;
   /** The learners of one server or workspace with the most points since `since`, best first. */
   leaderboard(serverId: string, since: Date, limit: number): Promise<LeaderboardRow[]>;
@@ -134,6 +144,13 @@ export interface QuizAnswerRecord {
   correct: boolean;
   answeredAt: Date;
   studyDate: string;
+}
+
+export interface QuestionDraw {
+  questionId: string;
+  /** 1 for the round's first draw, 2 for the next, …: the order of draws made in the same millisecond. */
+  position: number;
+  drawnAt: Date;
 }
 
 export interface StoredQuizAnswer {

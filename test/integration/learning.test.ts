@@ -153,6 +153,25 @@ describe('multiple choice', () => {
     expect(await app.services.store.learnerActivity('discord:ada')).toMatchObject({ quizAnswers: 1, quizCorrect: 0 });
   });
 
+  test('GIVEN "Another question" pressed again and again THEN no question repeats until the topic is used up, nor twice in a row', async () => {
+    const topic = app.services.deck.questionsOf('container-lifecycle');
+    expect(topic.length).toBeGreaterThan(1);
+    const questionOf = (quiz: Reply) => topic.find((q) => quiz.text.includes(q.question))!.id;
+    let quiz = await run('quiz', { mode: 'mcq', topic: 'container-lifecycle' });
+    const asked = [questionOf(quiz)];
+    for (let i = 1; i < topic.length * 3; i++) {
+      const feedback = await press(quiz, 'A');
+      quiz = await press(feedback, 'Another question');
+      asked.push(questionOf(quiz));
+    }
+    for (let round = 0; round < 3; round++) {
+      expect(new Set(asked.slice(round * topic.length, (round + 1) * topic.length)).size).toBe(topic.length);
+    }
+    for (let i = 1; i < asked.length; i++) expect(asked[i]).not.toBe(asked[i - 1]);
+    // Another learner's draws are their own.
+    expect(topic.map((q) => q.id)).toContain(questionOf(await run('quiz', { mode: 'mcq', topic: 'container-lifecycle' }, who('bob'))));
+  });
+
   test('GIVEN many quizzes THEN the right answer lands in every position', async () => {
     const positions = new Set<number>();
     for (let i = 0; i < 40; i++) {
@@ -212,6 +231,21 @@ describe('/stats and /leaderboard', () => {
     expect(lines[1]).toBe('🥈 **ada**: 1 point');
     expect(await run('leaderboard', {}, who('ada', { serverId: 'guild-2' }))).toMatchObject({ text: expect.stringContaining('No points yet') });
     expect(await run('leaderboard', {}, who('ada', { serverId: undefined }))).toMatchObject({ title: 'Only in a server' });
+  });
+});
+
+describe('leaderboard ties', () => {
+  async function answerRight(request: CommandRequest) {
+    const quiz = await run('quiz', { mode: 'mcq', topic: 'volumes' }, request);
+    const question = app.services.deck.questionsOf('volumes').find((q) => quiz.text.includes(q.question))!;
+    await press(quiz, [...quiz.text.matchAll(/\*\*([A-D])\.\*\* (.*)/g)].find((m) => m[2] === question.answer)![1]!, request);
+  }
+
+  test('GIVEN two learners with equal points THEN they share the rank, and the next rank skips their places', async () => {
+    for (const name of ['zoe', 'ada', 'zoe', 'ada', 'bob']) await answerRight(who(name));
+    const board = await run('leaderboard');
+    expect(board.text.split('\n')).toEqual(['🥇 **ada**: 2 points', '🥇 **zoe**: 2 points', '🥉 **bob**: 1 point']);
+    expect(board.footer).toContain('Equal points share a rank, listed by name.');
   });
 });
 

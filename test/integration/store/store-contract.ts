@@ -54,6 +54,28 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       await store.startCardSession({ id, learnerKey, cardId, createdAt: T0 });
     }
 
+    describe('question draws', () => {
+      const draw = (questionId: string, position: number, at = T0) => ({ questionId, position, drawnAt: at });
+
+      test('GIVEN draws from a pool THEN they read back in order, per learner and pool, and a repeat is refused', async () => {
+        expect(await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q2', 1))).toBe('recorded');
+        expect(await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q1', 2))).toBe('recorded');
+        expect(await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q2', 3))).toBe('already-drawn');
+        await store.recordQuestionDraw(ada.key, '*', draw('images/q1', 1));
+        await store.recordQuestionDraw(bob.key, 'volumes', draw('volumes/q3', 1));
+        expect(await store.questionDraws(ada.key, 'volumes')).toEqual([draw('volumes/q2', 1), draw('volumes/q1', 2)]);
+        expect(await store.questionDraws(bob.key, 'volumes')).toEqual([draw('volumes/q3', 1)]);
+      });
+
+      test('GIVEN a round cleared THEN only that learner and pool start afresh', async () => {
+        await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q1', 1));
+        await store.recordQuestionDraw(ada.key, '*', draw('volumes/q1', 1));
+        await store.clearQuestionDraws(ada.key, 'volumes');
+        expect(await store.questionDraws(ada.key, 'volumes')).toEqual([]);
+        expect(await store.questionDraws(ada.key, '*')).toEqual([draw('volumes/q1', 1)]);
+      });
+    });
+
     describe('card sessions and reviews', () => {
       test('GIVEN a started session THEN it reads back, and revealing it records the time once', async () => {
         await startSession('s1', 'volumes/c1');
