@@ -1,6 +1,6 @@
 import type { Problem } from './problem.ts';
 import type { Reply } from './reply.ts';
-import { quoteUserText } from './safe-text.ts';
+import { quoteUserCode, quoteUserText } from './safe-text.ts';
 
 /** The words for every expected failure: what went wrong and what to do next. */
 export function describeProblem(problem: Problem): Reply {
@@ -9,7 +9,7 @@ export function describeProblem(problem: Problem): Reply {
     case 'unknown-command':
       return reply(
         'Unknown command',
-        `There is no command \`/${quoteUserText(problem.name, 40)}\`.` +
+        `There is no command \`/${quoteUserCode(problem.name, 40)}\`.` +
           (problem.suggestion ? ` Did you mean \`/${problem.suggestion}\`?` : '') +
           ' Type `/help` to see them all.',
       );

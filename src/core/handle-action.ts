@@ -29,7 +29,8 @@ async function runAction(action: Action, request: CommandRequest, services: Core
       return action.mode === 'mcq' ? presentQuestion(topic, request, services) : presentCard('quiz', topic, request, services);
     }
     case 'review':
-      return presentCard('review', undefined, request, services);
+    case 'practice':
+      return presentCard(action.action, undefined, request, services);
     case 'reveal':
       return revealCard(action.sessionId, request, services);
     case 'grade':
@@ -52,9 +53,16 @@ async function runAction(action: Action, request: CommandRequest, services: Core
         text:
           (action.vote === 'down'
             ? 'Noted: this answer goes on the list the maintainers read to improve the knowledge base.'
-            : 'Glad it helped.') + (result === 'changed' ? ' Your earlier vote is replaced.' : ''),
+            : 'Glad it helped.') + VOTE_NOTES[result],
         ephemeral: true,
       };
     }
   }
 }
+
+/** What a vote did, said after the thanks. */
+const VOTE_NOTES = {
+  recorded: '',
+  changed: ' This replaces your earlier vote.',
+  unchanged: ' Your vote was already counted: it counts once.',
+} as const;

@@ -1,5 +1,6 @@
 import type { CommandRegistry } from './command-registry.ts';
 import { fail, ok, type Result } from './problem.ts';
+import { removeInvisibleCharacters } from './safe-text.ts';
 
 export interface ParsedCommandLine {
   name: string;
@@ -15,7 +16,8 @@ export interface ParsedCommandLine {
  */
 export function parseCommandLine(registry: CommandRegistry, line: string): Result<ParsedCommandLine> {
   const words = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
-  const rawName = words.shift()?.text.replace(/^\//, '') ?? '';
+  // Invisible characters pasted inside a command word (`/expl\u200Bain`) are cleaned, as in questions.
+  const rawName = removeInvisibleCharacters(words.shift()?.text ?? '').replace(/^\//, '');
   const entry = registry.get(rawName);
   if (!entry) return fail({ code: 'unknown-command', name: rawName, suggestion: registry.closestName(rawName) });
 

@@ -288,12 +288,13 @@ export class SqlStore implements Store {
     );
   }
 
-  async recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unknown-answer'> {
+  async recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unchanged' | 'unknown-answer'> {
     const voter = this.#digest(vote.voterKey);
     return this.#db.transaction(async (tx) => {
       const [answer] = await tx.all(`SELECT id FROM answers WHERE id = ?`, [vote.answerId]);
       if (!answer) return 'unknown-answer';
       const [earlier] = await tx.all(`SELECT vote FROM votes WHERE answer_id = ? AND voter_digest = ?`, [vote.answerId, voter]);
+      if (earlier?.['vote'] === vote.vote) return 'unchanged';
       await tx.run(
         `INSERT INTO votes (answer_id, voter_digest, vote, voted_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (answer_id, voter_digest) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,

@@ -56,8 +56,11 @@ export interface Store {
   leaderboard(serverId: string, since: Date, limit: number): Promise<LeaderboardRow[]>;
 
   recordAnswer(answer: AnswerRecord): Promise<void>;
-  /** A learner's vote on an answer; voting again replaces their earlier vote. */
-  recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unknown-answer'>;
+  /**
+   * A learner's vote on an answer; voting the other way replaces their earlier vote (`changed`), voting the
+   * same way again changes nothing (`unchanged`).
+   */
+  recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unchanged' | 'unknown-answer'>;
   /** Answers worth a maintainer's attention: abstained, below `maxConfidence`, or voted down. */
   knowledgeGaps(maxConfidence: number): Promise<GapRecord[]>;
 }

@@ -103,11 +103,28 @@ describe('/review', () => {
     await press(await press(front, 'Reveal answer', request), grade, request);
   }
 
-  test("GIVEN a day's new cards used up THEN it says so and when the next card is due", async () => {
+  test("GIVEN a day's new cards used up THEN it says so and when the next card is due, and practice serves no new card", async () => {
     for (let i = 0; i < NEW_CARDS_PER_DAY; i++) await studyNewCard(ada, /^Easy/);
     const reply = await run('review');
     expect(reply).toMatchObject({ title: 'All caught up', footer: "You have met today's new cards: more tomorrow." });
     expect(reply.text).toMatch(/next one is due \*\*in \d+ days?\*\*/);
+    const practice = await press(reply, 'Practise ahead');
+    expect(practice.footer).toMatch(/^Practice ahead: due in \d+ days?$/);
+    expect((await press(practice, 'Reveal answer')).footer).toMatch(/^Practice: this card is due in \d+ days?, and grading it now does not change that\.$/);
+  });
+
+  test('GIVEN a grade THEN the next button says what it will serve, and the footer does not contradict it', async () => {
+    const front = await run('review');
+    const graded = await press(await press(front, 'Reveal answer'), /^Easy/);
+    expect(graded.actions?.[0]?.map((a) => a.label)).toEqual([`Learn a new card (${NEW_CARDS_PER_DAY - 1} left today)`, expect.stringMatching(/^Another card on /)]);
+    expect(graded.footer).toBe('Nothing else is due right now.');
+    expect((await press(graded, /^Learn a new card/)).footer).toBe('New card');
+
+    for (let i = 2; i < NEW_CARDS_PER_DAY; i++) await studyNewCard(ada, /^Easy/);
+    const last = await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
+    expect(last.actions?.[0]?.[0]?.label).toBe('Practise ahead');
+    expect(last.footer).toBe("Nothing else is due, and today's new cards are done: more tomorrow.");
+    expect((await press(last, 'Practise ahead')).footer).toMatch(/^Practice ahead/);
   });
 
   test('GIVEN cards that fell due THEN the most overdue comes first, before new cards', async () => {
@@ -217,6 +234,19 @@ describe('/stats and /leaderboard', () => {
     expect(field('Streak')).toBe('2 days (best 2)');
   });
 
+  test('GIVEN cards due and not THEN /stats says how many are due now and when the next one is', async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Easy/);
+    const due = (stats: Reply) => stats.fields?.find((f) => f.name === 'Due now')?.value;
+    expect(due(await run('stats'))).toMatch(/^0 · next in \d+ days$/);
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Again/);
+    expect(due(await run('stats', {}, who('ada', { now: later(1) })))).toMatch(/^1 · then next in \d+ days$/);
+  });
+
+  test('GIVEN a display name with mentions, Markdown or direction overrides THEN /stats shows it as plain text', async () => {
+    const reply = await run('stats', {}, who('eve', { user: { id: 'eve', name: '@everyone <@123> **bold** \u202Eevil' } }));
+    expect(reply.title).toBe('Progress for @\u200Beveryone ‹@\u200B123\\> \\*\\*bold\\*\\* evil');
+  });
+
   test('GIVEN learners in a server THEN the leaderboard ranks them, and names cannot ping or format', async () => {
     const sneaky = { platform: 'discord' as const, user: { id: 'eve', name: '@everyone **boss**' }, serverId: 'guild-1', now: T0 };
     for (const request of [ada, sneaky, sneaky]) {
@@ -231,6 +261,12 @@ describe('/stats and /leaderboard', () => {
     expect(lines[1]).toBe('🥈 **ada**: 1 point');
     expect(await run('leaderboard', {}, who('ada', { serverId: 'guild-2' }))).toMatchObject({ text: expect.stringContaining('No points yet') });
     expect(await run('leaderboard', {}, who('ada', { serverId: undefined }))).toMatchObject({ title: 'Only in a server' });
+  });
+});
+
+describe('/help', () => {
+  test('GIVEN an unknown command with Markdown characters THEN it is named in a code span without visible backslashes', async () => {
+    expect((await run('help', { command: 'my_cmd' })).text).toContain('There is no command `/my_cmd`.');
   });
 });
 
@@ -254,7 +290,8 @@ describe('answers, votes and knowledge gaps', () => {
     const answer = await run('ask', { question: 'image vs container?' });
     expect(answer.actions?.[0]?.map((a) => a.label)).toEqual(['Quiz me on this', 'Show diagram', '👍 Helpful', '👎 Not helpful']);
     expect(await press(answer, '👎 Not helpful')).toMatchObject({ title: 'Thanks for the feedback' });
-    expect((await press(answer, '👍 Helpful')).text).toContain('Your earlier vote is replaced.');
+    expect((await press(answer, '👍 Helpful')).text).toBe('Glad it helped. This replaces your earlier vote.');
+    expect((await press(answer, '👍 Helpful')).text).toBe('Glad it helped. Your vote was already counted: it counts once.');
     const quiz = await press(answer, 'Quiz me on this');
     expect(quiz.title).toBe('Flash card · Image vs container');
   });

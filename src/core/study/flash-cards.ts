@@ -19,26 +19,26 @@ import { renderCaughtUp, renderCardBack, renderCardFront, renderGraded, renderPr
 export const NEW_CARDS_PER_DAY = 10;
 
 /**
- * `/quiz [topic]` and `/review`: shows the learner's next card with a Reveal button. `/review` keeps to due
- * cards and today's ration of new ones; `/quiz` may also practise a card ahead of time.
+ * `/quiz [topic]`, `/review` and the Practise ahead button: shows the learner's next card with a Reveal
+ * button. `/review` keeps to due cards and today's ration of new ones; `/quiz` may also practise a card
+ * ahead of time; `practice` offers due cards, then practice ahead, and no new cards.
  */
-export async function presentCard(mode: 'quiz' | 'review', topic: Topic | undefined, request: CommandRequest, services: CoreServices): Promise<Reply> {
+export async function presentCard(
+  mode: 'quiz' | 'review' | 'practice',
+  topic: Topic | undefined,
+  request: CommandRequest,
+  services: CoreServices,
+): Promise<Reply> {
   const { store, deck } = services;
   const learner = learnerOf(request);
   const progress = await store.cardProgress(learner.key);
   const cards = topic ? deck.cardsOf(topic.id) : deck.cards;
-  const introducedToday =
-    mode === 'review' ? await store.cardsIntroducedSince(learner.key, startOfLocalDay(request.now, request.timeZone)) : 0;
-  const choice = chooseCard(cards, progress, {
-    now: request.now,
-    newCardsAllowed: mode === 'review' ? NEW_CARDS_PER_DAY - introducedToday : cards.length,
-    practiceAhead: mode === 'quiz',
-    random: services.random,
-  });
+  const newCardsAllowed = { quiz: cards.length, review: await newCardsLeftToday(progress, request, services), practice: 0 }[mode];
+  const choice = chooseCard(cards, progress, { now: request.now, newCardsAllowed, practiceAhead: mode !== 'review', random: services.random });
   if (!choice) {
     const seen = new Set(progress.map((p) => p.cardId));
     const newCardsLeft = cards.some((card) => !seen.has(card.id));
-    return renderCaughtUp(nextDueDate(cards, progress), newCardsLeft, request.now);
+    return renderCaughtUp(nextDueDate(cards, progress), newCardsLeft, progress.length > 0, request.now);
   }
 
   const sessionId = services.newId();
@@ -86,7 +86,8 @@ export async function gradeCard(sessionId: string, rating: GradeValue, request: 
   const outcomes = gradeOutcomes(found.card.id, previous, revealedAt, localDate(revealedAt, request.timeZone));
   if (outcomes.kind === 'practice') {
     if ((await store.recordPractice(base)) === 'already-graded') return describeProblem({ code: 'already-graded' });
-    return renderPractised(found.card, grade.label, outcomes.due, countDue(progress, request.now), request.now);
+    const way = { dueCount: countDue(progress, request.now), newCardsLeft: await newCardsLeftToday(progress, request, services) };
+    return renderPractised(found.card, grade.label, outcomes.due, way, request.now);
   }
 
   const next = outcomes.byRating[rating];
@@ -94,7 +95,15 @@ export async function gradeCard(sessionId: string, rating: GradeValue, request: 
   if (result === 'already-graded') return describeProblem({ code: 'already-graded' });
 
   const updated = progress.filter((p) => p.cardId !== next.cardId).concat(next);
-  return renderGraded(found.card, grade.label, next, countDue(updated, request.now), request.now);
+  const way = { dueCount: countDue(updated, request.now), newCardsLeft: await newCardsLeftToday(updated, request, services) };
+  return renderGraded(found.card, grade.label, next, way, request.now);
+}
+
+/** How many new cards `/review` may still introduce today: the day's ration left, at most the cards not seen. */
+async function newCardsLeftToday(progress: readonly CardProgress[], request: CommandRequest, services: CoreServices): Promise<number> {
+  const introduced = await services.store.cardsIntroducedSince(learnerOf(request).key, startOfLocalDay(request.now, request.timeZone));
+  const unseen = services.deck.cards.length - progress.length;
+  return Math.max(0, Math.min(NEW_CARDS_PER_DAY - introduced, unseen));
 }
 
 type SessionLookup =

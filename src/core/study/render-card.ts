@@ -49,40 +49,58 @@ export function renderCardBack(card: DeckCard, sessionId: string, outcomes: Grad
   };
 }
 
+/** What the learner can do next: cards due now, and new cards `/review` may still introduce today. */
+export interface WayOn {
+  dueCount: number;
+  newCardsLeft: number;
+}
+
 /** After a grade: when the card returns, and the way on. */
-export function renderGraded(card: DeckCard, gradeLabel: string, next: CardProgress, dueCount: number, now: Date): Reply {
+export function renderGraded(card: DeckCard, gradeLabel: string, next: CardProgress, way: WayOn, now: Date): Reply {
   const wait = describeWait(next.due.getTime() - now.getTime());
   return {
     tone: 'success',
     title: `${gradeLabel}: saved`,
     text: `You will see this card again **${wait === 'now' ? 'in a moment' : wait}**.`,
-    actions: [onwards(card, dueCount)],
-    footer: dueCount > 0 ? `${dueCount} card${dueCount === 1 ? '' : 's'} due now.` : 'Nothing else is due right now.',
+    actions: [onwards(card, way)],
+    footer: describeWayOn(way),
     ephemeral: true,
   };
 }
 
 /** After grading a card that was not due: practice, so its schedule is unchanged. */
-export function renderPractised(card: DeckCard, gradeLabel: string, due: Date, dueCount: number, now: Date): Reply {
+export function renderPractised(card: DeckCard, gradeLabel: string, due: Date, way: WayOn, now: Date): Reply {
   return {
     tone: 'success',
     title: `${gradeLabel}: practice noted`,
     text: `This card was not due yet, so its schedule stays as it was: it comes back **${describeWait(due.getTime() - now.getTime())}**.`,
-    actions: [onwards(card, dueCount)],
-    footer: dueCount > 0 ? `${dueCount} card${dueCount === 1 ? '' : 's'} due now.` : 'Nothing else is due right now.',
+    actions: [onwards(card, way)],
+    footer: describeWayOn(way),
     ephemeral: true,
   };
 }
 
-function onwards(card: DeckCard, dueCount: number): ReplyAction[] {
+/** The first button says what it will serve: due cards, a new card, or practice ahead. */
+function onwards(card: DeckCard, { dueCount, newCardsLeft }: WayOn): ReplyAction[] {
+  const next: ReplyAction =
+    dueCount > 0
+      ? { id: encodeAction({ action: 'review' }), label: `Review due cards (${dueCount})`, style: 'primary' }
+      : newCardsLeft > 0
+        ? { id: encodeAction({ action: 'review' }), label: `Learn a new card (${newCardsLeft} left today)`, style: 'primary' }
+        : { id: encodeAction({ action: 'practice' }), label: 'Practise ahead', style: 'primary' };
   return [
-    { id: encodeAction({ action: 'review' }), label: dueCount > 0 ? `Review due cards (${dueCount})` : 'Next card', style: 'primary' },
-    { id: encodeAction({ action: 'quiz', mode: 'cards', topicId: card.topic.id }), label: buttonLabel(`More on ${card.topic.title}`), style: 'secondary' },
+    next,
+    { id: encodeAction({ action: 'quiz', mode: 'cards', topicId: card.topic.id }), label: buttonLabel(`Another card on ${card.topic.title}`), style: 'secondary' },
   ];
 }
 
-/** Nothing to review: says when the next card falls due. */
-export function renderCaughtUp(nextDue: Date | undefined, newCardsLeft: boolean, now: Date): Reply {
+function describeWayOn({ dueCount, newCardsLeft }: WayOn): string {
+  if (dueCount > 0) return `${dueCount} card${dueCount === 1 ? '' : 's'} due now.`;
+  return newCardsLeft > 0 ? 'Nothing else is due right now.' : "Nothing else is due, and today's new cards are done: more tomorrow.";
+}
+
+/** Nothing to review: says when the next card falls due, and offers practice that serves no new card. */
+export function renderCaughtUp(nextDue: Date | undefined, newCardsLeft: boolean, anySeen: boolean, now: Date): Reply {
   return {
     tone: 'success',
     title: 'All caught up',
@@ -90,7 +108,7 @@ export function renderCaughtUp(nextDue: Date | undefined, newCardsLeft: boolean,
       ? `No cards are due. The next one is due **${describeWait(nextDue.getTime() - now.getTime())}**.`
       : 'No cards are due.',
     actions: [[
-      { id: encodeAction({ action: 'quiz', mode: 'cards' }), label: 'Practise anyway', style: 'secondary' },
+      ...(anySeen ? [{ id: encodeAction({ action: 'practice' }), label: 'Practise ahead', style: 'secondary' } as const] : []),
       { id: encodeAction({ action: 'quiz', mode: 'mcq' }), label: 'Multiple choice', style: 'secondary' },
     ]],
     footer: newCardsLeft ? "You have met today's new cards: more tomorrow." : 'You have met every card. Well done!',

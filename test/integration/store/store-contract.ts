@@ -334,6 +334,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         await store.recordAnswer(asked('a'));
         expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'down', votedAt: minutes(2) })).toBe('recorded');
         expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'up', votedAt: minutes(3) })).toBe('changed');
+        expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'up', votedAt: minutes(4) })).toBe('unchanged');
         expect(await store.knowledgeGaps(0.7)).toEqual([]);
       });
 

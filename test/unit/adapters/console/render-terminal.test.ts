@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { inlineToTerminal, renderReplyForTerminal } from '../../../../src/adapters/console/render-terminal.ts';
+import { quoteUserText } from '../../../../src/core/index.ts';
+
+describe('inlineToTerminal', () => {
+  test('GIVEN emphasis without colour THEN the words stay and the asterisks go', () => {
+    expect(inlineToTerminal('stay out of *every* layer, **really** _all_', false)).toBe('stay out of every layer, really all');
+  });
+
+  test('GIVEN emphasis with colour THEN it becomes ANSI italic and bold', () => {
+    expect(inlineToTerminal('*every* **one**', true)).toBe('\x1b[3mevery\x1b[0m \x1b[1mone\x1b[0m');
+  });
+
+  test('GIVEN code spans THEN their contents stay verbatim, asterisks and underscores included', () => {
+    expect(inlineToTerminal('run `rm *.log my_file` now', false)).toBe('run rm *.log my_file now');
+  });
+
+  test('GIVEN user text escaped by the core THEN the terminal shows exactly what the user typed', () => {
+    const name = '**boss** _x_ [a](b)';
+    expect(inlineToTerminal(`Hi ${quoteUserText(name)}`, false)).toBe(`Hi ${name}`);
+  });
+});
+
+describe('renderReplyForTerminal', () => {
+  test('GIVEN a title with a user name marked as user text THEN it shows the name as typed, without backslashes', () => {
+    const { text } = renderReplyForTerminal({ tone: 'info', title: `Progress for ${quoteUserText('*me*')}`, text: '' });
+    expect(text).toBe('Progress for *me*');
+  });
+});
