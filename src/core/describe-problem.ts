@@ -53,7 +53,7 @@ export function describeProblem(problem: Problem): Reply {
       return reply(
         'No such diagram',
         `I have no diagram called "${quoteUserText(problem.query)}".` +
-          (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `\`${m}\``).join(', ')}.` : '') +
+          (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `**${m}**`).join(', ')}.` : '') +
           ' Type `/diagram` to see them all.',
       );
   }

@@ -53,6 +53,10 @@ export function parseCommandLine(registry: CommandRegistry, line: string): Resul
       args[spec.name] = positional.shift()!.text;
     }
   }
+  // A word no argument took (`/leaderboard year`) goes to the first choice left unset, so it is refused
+  // with the choices named rather than silently ignored.
+  const unsetChoice = open.find((a) => a.choices && !(a.name in args));
+  if (positional.length > 0 && unsetChoice) args[unsetChoice.name] = positional[0]!.text;
 
   for (const spec of entry.arguments) {
     const value = args[spec.name];

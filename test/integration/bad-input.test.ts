@@ -45,9 +45,10 @@ describe('the console chat, given hostile input', () => {
     expect(couldPing(output)).toBe(false);
   });
 
-  test('GIVEN button numbers that do not exist THEN it says the button is not valid', async () => {
+  test('GIVEN button numbers that do not exist THEN it says which numbers do', async () => {
     await chat.handleLine('/diagram');
-    expect(await chat.handleLine('99')).toMatch(/That button is not valid/);
+    expect(await chat.handleLine('99')).toMatch(/Type a number from 1 to 5 to press one of the buttons above/);
+    expect(await chat.handleLine('0')).toMatch(/from 1 to 5/);
   });
 
   test('GIVEN /explain with a mention and Markdown THEN the echo is defused, and the terminal shows the text as typed', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
+import { DIAGRAM_IDS } from '../../src/diagrams/index.ts';
 import { decodeAction, handleAction, type CommandRequest, type Reply } from '../../src/core/index.ts';
 import { NEW_CARDS_PER_DAY } from '../../src/core/study/flash-cards.ts';
 import { replyLimitProblems } from '../fixtures/reply-limits.ts';
@@ -328,7 +329,17 @@ describe('diagrams', () => {
 
   test('GIVEN an unknown or ambiguous diagram name THEN close matches are named', async () => {
     expect(await run('diagram', { name: 'pizza' })).toMatchObject({ title: 'No such diagram' });
-    expect((await run('diagram', { name: 'image' })).text).toContain('`image-vs-container`, `image-layers`');
+    const ambiguous = await run('diagram', { name: 'image' });
+    expect(ambiguous.text).toContain('**Image vs container**, **Image layers**');
+    expect((await press(ambiguous, 'Image layers')).image?.name).toBe('image-layers.png');
+  });
+
+  test('GIVEN the diagram names /help diagram lists THEN /diagram accepts every one, and every diagram is named', async () => {
+    const description = app.registry.get('diagram')!.command.description;
+    const names = description.slice(description.indexOf(':') + 1).split(',').map((n) => n.trim());
+    const found = await Promise.all(names.map(async (name) => (await run('diagram', { name })).image?.name));
+    expect(found).toEqual(expect.not.arrayContaining([undefined]));
+    expect(new Set(found).size).toBe(DIAGRAM_IDS.length);
   });
 
   test('GIVEN a topic with a diagram THEN its Show diagram button draws it', async () => {

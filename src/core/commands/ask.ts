@@ -3,6 +3,7 @@ import { defineCommand } from '../command.ts';
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
+import { replyToSmallTalk } from '../small-talk.ts';
 
 export const askCommand = defineCommand({
   name: 'ask',
@@ -19,6 +20,9 @@ export const askCommand = defineCommand({
   }),
   examples: ['/ask image vs container?', '/ask why is my second build so fast'],
   run: async ({ question }, request, { engine, store, newId }) => {
+    // Greetings and thanks are not questions: answered as such, and not kept as knowledge gaps.
+    const smallTalk = replyToSmallTalk(question);
+    if (smallTalk) return smallTalk;
     const answer = engine.answer(question);
     // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.
     const answerId = newId();
