@@ -29,6 +29,10 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Where Discord's HTTP API is. Default: Discord itself. Set it to run through a REST proxy shared by several processes. */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /** The console's colour, by the usual conventions: `NO_COLOR` never, `FORCE_COLOR` always, `TERM=dumb` not. */
+  NO_COLOR: z.string().optional(),
+  FORCE_COLOR: z.string().optional(),
+  TERM: z.string().optional(),
 }).superRefine((config, ctx) => {
   // Half a Discord configuration is a mistake, not a request for the console.
   if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID) {

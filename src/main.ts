@@ -28,7 +28,8 @@ try {
     console.error('No chat platform is configured, so this is the console chat. To connect to Discord, see README.md.');
     // Diagrams are saved beside the database, where the user's data already lives.
     const imageDir = join(dirname(loaded.config.DATABASE_PATH), 'diagrams');
-    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir });
+    const { NO_COLOR: noColor, FORCE_COLOR: forceColor, TERM: term } = loaded.config;
+    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir, colorSettings: { noColor, forceColor, term } });
     await app.close();
   }
 } catch (error) {

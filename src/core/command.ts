@@ -68,6 +68,11 @@ export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {
    */
   permission?: 'manage-server';
   /**
+   * The command is about a server or workspace (a leaderboard of its learners), so it means nothing where
+   * there is none: the console leaves it out of `/help`, and it says so where it is tried in a direct message.
+   */
+  needsServer?: boolean;
+  /**
    * The command may take longer than a platform's reply window (a first diagram render, say), so adapters
    * acknowledge the request before running it rather than after.
    */

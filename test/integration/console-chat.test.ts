@@ -61,6 +61,12 @@ describe('the console chat reads messages as a person means them', () => {
     expect(await app.services.store.knowledgeGaps(0.7)).toEqual([]);
   });
 
+  test('GIVEN /help in the console THEN it lists no server-only command such as /leaderboard', async () => {
+    const help = await chat.handleLine('/help');
+    expect(help).toContain('/stats');
+    expect(help).not.toContain('/leaderboard');
+  });
+
   test('GIVEN a zero-width character inside a command THEN the command runs', async () => {
     expect(await chat.handleLine('/expl\u200Bain volumes')).toMatch(/^Volumes/);
   });

@@ -21,8 +21,37 @@ const ANSI = {
 // eslint-disable-next-line no-control-regex
 const visibleLength = (s: string): number => s.replace(/\x1b\[\d+m/g, '').length;
 
-/** Wraps one line at word boundaries; continuation lines keep a list item's indent. */
+/**
+ * Lays out whole items (button labels, topic titles) on lines of at most `width` columns, `separator`
+ * between items on a line; an item is broken only when it is wider than a line by itself.
+ */
+export function wrapItems(items: readonly string[], separator: string, width: number): string {
+  if (width <= 0) return items.join(separator);
+  const lines: string[] = [];
+  let current = '';
+  for (const item of items) {
+    if (current && visibleLength(current) + visibleLength(separator) + visibleLength(item) > width) {
+      lines.push(current);
+      current = item;
+    } else {
+      current = current ? `${current}${separator}${item}` : item;
+    }
+  }
+  lines.push(current);
+  return lines.map((line) => wrapWords(line, width)).join('\n');
+}
+
+/**
+ * Wraps one line at word boundaries; continuation lines keep a list item's indent. A line of items joined
+ * by " · " (the topic list) breaks between items, not inside one.
+ */
 export function wrapLine(line: string, width: number): string {
+  if (width <= 0 || visibleLength(line) <= width) return line;
+  if (line.includes(' · ')) return wrapItems(line.split(' · '), ' · ', width);
+  return wrapWords(line, width);
+}
+
+function wrapWords(line: string, width: number): string {
   if (width <= 0 || visibleLength(line) <= width) return line;
   const indent = ' '.repeat(/^(\s*(?:• )?)/.exec(line)![1]!.length);
   const out: string[] = [];
@@ -110,7 +139,7 @@ export function renderReplyForTerminal(
     // One line per row of buttons, numbered across rows, as the chat platforms lay them out.
     let number = 0;
     const rows = (reply.actions ?? []).map((row) =>
-      wrapLine(row.map((a) => `${paint(ANSI.cyan, `[${++number}]`)} ${a.label}`).join('   '), style.width ?? 0),
+      wrapItems(row.map((a) => `${paint(ANSI.cyan, `[${++number}]`)} ${a.label}`), '   ', style.width ?? 0),
     );
     parts.push(`${rows.join('\n')}\n${paint(ANSI.dim, 'Type a number to press one.')}`);
   }

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { App } from '../../app.ts';
 import { ConsoleChat, type ConsoleChatOptions } from './console-chat.ts';
+import { useColor, type ColorSettings } from './terminal-color.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
 
@@ -8,11 +9,11 @@ const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
 export async function runConsole(
   app: App,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
-  options: Pick<ConsoleChatOptions, 'imageDir'> = {},
+  { colorSettings, ...options }: Pick<ConsoleChatOptions, 'imageDir'> & { colorSettings?: ColorSettings } = {},
 ): Promise<void> {
   const isTerminal = 'isTTY' in io.output && Boolean(io.output.isTTY);
   const columns = 'columns' in io.output && typeof io.output.columns === 'number' ? io.output.columns : 0;
-  const chat = new ConsoleChat(app, { color: isTerminal, width: Math.min(columns, 100), ...options });
+  const chat = new ConsoleChat(app, { color: useColor(isTerminal, colorSettings), width: Math.min(columns, 100), ...options });
   const rl = createInterface({ input: io.input, output: io.output, terminal: isTerminal });
   const write = (text: string) => io.output.write(`${text}\n`);
 

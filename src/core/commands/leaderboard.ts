@@ -14,6 +14,7 @@ export const leaderboardCommand = defineCommand({
     period: z.enum(['week', 'month', 'all']).default('week').describe('week (the default), month or all (all time)'),
   }),
   examples: ['/leaderboard', '/leaderboard month'],
+  needsServer: true,
   run: async ({ period }, request, { store }) => {
     if (!request.serverId) return describeProblem({ code: 'needs-server', command: 'leaderboard' });
     const days = PERIODS[period];
