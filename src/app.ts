@@ -14,7 +14,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL'>>;
+export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL' | 'ANSWER_RETENTION_DAYS'>>;
+
+const DAY_MS = 86_400_000;
 
 /**
  * The composition root: loads the knowledge, opens the store and builds the services the front ends share.
@@ -34,5 +36,17 @@ export async function createApp(settings: AppSettings = {}, overrides: Partial<C
     newId: () => randomBytes(9).toString('base64url'),
     ...overrides,
   };
-  return { services, registry: createCommandRegistry(), close: () => store.close() };
+  // Questions older than the retention period are deleted at start and then once a day.
+  const retentionDays = settings.ANSWER_RETENTION_DAYS ?? 90;
+  const prune = () => store.pruneAnswers(new Date(Date.now() - retentionDays * DAY_MS));
+  await prune();
+  const daily = setInterval(() => void prune().catch(() => undefined), DAY_MS).unref();
+  return {
+    services,
+    registry: createCommandRegistry(),
+    close: () => {
+      clearInterval(daily);
+      return store.close();
+    },
+  };
 }

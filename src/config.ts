@@ -29,6 +29,11 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Where Discord's HTTP API is. Default: Discord itself. Set it to run through a REST proxy shared by several processes. */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /**
+   * Days a question asked with `/ask` is kept (with its votes) before it is deleted: long enough for
+   * maintainers to read the knowledge gaps it shows (`npm run kb:gaps`). Default 90. See docs/privacy.md.
+   */
+  ANSWER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** The console's colour, by the usual conventions: `NO_COLOR` never, `FORCE_COLOR` always, `TERM=dumb` not. */
   NO_COLOR: z.string().optional(),
   FORCE_COLOR: z.string().optional(),

@@ -30,6 +30,8 @@ const ActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('answer'), quizId: RecordIdSchema, choice: digitIn(0, 3) }),
   z.strictObject({ action: z.literal('diagram'), diagramId: z.enum(DIAGRAM_IDS) }),
   z.strictObject({ action: z.literal('vote'), vote: z.enum(['up', 'down']), answerId: RecordIdSchema }),
+  // When the confirmation was shown, in whole seconds since the epoch: the button expires.
+  z.strictObject({ action: z.literal('forget'), issuedAt: z.string().regex(/^[1-9]\d{0,11}$/).transform(Number) }),
 ]);
 
 export type Action = z.infer<typeof ActionSchema>;
@@ -45,6 +47,7 @@ const ARGUMENTS: { [A in Action['action']]: readonly Exclude<keyof Extract<Actio
   answer: ['quizId', 'choice'],
   diagram: ['diagramId'],
   vote: ['vote', 'answerId'],
+  forget: ['issuedAt'],
 };
 
 export function encodeAction(action: Action): string {

@@ -8,6 +8,7 @@ import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
 import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
 import { answerQuestion, presentQuestion } from './study/multiple-choice.ts';
+import { FORGET_CONFIRMATION_SECONDS } from './commands/forget-me.ts';
 
 /** Runs a button press. Malformed or forged ids and stale references are refused and change nothing. */
 export function handleAction(id: string, request: CommandRequest, services: CoreServices): Promise<Reply> {
@@ -39,6 +40,17 @@ async function runAction(action: Action, request: CommandRequest, services: Core
       return answerQuestion(action.quizId, action.choice, request, services);
     case 'diagram':
       return renderDiagram(action.diagramId, services);
+    case 'forget': {
+      if (request.now.getTime() / 1000 - action.issuedAt > FORGET_CONFIRMATION_SECONDS) return describeProblem({ code: 'stale-action' });
+      const deleted = await services.store.forgetLearner(learnerOf(request).key);
+      const count = Object.values(deleted).reduce((a, b) => a + b, 0);
+      return {
+        tone: 'success',
+        title: 'Everything about you is deleted',
+        text: `${count} stored record${count === 1 ? ' is' : 's are'} gone. If you use me again, I start afresh.`,
+        ephemeral: true,
+      };
+    }
     case 'vote': {
       const result = await services.store.recordVote({
         answerId: action.answerId,

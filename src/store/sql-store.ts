@@ -329,10 +329,33 @@ export class SqlStore implements Store {
     });
   }
 
+  async forgetLearner(learnerKey: string): Promise<Record<string, number>> {
+    const digest = this.#digest(learnerKey);
+    return this.#db.transaction(async (tx) => {
+      const deleted: Record<string, number> = {};
+      deleted['votes'] =
+        (await tx.run(`DELETE FROM votes WHERE answer_id IN (SELECT id FROM answers WHERE asker_digest = ?)`, [digest])) +
+        (await tx.run(`DELETE FROM votes WHERE voter_digest = ?`, [digest]));
+      deleted['questions'] = await tx.run(`DELETE FROM answers WHERE asker_digest = ?`, [digest]);
+      for (const table of LEARNER_TABLES) deleted[table] = await tx.run(`DELETE FROM ${table} WHERE learner_key = ?`, [learnerKey]);
+      return deleted;
+    });
+  }
+
+  async pruneAnswers(before: Date): Promise<number> {
+    return this.#db.transaction(async (tx) => {
+      await tx.run(`DELETE FROM votes WHERE answer_id IN (SELECT id FROM answers WHERE asked_at < ?)`, [before.getTime()]);
+      return tx.run(`DELETE FROM answers WHERE asked_at < ?`, [before.getTime()]);
+    });
+  }
+
   #digest(learnerKey: string): string {
     return createHmac('sha256', this.#digestSecret).update(learnerKey).digest('base64url').slice(0, 22);
   }
 }
+
+/** Every table keyed by a learner (`learner_key`), all of which `/forget-me` empties of that learner. */
+const LEARNER_TABLES = ['card_progress', 'card_sessions', 'reviews', 'quiz_answers', 'study_days', 'question_draws', 'learners'] as const;
 
 /** Keeps the learner's display name fresh and marks the day as studied. */
 async function recordStudy(tx: SqlExecutor, learner: LearnerRef, studyDate: string, at: Date): Promise<void> {

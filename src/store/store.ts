@@ -63,6 +63,15 @@ export interface Store {
   recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unchanged' | 'unknown-answer'>;
   /** Answers worth a maintainer's attention: abstained, below `maxConfidence`, or voted down. */
   knowledgeGaps(maxConfidence: number): Promise<GapRecord[]>;
+
+  /**
+   * Deletes everything stored about one person, in one transaction: card progress, card sessions, reviews,
+   * quiz answers, study days, question draws, their name, the questions they asked (with the votes on them)
+   * and their votes. Returns how many rows went, by kind.
+   */
+  forgetLearner(learnerKey: string): Promise<Record<string, number>>;
+  /** Deletes the questions asked before `before` (and the votes on them): the retention period. Returns how many. */
+  pruneAnswers(before: Date): Promise<number>;
 }
 
 /** Who did something: the key the store uses and the name leaderboards show. */

@@ -348,9 +348,39 @@ describe('diagrams', () => {
   });
 });
 
+describe('your data', () => {
+  test('GIVEN /forget-me THEN nothing is deleted until confirmed, and then everything about the person goes', async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Good/);
+    await run('ask', { question: 'best pizza toppings' });
+    await press(await press(await run('quiz', { topic: 'volumes' }, who('bob')), 'Reveal answer', who('bob')), /^Good/, who('bob'));
+
+    const confirm = await run('forget-me');
+    expect(confirm).toMatchObject({ title: 'Delete everything about you?', ephemeral: true });
+    expect(await app.services.store.cardProgress('discord:ada')).toHaveLength(1);
+    expect(await press(confirm, 'Yes, delete everything', who('ada', { now: later(1) }))).toMatchObject({ title: 'That button has expired' });
+
+    expect(await press(confirm, 'Yes, delete everything')).toMatchObject({ title: 'Everything about you is deleted' });
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([]);
+    expect(await app.services.store.knowledgeGaps(0.7)).toEqual([]);
+    expect(await app.services.store.cardProgress('discord:bob')).toHaveLength(1);
+  });
+});
+
 describe('persistence', () => {
   const folder = mkdtempSync(join(tmpdir(), 'stevedore-learning-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('GIVEN questions older than the retention period THEN they are deleted when the bot starts', async () => {
+    const settings = { DATABASE_PATH: join(folder, 'retention.db') };
+    const first = await createApp(settings);
+    const old = new Date(Date.now() - 91 * 86_400_000);
+    await first.registry.execute('ask', { question: 'best pizza toppings' }, who('ada', { now: old }), first.services);
+    await first.registry.execute('ask', { question: 'best pasta shapes' }, who('ada', { now: new Date() }), first.services);
+    await first.close();
+    const second = await createApp({ ...settings, ANSWER_RETENTION_DAYS: 90 });
+    expect((await second.services.store.knowledgeGaps(0.7)).map((g) => g.question)).toEqual(['best pasta shapes']);
+    await second.close();
+  });
 
   test('GIVEN progress made and the bot restarted THEN the progress is still there', async () => {
     const settings = { DATABASE_PATH: join(folder, 'bot.db') };

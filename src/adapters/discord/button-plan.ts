@@ -26,6 +26,7 @@ const PLANS: Record<Action['action'], { inPlace: boolean; slow: boolean }> = {
   answer: { inPlace: false, slow: false },
   vote: { inPlace: false, slow: false },
   diagram: { inPlace: false, slow: true },
+  forget: { inPlace: true, slow: false },
 };
 
 /**

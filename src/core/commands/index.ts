@@ -1,6 +1,7 @@
 import { CommandRegistry } from '../command-registry.ts';
 import { askCommand } from './ask.ts';
 import { explainCommand } from './explain.ts';
+import { forgetMeCommand } from './forget-me.ts';
 import { diagramCommand } from './diagram.ts';
 import { createHelpCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
@@ -20,6 +21,7 @@ export function createCommandRegistry(): CommandRegistry {
     statsCommand,
     leaderboardCommand,
     diagramCommand,
+    forgetMeCommand,
     createHelpCommand(() => registry),
   ]);
   return registry;

@@ -302,6 +302,38 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         ...overrides,
       });
 
+      test('GIVEN questions older than the retention period THEN pruning deletes them and their votes, and keeps the rest', async () => {
+        await store.recordAnswer(asked('old', { answered: false, askedAt: minutes(1) }));
+        await store.recordAnswer(asked('new', { answered: false, askedAt: minutes(10) }));
+        await store.recordVote({ answerId: 'old', voterKey: bob.key, vote: 'down', votedAt: minutes(2) });
+        expect(await store.pruneAnswers(minutes(5))).toBe(1);
+        expect((await store.knowledgeGaps(0.7)).map((g) => g.question)).toEqual(['question new']);
+      });
+
+      test('GIVEN /forget-me THEN everything about that person goes, and nothing about anyone else', async () => {
+        await store.startCardSession({ id: 's1', learnerKey: ada.key, cardId: 'volumes/c1', createdAt: T0 });
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        await store.startCardSession({ id: 's2', learnerKey: bob.key, cardId: 'volumes/c1', createdAt: T0 });
+        await store.recordReview(review('s2', 'volumes/c1', 0, { learner: bob }));
+        await store.createQuiz({ id: 'q1', questionId: 'volumes/q1', optionOrder: [0, 1, 2, 3], serverId: 'server-1', createdAt: T0 });
+        await store.recordQuizAnswer({ quizId: 'q1', learner: ada, serverId: 'server-1', choice: 0, correct: true, answeredAt: T0, studyDate: '2026-03-01' });
+        await store.recordQuestionDraw(ada.key, 'volumes', { questionId: 'volumes/q1', position: 1, drawnAt: T0 });
+        await store.recordAnswer(asked('by-ada', { answered: false }));
+        await store.recordAnswer(asked('by-bob', { answered: false, askerKey: bob.key }));
+        await store.recordVote({ answerId: 'by-ada', voterKey: bob.key, vote: 'down', votedAt: T0 });
+        await store.recordVote({ answerId: 'by-bob', voterKey: ada.key, vote: 'down', votedAt: T0 });
+
+        const deleted = await store.forgetLearner(ada.key);
+        expect(deleted).toMatchObject({ card_progress: 1, reviews: 1, quiz_answers: 1, study_days: 1, question_draws: 1, learners: 1, questions: 1, votes: 2 });
+        expect(await store.cardProgress(ada.key)).toEqual([]);
+        expect(await store.cardSession('s1')).toBeUndefined();
+        expect(await store.learnerActivity(ada.key)).toEqual({ reviews: 0, forgotten: 0, quizAnswers: 0, quizCorrect: 0, studyDates: [] });
+        expect(await store.questionDraws(ada.key, 'volumes')).toEqual([]);
+        expect((await store.leaderboard('server-1', T0, 10)).map((r) => r.learnerKey)).toEqual([bob.key]);
+        expect((await store.knowledgeGaps(0.7)).map((g) => [g.question, g.downVotes])).toEqual([['question by-bob', 0]]);
+        expect(await store.cardProgress(bob.key)).toHaveLength(1);
+      });
+
       test('GIVEN answers THEN gaps are the abstained, the unsure and the voted down, oldest first', async () => {
         await store.recordAnswer(asked('sure'));
         await store.recordAnswer(asked('unsure', { confidence: 0.55, askedAt: minutes(2) }));
