@@ -3,6 +3,7 @@ import { decodeAction, type Action } from './action-id.ts';
 import type { CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
 import { learnerOf } from './learner.ts';
+import { applyLearnerSettings } from './learner-settings.ts';
 import { renderDiagram } from './render-diagram.ts';
 import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
@@ -14,7 +15,7 @@ import { FORGET_CONFIRMATION_SECONDS } from './commands/forget-me.ts';
 export function handleAction(id: string, request: CommandRequest, services: CoreServices): Promise<Reply> {
   const action = decodeAction(id);
   if (!action) return Promise.resolve(describeProblem({ code: 'invalid-action' }));
-  return runAction(action, request, services);
+  return applyLearnerSettings(request, services.store).then((shaped) => runAction(action, shaped, services));
 }
 
 async function runAction(action: Action, request: CommandRequest, services: CoreServices): Promise<Reply> {

@@ -65,6 +65,14 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
          PRIMARY KEY (learner_key, pool, question_id))`,
     ],
   },
+  {
+    version: 4,
+    name: 'learner settings: time zone and new cards per day',
+    statements: [
+      `CREATE TABLE learner_settings (
+         learner_key TEXT PRIMARY KEY, time_zone TEXT, new_cards_per_day INTEGER, updated_at BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -9,6 +9,7 @@ import type {
   LeaderboardRow,
   LearnerActivity,
   LearnerRef,
+  LearnerSettings,
   PracticeRecord,
   QuestionDraw,
   QuizAnswerRecord,
@@ -212,6 +213,24 @@ export class SqlStore implements Store {
     return { choice: Number(row['choice']), correct: Number(row['correct']) === 1, answeredAt: toDate(row['answered_at']) };
   }
 
+  async learnerSettings(learnerKey: string): Promise<LearnerSettings> {
+    const [row] = await this.#db.all(`SELECT time_zone, new_cards_per_day FROM learner_settings WHERE learner_key = ?`, [learnerKey]);
+    const settings: LearnerSettings = {};
+    if (row?.['time_zone'] != null) settings.timeZone = String(row['time_zone']);
+    if (row?.['new_cards_per_day'] != null) settings.newCardsPerDay = Number(row['new_cards_per_day']);
+    return settings;
+  }
+
+  async saveLearnerSettings(learnerKey: string, settings: LearnerSettings, at: Date): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO learner_settings (learner_key, time_zone, new_cards_per_day, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (learner_key) DO UPDATE SET time_zone = COALESCE(excluded.time_zone, learner_settings.time_zone),
+         new_cards_per_day = COALESCE(excluded.new_cards_per_day, learner_settings.new_cards_per_day),
+         updated_at = excluded.updated_at`,
+      [learnerKey, settings.timeZone ?? null, settings.newCardsPerDay ?? null, at.getTime()],
+    );
+  }
+
   async questionDraws(learnerKey: string, pool: string): Promise<QuestionDraw[]> {
     const rows = await this.#db.all(
       `SELECT question_id, position, drawn_at FROM question_draws WHERE learner_key = ? AND pool = ?
@@ -355,7 +374,16 @@ export class SqlStore implements Store {
 }
 
 /** Every table keyed by a learner (`learner_key`), all of which `/forget-me` empties of that learner. */
-const LEARNER_TABLES = ['card_progress', 'card_sessions', 'reviews', 'quiz_answers', 'study_days', 'question_draws', 'learners'] as const;
+const LEARNER_TABLES = [
+  'card_progress',
+  'card_sessions',
+  'reviews',
+  'quiz_answers',
+  'study_days',
+  'question_draws',
+  'learner_settings',
+  'learners',
+] as const;
 
 /** Keeps the learner's display name fresh and marks the day as studied. */
 async function recordStudy(tx: SqlExecutor, learner: LearnerRef, studyDate: string, at: Date): Promise<void> {

@@ -41,6 +41,11 @@ export interface Store {
   /** The learner's earlier answer to a quiz, if any. */
   quizAnswer(quizId: string, learnerKey: string): Promise<StoredQuizAnswer | undefined>;
 
+  /** The learner's own settings; empty when they have set none. */
+  learnerSettings(learnerKey: string): Promise<LearnerSettings>;
+  /** Saves the given settings over the learner's earlier ones (fields left out keep their value). */
+  saveLearnerSettings(learnerKey: string, settings: LearnerSettings, at: Date): Promise<void>;
+
   /** The questions the learner has drawn from `pool` (a topic id, or `*` for all) this round, oldest first. */
   questionDraws(learnerKey: string, pool: string): Promise<QuestionDraw[]>;
   /**
@@ -156,6 +161,14 @@ export interface QuizAnswerRecord {
   correct: boolean;
   answeredAt: Date;
   studyDate: string;
+}
+
+/** What a learner set with `/settings`; absent fields use the platform's or the product's default. */
+export interface LearnerSettings {
+  /** An IANA time zone (`Europe/Paris`): the learner's day for streaks, the new-card limit and "next due". */
+  timeZone?: string;
+  /** New cards `/review` introduces per day, 0 to 100. */
+  newCardsPerDay?: number;
 }
 
 export interface QuestionDraw {

@@ -348,6 +348,33 @@ describe('diagrams', () => {
   });
 });
 
+describe('/settings', () => {
+  test('GIVEN a daily new-card limit THEN /review keeps to it, and /settings shows it', async () => {
+    expect(await run('settings', { 'new-cards': 2 })).toMatchObject({ title: 'Settings saved', ephemeral: true });
+    for (let i = 0; i < 2; i++) await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
+    expect(await run('review')).toMatchObject({ title: 'All caught up' });
+    const shown = await run('settings');
+    expect(shown.fields?.map((f) => f.value)).toEqual(['UTC (not set)', '2 (yours)']);
+  });
+
+  test('GIVEN a time zone of their own on Discord THEN their days follow it', async () => {
+    await run('settings', { 'time-zone': 'Asia/Tokyo' });
+    expect((await run('stats')).footer).toBe('Days are counted in Asia/Tokyo.');
+    await run('settings', { 'new-cards': 1 });
+    await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
+    expect((await run('review')).title).toBe('All caught up');
+    // 09:00 UTC is 18:00 in Tokyo; 16:00 UTC is the next day there.
+    expect((await run('review', {}, who('ada', { now: later(7) }))).footer).toBe('New card');
+  });
+
+  test('GIVEN a time zone that is not IANA, or a limit out of range THEN it is refused and nothing changes', async () => {
+    expect(await run('settings', { 'time-zone': 'Mars/Olympus' })).toMatchObject({ tone: 'error' });
+    expect(await run('settings', { 'time-zone': '+02:00' })).toMatchObject({ tone: 'error' });
+    expect(await run('settings', { 'new-cards': 101 })).toMatchObject({ tone: 'error' });
+    expect(await app.services.store.learnerSettings('discord:ada')).toEqual({});
+  });
+});
+
 describe('your data', () => {
   test('GIVEN /forget-me THEN nothing is deleted until confirmed, and then everything about the person goes', async () => {
     await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Good/);

@@ -7,6 +7,7 @@ import { createHelpCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
 import { reviewCommand } from './review.ts';
+import { settingsCommand } from './settings.ts';
 import { statsCommand } from './stats.ts';
 import { topicsCommand } from './topics.ts';
 
@@ -20,6 +21,7 @@ export function createCommandRegistry(): CommandRegistry {
     reviewCommand,
     statsCommand,
     leaderboardCommand,
+    settingsCommand,
     diagramCommand,
     forgetMeCommand,
     createHelpCommand(() => registry),

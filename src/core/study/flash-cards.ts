@@ -15,7 +15,7 @@ import { learnerOf, serverOf, todayOf } from '../learner.ts';
 import type { Reply } from '../reply.ts';
 import { renderCaughtUp, renderCardBack, renderCardFront, renderGraded, renderPractised } from './render-card.ts';
 
-/** New cards `/review` introduces per learner per day, as in most spaced-repetition apps. */
+/** New cards `/review` introduces per learner per day unless they set their own (`/settings`), as in most spaced-repetition apps. */
 export const NEW_CARDS_PER_DAY = 10;
 
 /**
@@ -103,7 +103,7 @@ export async function gradeCard(sessionId: string, rating: GradeValue, request: 
 async function newCardsLeftToday(progress: readonly CardProgress[], request: CommandRequest, services: CoreServices): Promise<number> {
   const introduced = await services.store.cardsIntroducedSince(learnerOf(request).key, startOfLocalDay(request.now, request.timeZone));
   const unseen = services.deck.cards.length - progress.length;
-  return Math.max(0, Math.min(NEW_CARDS_PER_DAY - introduced, unseen));
+  return Math.max(0, Math.min((request.newCardsPerDay ?? NEW_CARDS_PER_DAY) - introduced, unseen));
 }
 
 type SessionLookup =

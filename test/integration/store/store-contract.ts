@@ -54,6 +54,19 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       await store.startCardSession({ id, learnerKey, cardId, createdAt: T0 });
     }
 
+    describe('learner settings', () => {
+      test('GIVEN settings saved in two goes THEN each keeps the other, per learner, and /forget-me removes them', async () => {
+        expect(await store.learnerSettings(ada.key)).toEqual({});
+        await store.saveLearnerSettings(ada.key, { timeZone: 'Europe/Paris' }, T0);
+        await store.saveLearnerSettings(ada.key, { newCardsPerDay: 0 }, minutes(1));
+        await store.saveLearnerSettings(bob.key, { newCardsPerDay: 20 }, T0);
+        expect(await store.learnerSettings(ada.key)).toEqual({ timeZone: 'Europe/Paris', newCardsPerDay: 0 });
+        expect(await store.learnerSettings(bob.key)).toEqual({ newCardsPerDay: 20 });
+        expect((await store.forgetLearner(ada.key))['learner_settings']).toBe(1);
+        expect(await store.learnerSettings(ada.key)).toEqual({});
+      });
+    });
+
     describe('question draws', () => {
       const draw = (questionId: string, position: number, at = T0) => ({ questionId, position, drawnAt: at });
 
