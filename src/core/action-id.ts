@@ -12,6 +12,8 @@ export const ACTION_VERSION = 'v1';
 /** Ids of sessions, quizzes and answers: random, URL-safe. */
 export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
 const TopicId = TopicIdSchema.max(60);
+/** When a confirmation was shown, in whole seconds since the epoch: its button expires. */
+const IssuedAt = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number);
 /** One digit from `min` to `max`, written exactly so (no "01", "1e0" or " 1"). */
 const digitIn = (min: number, max: number) =>
   z
@@ -30,8 +32,8 @@ const ActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('answer'), quizId: RecordIdSchema, choice: digitIn(0, 3) }),
   z.strictObject({ action: z.literal('diagram'), diagramId: z.enum(DIAGRAM_IDS) }),
   z.strictObject({ action: z.literal('vote'), vote: z.enum(['up', 'down']), answerId: RecordIdSchema }),
-  // When the confirmation was shown, in whole seconds since the epoch: the button expires.
-  z.strictObject({ action: z.literal('forget'), issuedAt: z.string().regex(/^[1-9]\d{0,11}$/).transform(Number) }),
+  z.strictObject({ action: z.literal('forget'), issuedAt: IssuedAt }),
+  z.strictObject({ action: z.literal('reset'), topicId: TopicId, issuedAt: IssuedAt }),
 ]);
 
 export type Action = z.infer<typeof ActionSchema>;
@@ -48,6 +50,7 @@ const ARGUMENTS: { [A in Action['action']]: readonly Exclude<keyof Extract<Actio
   diagram: ['diagramId'],
   vote: ['vote', 'answerId'],
   forget: ['issuedAt'],
+  reset: ['topicId', 'issuedAt'],
 };
 
 export function encodeAction(action: Action): string {

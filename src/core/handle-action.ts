@@ -9,7 +9,8 @@ import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
 import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
 import { answerQuestion, presentQuestion } from './study/multiple-choice.ts';
-import { FORGET_CONFIRMATION_SECONDS } from './commands/forget-me.ts';
+import { confirmationExpired } from './confirmation.ts';
+import { resetTopicCards } from './study/reset-topic.ts';
 
 /** Runs a button press. Malformed or forged ids and stale references are refused and change nothing. */
 export function handleAction(id: string, request: CommandRequest, services: CoreServices): Promise<Reply> {
@@ -41,8 +42,13 @@ async function runAction(action: Action, request: CommandRequest, services: Core
       return answerQuestion(action.quizId, action.choice, request, services);
     case 'diagram':
       return renderDiagram(action.diagramId, services);
+    case 'reset': {
+      const topic = services.knowledge.get(action.topicId);
+      if (!topic || confirmationExpired(action.issuedAt, request.now)) return describeProblem({ code: 'stale-action' });
+      return resetTopicCards(topic, request, services);
+    }
     case 'forget': {
-      if (request.now.getTime() / 1000 - action.issuedAt > FORGET_CONFIRMATION_SECONDS) return describeProblem({ code: 'stale-action' });
+      if (confirmationExpired(action.issuedAt, request.now)) return describeProblem({ code: 'stale-action' });
       const deleted = await services.store.forgetLearner(learnerOf(request).key);
       const count = Object.values(deleted).reduce((a, b) => a + b, 0);
       return {

@@ -161,6 +161,14 @@ export class SqlStore implements Store {
     }
   }
 
+  async resetCards(learnerKey: string, cardIds: readonly string[]): Promise<number> {
+    if (cardIds.length === 0) return 0;
+    return this.#db.run(
+      `DELETE FROM card_progress WHERE learner_key = ? AND card_id IN (${cardIds.map(() => '?').join(', ')})`,
+      [learnerKey, ...cardIds],
+    );
+  }
+
   async cardsIntroducedSince(learnerKey: string, since: Date): Promise<number> {
     const [row] = await this.#db.all(
       `SELECT COUNT(*) AS n FROM (SELECT MIN(reviewed_at) AS first FROM reviews WHERE learner_key = ? GROUP BY card_id) f

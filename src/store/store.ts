@@ -31,6 +31,11 @@ export interface Store {
    * and the card's schedule and review log are left alone. Refused when the session was graded before.
    */
   recordPractice(practice: PracticeRecord): Promise<'recorded' | 'already-graded'>;
+  /**
+   * Makes the given cards new again for the learner (their spaced-repetition state is deleted); reviews and
+   * points stay, as history. Returns how many cards had progress.
+   */
+  resetCards(learnerKey: string, cardIds: readonly string[]): Promise<number>;
   /** How many cards the learner graded for the first time at or after `since` (new cards per day). */
   cardsIntroducedSince(learnerKey: string, since: Date): Promise<number>;
 

@@ -375,6 +375,22 @@ describe('/settings', () => {
   });
 });
 
+describe('/reset', () => {
+  test("GIVEN a topic studied THEN /reset asks first, and once confirmed its cards are new again, other topics untouched", async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Easy/);
+    await press(await press(await run('quiz', { topic: 'image layers' }), 'Reveal answer'), /^Easy/);
+    const confirm = await run('reset', { topic: 'volumes' });
+    expect(confirm).toMatchObject({ title: 'Start Volumes over?', ephemeral: true });
+    expect(await app.services.store.cardProgress('discord:ada')).toHaveLength(2);
+    expect(await press(confirm, 'Yes, reset Volumes', who('ada', { now: later(1) }))).toMatchObject({ title: 'That button has expired' });
+    expect(await press(confirm, 'Yes, reset Volumes')).toMatchObject({ title: 'Volumes starts afresh', text: expect.stringContaining('1 card is new again') });
+    const left = await app.services.store.cardProgress('discord:ada');
+    expect(left.map((p) => app.services.deck.card(p.cardId)?.topic.id)).toEqual(['image-layers']);
+    expect((await run('quiz', { topic: 'volumes' })).footer).toBe('New card');
+    expect(await run('reset', { topic: 'volumes' })).toMatchObject({ title: 'Nothing to reset in Volumes' });
+  });
+});
+
 describe('your data', () => {
   test('GIVEN /forget-me THEN nothing is deleted until confirmed, and then everything about the person goes', async () => {
     await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Good/);

@@ -27,6 +27,7 @@ const PLANS: Record<Action['action'], { inPlace: boolean; slow: boolean }> = {
   vote: { inPlace: false, slow: false },
   diagram: { inPlace: false, slow: true },
   forget: { inPlace: true, slow: false },
+  reset: { inPlace: true, slow: false },
 };
 
 /**

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { encodeAction } from '../action-id.ts';
 import { defineCommand } from '../command.ts';
-
-/** How long the confirmation button of `/forget-me` works, in seconds. */
-export const FORGET_CONFIRMATION_SECONDS = 600;
+import { CONFIRMATION_SECONDS, issuedAtOf } from '../confirmation.ts';
 
 export const forgetMeCommand = defineCommand({
   name: 'forget-me',
@@ -18,11 +16,11 @@ export const forgetMeCommand = defineCommand({
       'multiple-choice answers, your study days and streak, your name on leaderboards, the questions you asked ' +
       'and your votes. It cannot be undone.',
     actions: [[{
-      id: encodeAction({ action: 'forget', issuedAt: Math.floor(request.now.getTime() / 1000) }),
+      id: encodeAction({ action: 'forget', issuedAt: issuedAtOf(request.now) }),
       label: 'Yes, delete everything',
       style: 'danger',
     }]],
-    footer: `Nothing is deleted unless you press the button, which works for ${FORGET_CONFIRMATION_SECONDS / 60} minutes.`,
+    footer: `Nothing is deleted unless you press the button, which works for ${CONFIRMATION_SECONDS / 60} minutes.`,
     ephemeral: true,
   }),
 });

@@ -6,6 +6,7 @@ import { diagramCommand } from './diagram.ts';
 import { createHelpCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
+import { resetCommand } from './reset.ts';
 import { reviewCommand } from './review.ts';
 import { settingsCommand } from './settings.ts';
 import { statsCommand } from './stats.ts';
@@ -22,6 +23,7 @@ export function createCommandRegistry(): CommandRegistry {
     statsCommand,
     leaderboardCommand,
     settingsCommand,
+    resetCommand,
     diagramCommand,
     forgetMeCommand,
     createHelpCommand(() => registry),

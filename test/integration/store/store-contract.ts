@@ -98,6 +98,17 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect(await store.cardSession('s1')).toMatchObject({ revealedAt: minutes(1), revealedReps: 3 });
       });
 
+      test('GIVEN cards reset THEN only those cards of that learner lose their progress', async () => {
+        for (const [id, card, learner] of [['s1', 'volumes/c1', ada], ['s2', 'volumes/c2', ada], ['s3', 'volumes/c1', bob]] as const) {
+          await store.startCardSession({ id, learnerKey: learner.key, cardId: card, createdAt: T0 });
+          await store.recordReview(review(id, card, 0, { learner }));
+        }
+        expect(await store.resetCards(ada.key, ['volumes/c1', 'volumes/c9'])).toBe(1);
+        expect(await store.resetCards(ada.key, [])).toBe(0);
+        expect((await store.cardProgress(ada.key)).map((p) => p.cardId)).toEqual(['volumes/c2']);
+        expect(await store.cardProgress(bob.key)).toHaveLength(1);
+      });
+
       test("GIVEN a card's same-day interval cap THEN it reads back with the card", async () => {
         await startSession('s1', 'volumes/c1');
         const next = { ...progress('volumes/c1', 1, minutes(60)), intervalCap: { date: '2026-03-01', ms: 8 * 86_400_000 } };
