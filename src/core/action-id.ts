@@ -33,6 +33,7 @@ const ActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('diagram'), diagramId: z.enum(DIAGRAM_IDS) }),
   z.strictObject({ action: z.literal('vote'), vote: z.enum(['up', 'down']), answerId: RecordIdSchema }),
   z.strictObject({ action: z.literal('forget'), issuedAt: IssuedAt }),
+  z.strictObject({ action: z.literal('undo'), sessionId: RecordIdSchema }),
   z.strictObject({ action: z.literal('reset'), topicId: TopicId, issuedAt: IssuedAt }),
 ]);
 
@@ -50,6 +51,7 @@ const ARGUMENTS: { [A in Action['action']]: readonly Exclude<keyof Extract<Actio
   diagram: ['diagramId'],
   vote: ['vote', 'answerId'],
   forget: ['issuedAt'],
+  undo: ['sessionId'],
   reset: ['topicId', 'issuedAt'],
 };
 

@@ -11,6 +11,7 @@ import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
 import { answerQuestion, presentQuestion } from './study/multiple-choice.ts';
 import { confirmationExpired } from './confirmation.ts';
 import { resetTopicCards } from './study/reset-topic.ts';
+import { undoGrade } from './study/undo-grade.ts';
 
 /** Runs a button press. Malformed or forged ids and stale references are refused and change nothing. */
 export function handleAction(id: string, request: CommandRequest, services: CoreServices): Promise<Reply> {
@@ -47,6 +48,8 @@ async function runAction(action: Action, request: CommandRequest, services: Core
       if (!topic || confirmationExpired(action.issuedAt, request.now)) return describeProblem({ code: 'stale-action' });
       return resetTopicCards(topic, request, services);
     }
+    case 'undo':
+      return undoGrade(action.sessionId, request, services);
     case 'forget': {
       if (confirmationExpired(action.issuedAt, request.now)) return describeProblem({ code: 'stale-action' });
       const deleted = await services.store.forgetLearner(learnerOf(request).key);

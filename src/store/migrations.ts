@@ -73,6 +73,11 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
          learner_key TEXT PRIMARY KEY, time_zone TEXT, new_cards_per_day INTEGER, updated_at BIGINT NOT NULL)`,
     ],
   },
+  {
+    version: 5,
+    name: 'reviews: the card state before each grade, so the last grade can be undone',
+    statements: [`ALTER TABLE reviews ADD COLUMN previous_state TEXT`],
+  },
 ];
 
 /** The newest schema version this code knows. */

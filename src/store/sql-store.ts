@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { applyMigrations } from './migrations.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
@@ -8,6 +9,7 @@ import type {
   GapRecord,
   LeaderboardRow,
   LearnerActivity,
+  LastReview,
   LearnerRef,
   LearnerSettings,
   PracticeRecord,
@@ -149,8 +151,17 @@ export class SqlStore implements Store {
         );
         if (written === 0) throw new Refused();
         await tx.run(
-          `INSERT INTO reviews (session_id, learner_key, card_id, server_id, rating, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)`,
-          [review.sessionId, review.learner.key, next.cardId, review.serverId ?? null, review.rating, review.reviewedAt.getTime()],
+          `INSERT INTO reviews (session_id, learner_key, card_id, server_id, rating, reviewed_at, previous_state)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [
+            review.sessionId,
+            review.learner.key,
+            next.cardId,
+            review.serverId ?? null,
+            review.rating,
+            review.reviewedAt.getTime(),
+            JSON.stringify(review.previous ? progressRow(review.previous) : null),
+          ],
         );
         await recordStudy(tx, review.learner, review.studyDate, review.reviewedAt);
       });
@@ -159,6 +170,32 @@ export class SqlStore implements Store {
       if (error instanceof Refused) return 'already-graded';
       throw error;
     }
+  }
+
+  async lastReview(learnerKey: string, since: Date): Promise<LastReview | undefined> {
+    const found = await findUndoable(this.#db, learnerKey, since);
+    return found && { sessionId: found.sessionId, cardId: found.cardId, rating: found.rating, reviewedAt: found.reviewedAt };
+  }
+
+  async undoReview(learnerKey: string, sessionId: string, since: Date): Promise<'undone' | 'not-undoable'> {
+    return this.#db.transaction(async (tx) => {
+      const found = await findUndoable(tx, learnerKey, since);
+      if (!found || found.sessionId !== sessionId) return 'not-undoable';
+      if (found.previous) {
+        const p = found.previous;
+        await tx.run(
+          `UPDATE card_progress SET due_at = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?,
+             learning_steps = ?, reps = ?, lapses = ?, state = ?, last_review_at = ?, interval_cap_date = ?, interval_cap_ms = ?
+           WHERE learner_key = ? AND card_id = ?`,
+          [p.due_at, p.stability, p.difficulty, p.elapsed_days, p.scheduled_days, p.learning_steps, p.reps, p.lapses, p.state,
+            p.last_review_at, p.interval_cap_date, p.interval_cap_ms, learnerKey, found.cardId],
+        );
+      } else {
+        await tx.run(`DELETE FROM card_progress WHERE learner_key = ? AND card_id = ?`, [learnerKey, found.cardId]);
+      }
+      await tx.run(`DELETE FROM reviews WHERE session_id = ?`, [sessionId]);
+      return 'undone';
+    });
   }
 
   async resetCards(learnerKey: string, cardIds: readonly string[]): Promise<number> {
@@ -379,6 +416,63 @@ export class SqlStore implements Store {
   #digest(learnerKey: string): string {
     return createHmac('sha256', this.#digestSecret).update(learnerKey).digest('base64url').slice(0, 22);
   }
+}
+
+/** A card's state as its `card_progress` columns, for the review log (what an undo restores). */
+const ProgressRowSchema = z.object({
+  due_at: z.number(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsed_days: z.number(),
+  scheduled_days: z.number(),
+  learning_steps: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  state: z.number(),
+  last_review_at: z.number().nullable(),
+  interval_cap_date: z.string().nullable(),
+  interval_cap_ms: z.number().nullable(),
+});
+type ProgressRow = z.infer<typeof ProgressRowSchema>;
+
+function progressRow(p: CardProgress): ProgressRow {
+  return {
+    due_at: p.due.getTime(),
+    stability: p.stability,
+    difficulty: p.difficulty,
+    elapsed_days: p.elapsedDays,
+    scheduled_days: p.scheduledDays,
+    learning_steps: p.learningSteps,
+    reps: p.reps,
+    lapses: p.lapses,
+    state: p.state,
+    last_review_at: p.lastReview?.getTime() ?? null,
+    interval_cap_date: p.intervalCap?.date ?? null,
+    interval_cap_ms: p.intervalCap?.ms ?? null,
+  };
+}
+
+/**
+ * The learner's last review at or after `since`, with the card state before it, when it can be undone: it
+ * recorded that state (reviews from before undo existed did not) and the card has not been graded since.
+ */
+async function findUndoable(db: SqlExecutor, learnerKey: string, since: Date) {
+  const [last] = await db.all(
+    `SELECT r.session_id, r.card_id, r.rating, r.reviewed_at, r.previous_state, c.reps
+     FROM reviews r LEFT JOIN card_progress c ON c.learner_key = r.learner_key AND c.card_id = r.card_id
+     WHERE r.learner_key = ? ORDER BY r.reviewed_at DESC, r.session_id DESC LIMIT 1`,
+    [learnerKey],
+  );
+  if (!last || last['previous_state'] == null || last['reps'] == null || toDate(last['reviewed_at']) < since) return undefined;
+  const previous = z.union([ProgressRowSchema, z.null()]).parse(JSON.parse(String(last['previous_state'])));
+  if (Number(last['reps']) !== (previous?.reps ?? 0) + 1) return undefined;
+  return {
+    sessionId: String(last['session_id']),
+    cardId: String(last['card_id']),
+    rating: Number(last['rating']),
+    reviewedAt: toDate(last['reviewed_at']),
+    previous,
+  };
 }
 
 /** Every table keyed by a learner (`learner_key`), all of which `/forget-me` empties of that learner. */

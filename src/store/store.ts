@@ -31,6 +31,14 @@ export interface Store {
    * and the card's schedule and review log are left alone. Refused when the session was graded before.
    */
   recordPractice(practice: PracticeRecord): Promise<'recorded' | 'already-graded'>;
+  /** The learner's most recent grade at or after `since`, if it can still be undone (nothing graded that card since). */
+  lastReview(learnerKey: string, since: Date): Promise<LastReview | undefined>;
+  /**
+   * Undoes a grade, atomically: the card's state before it is restored (a card new then is new again) and
+   * the review is deleted. Refused (`not-undoable`) unless it is still the learner's last grade at or after
+   * `since` and nothing has graded that card since.
+   */
+  undoReview(learnerKey: string, sessionId: string, since: Date): Promise<'undone' | 'not-undoable'>;
   /**
    * Makes the given cards new again for the learner (their spaced-repetition state is deleted); reviews and
    * points stay, as history. Returns how many cards had progress.
@@ -123,6 +131,15 @@ export interface CardSession {
   gradedAt?: Date;
 }
 
+/** A grade that may still be undone. */
+export interface LastReview {
+  sessionId: string;
+  cardId: string;
+  /** ts-fsrs `Rating`: 1 again, 2 hard, 3 good, 4 easy. */
+  rating: number;
+  reviewedAt: Date;
+}
+
 /** A grade of a card that was not due: it counts as a study day, and changes nothing else. */
 export interface PracticeRecord {
   sessionId: string;
@@ -138,6 +155,8 @@ export interface ReviewRecord {
   serverId?: string;
   /** The card's `reps` when it was read before grading (0 for a new card). */
   previousReps: number;
+  /** The card's state before the grade (absent for a new card): what undoing the grade restores. */
+  previous?: CardProgress;
   next: CardProgress;
   /** ts-fsrs `Rating`: 1 again, 2 hard, 3 good, 4 easy. */
   rating: number;

@@ -375,6 +375,35 @@ describe('/settings', () => {
   });
 });
 
+describe('/undo', () => {
+  test('GIVEN a grade THEN /undo asks first, and once confirmed the card is back where it was, once only', async () => {
+    const front = await run('quiz', { topic: 'volumes' });
+    await press(await press(front, 'Reveal answer'), /^Good/);
+    const [first] = await app.services.store.cardProgress('discord:ada');
+    const second = who('ada', { now: first!.due });
+    await press(await press(await run('quiz', { topic: 'volumes' }, second), 'Reveal answer', second), /^Easy/, second);
+    expect((await app.services.store.cardProgress('discord:ada'))[0]?.reps).toBe(2);
+
+    const confirm = await run('undo', {}, second);
+    expect(confirm).toMatchObject({ title: 'Undo Easy?', ephemeral: true });
+    expect((await app.services.store.cardProgress('discord:ada'))[0]?.reps).toBe(2);
+    expect(await press(confirm, 'Yes, undo it', second)).toMatchObject({ title: 'Grade undone' });
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([first]);
+    expect((await app.services.store.learnerActivity('discord:ada')).reviews).toBe(1);
+    expect(await press(confirm, 'Yes, undo it', second)).toMatchObject({ title: 'That grade can no longer be undone' });
+  });
+
+  test('GIVEN a new card graded and undone THEN it is new again; and a grade older than the window cannot be undone', async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Good/);
+    const confirm = await run('undo');
+    expect(await run('undo', {}, who('ada', { now: later(1) }))).toMatchObject({ title: 'Nothing to undo' });
+    expect(await press(confirm, 'Yes, undo it', who('ada', { now: later(1) }))).toMatchObject({ title: 'That grade can no longer be undone' });
+    expect(await press(confirm, 'Yes, undo it')).toMatchObject({ title: 'Grade undone' });
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([]);
+    expect((await run('quiz', { topic: 'volumes' })).footer).toBe('New card');
+  });
+});
+
 describe('/reset', () => {
   test("GIVEN a topic studied THEN /reset asks first, and once confirmed its cards are new again, other topics untouched", async () => {
     await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Easy/);

@@ -28,6 +28,7 @@ const PLANS: Record<Action['action'], { inPlace: boolean; slow: boolean }> = {
   diagram: { inPlace: false, slow: true },
   forget: { inPlace: true, slow: false },
   reset: { inPlace: true, slow: false },
+  undo: { inPlace: true, slow: false },
 };
 
 /**

@@ -11,6 +11,7 @@ import { reviewCommand } from './review.ts';
 import { settingsCommand } from './settings.ts';
 import { statsCommand } from './stats.ts';
 import { topicsCommand } from './topics.ts';
+import { undoCommand } from './undo.ts';
 
 /** Every command the bot offers, in the order `/help` lists them. */
 export function createCommandRegistry(): CommandRegistry {
@@ -23,6 +24,7 @@ export function createCommandRegistry(): CommandRegistry {
     statsCommand,
     leaderboardCommand,
     settingsCommand,
+    undoCommand,
     resetCommand,
     diagramCommand,
     forgetMeCommand,

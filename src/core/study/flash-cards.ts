@@ -91,7 +91,7 @@ export async function gradeCard(sessionId: string, rating: GradeValue, request: 
   }
 
   const next = outcomes.byRating[rating];
-  const result = await store.recordReview({ ...base, ...serverOf(request), previousReps, next, rating });
+  const result = await store.recordReview({ ...base, ...serverOf(request), previousReps, ...(previous ? { previous } : {}), next, rating });
   if (result === 'already-graded') return describeProblem({ code: 'already-graded' });
 
   const updated = progress.filter((p) => p.cardId !== next.cardId).concat(next);

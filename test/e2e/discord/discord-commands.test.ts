@@ -62,6 +62,7 @@ describe('slash commands through the real discord.js client', () => {
               '- `/stats`: Your progress: cards learned and due, accuracy and your study streak',
               '- `/leaderboard [period]`: The top learners here: points for cards recalled and quiz answers right',
               '- `/settings [time-zone] [new-cards]`: Your time zone and how many new cards a day /review brings; with nothing given, shows them',
+              '- `/undo`: Undo your last flash-card grade, within 10 minutes (asks first)',
               "- `/reset <topic>`: Start one topic's flash cards over, as new cards (asks first)",
               '- `/diagram [name]`: Draw a diagram: image vs container, layers, VM vs container, lifecycle, build to run',
               '- `/forget-me`: Delete everything stored about you: progress, answers, questions and votes (asks first)',

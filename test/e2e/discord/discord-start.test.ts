@@ -108,10 +108,10 @@ describe('npm run register', () => {
     const cli = register;
     expect(await cli.exit).toBe(0);
     expect(cli.output.stdout).toBe(
-      `Published 12 slash commands to server ${GUILD_ID}, where they show at once: /ask /explain /topics /quiz /review /stats /leaderboard /settings /reset /diagram /forget-me /help\n`,
+      `Published 13 slash commands to server ${GUILD_ID}, where they show at once: /ask /explain /topics /quiz /review /stats /leaderboard /settings /undo /reset /diagram /forget-me /help\n`,
     );
     const again = await publishCommands(createCommandRegistry(), { token: TEST_TOKEN, appId: fake.applicationId, guildId: GUILD_ID, rest: { api: fake.apiUrl } });
-    expect(again).toEqual({ ok: true, names: ['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'settings', 'reset', 'diagram', 'forget-me', 'help'] });
+    expect(again).toEqual({ ok: true, names: ['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'settings', 'undo', 'reset', 'diagram', 'forget-me', 'help'] });
 
     const path = `/applications/${fake.applicationId}/guilds/${GUILD_ID}/commands`;
     const [once, twice] = published(path);
@@ -140,7 +140,7 @@ describe('npm run register', () => {
     expect(commands.find((c) => c['name'] === 'ask')).toMatchObject({
       options: [{ type: 3, name: 'question', description: 'Your question, e.g. "image vs container?"', required: true, autocomplete: true }],
     });
-    expect(fake.commands.get(path)).toHaveLength(12);
+    expect(fake.commands.get(path)).toHaveLength(13);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a command that needs Manage Server THEN it is declared so, offered in servers only, and published globally', async () => {

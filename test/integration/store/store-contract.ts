@@ -98,6 +98,24 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect(await store.cardSession('s1')).toMatchObject({ revealedAt: minutes(1), revealedReps: 3 });
       });
 
+      test('GIVEN grades THEN only the last one, within the window, can be undone, restoring the state before it', async () => {
+        await startSession('s1', 'volumes/c1');
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        const first = progress('volumes/c1', 1, minutes(60 * 24));
+        await startSession('s2', 'volumes/c1');
+        await store.recordReview(review('s2', 'volumes/c1', 1, { previous: first, reviewedAt: minutes(5) }));
+        expect(await store.lastReview(ada.key, minutes(6))).toBeUndefined();
+        expect(await store.lastReview(ada.key, minutes(4))).toEqual({ sessionId: 's2', cardId: 'volumes/c1', rating: 3, reviewedAt: minutes(5) });
+        expect(await store.undoReview(ada.key, 's1', T0)).toBe('not-undoable');
+        expect(await store.undoReview(bob.key, 's2', T0)).toBe('not-undoable');
+        expect(await store.undoReview(ada.key, 's2', T0)).toBe('undone');
+        expect(await store.cardProgress(ada.key)).toEqual([first]);
+        expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
+        // s1 recorded no state before it (a new card), so undoing it makes the card new again.
+        expect(await store.undoReview(ada.key, 's1', T0)).toBe('undone');
+        expect(await store.cardProgress(ada.key)).toEqual([]);
+      });
+
       test('GIVEN cards reset THEN only those cards of that learner lose their progress', async () => {
         for (const [id, card, learner] of [['s1', 'volumes/c1', ada], ['s2', 'volumes/c2', ada], ['s3', 'volumes/c1', bob]] as const) {
           await store.startCardSession({ id, learnerKey: learner.key, cardId: card, createdAt: T0 });
