@@ -64,6 +64,7 @@ describe('the console chat reads messages as a person means them', () => {
   test('GIVEN /help in the console THEN it lists no server-only command such as /leaderboard', async () => {
     const help = await chat.handleLine('/help');
     expect(help).toContain('/stats');
+    expect(help).toContain('I speak English');
     expect(help).not.toContain('/leaderboard');
   });
 

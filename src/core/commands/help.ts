@@ -32,7 +32,7 @@ export function createHelpCommand(registry: () => CommandRegistry) {
         tone: 'info',
         title: 'Stevedore: your Docker study companion',
         text:
-          'Ask me anything about Docker concepts in your own words, or use a command:\n' +
+          'Ask me anything about Docker concepts in your own words (I speak English), or use a command:\n' +
           registry()
             .list()
             // The console has one local learner and no server: a leaderboard would only ever say so.

@@ -53,7 +53,7 @@ describe('slash commands through the real discord.js client', () => {
             color: GREYPLE,
             title: 'Stevedore: your Docker study companion',
             description: [
-              'Ask me anything about Docker concepts in your own words, or use a command:',
+              'Ask me anything about Docker concepts in your own words (I speak English), or use a command:',
               '- `/ask <question>`: Ask a question about Docker in your own words',
               '- `/explain <topic>`: Explain one Docker topic by name',
               '- `/topics`: List every topic I can explain',
