@@ -294,11 +294,11 @@ export class AnswerEngine {
   }
 
   #abstain(question: string, confidence: number, suggestions: TopicRef[]): Answer {
+    // Front-end neutral: each front end adds how to browse the topics there (`/topics`, `--topics`).
     const text =
       question.length === 0
-        ? 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?". Try /topics to see everything I know.'
-        : `I don't have a confident answer for that. ${COVERS} ` +
-          (suggestions.length > 0 ? 'These topics come closest; or try /topics.' : 'Try /topics to see everything I can explain.');
+        ? 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?".'
+        : `${COVERS}${suggestions.length > 0 ? ' These topics come closest.' : ''}`;
     return { question, answered: false, topic: null, confidence: round(confidence), text, suggestions };
   }
 }
