@@ -1,0 +1,379 @@
+/**
+ * The hostile-input soak: the real bot (`src/main.ts`, as `npm start` runs it, SQLite in a temporary folder) in a
+ * process of its own, against the fake Discord in this process enforcing Discord's 3-second window, with a
+ * seeded stream of mixed interactions (`soak-traffic.ts`) sent at a fixed rate whatever the bot answers (an open
+ * loop, so a stall shows as latency rather than as a slower sender). Measures the acknowledgement time at the
+ * fake, the bot's own event-loop delay and memory (reported by `test/fixtures/report-loop-delay.ts` on
+ * SIGUSR2), crashes, and what the fake found wrong with the bot's payloads.
+ *
+ * `npm run bench -- --only soak` runs it alone (`--interactions`, `--rate` change the load).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { loadKnowledge } from '../src/knowledge/index.ts';
+import { DISCORD_INTERACTION_WINDOW_MS, FakeDiscord, type LateCallback, type RecordedRequest } from '../test/e2e/discord/fake-discord.ts';
+import type { Origin } from '../test/e2e/discord/interaction-payloads.ts';
+import { percentile } from './measure.ts';
+import { SOAK_KINDS, SoakTraffic, type PlannedInteraction, type SoakKind } from './soak-traffic.ts';
+
+export interface SoakMethod {
+  /** Interactions sent in all. */
+  interactions: number;
+  /** Interactions sent per second, on a fixed schedule. */
+  rate: number;
+  /** Simulated people sending them. */
+  users: number;
+  /** Seed of the traffic's choices. */
+  seed: number;
+  /** How long to wait for outstanding answers after the last interaction, in milliseconds. */
+  graceMs: number;
+  /** How often the bot is asked for its event-loop delay and RSS, in milliseconds. */
+  reportEveryMs: number;
+}
+
+/**
+ * 30 interactions a second stays below discord.js's own budget of 50 requests a second even if every interaction
+ * cost two requests (a deferred reply and its edit).
+ */
+export const SOAK_METHOD: SoakMethod = { interactions: 10_000, rate: 30, users: 50, seed: 9, graceMs: 15_000, reportEveryMs: 10_000 };
+
+/** Shaped like a bot token (three dot-separated parts), but not one. */
+const SOAK_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.GsOaKs.soak-token-for-the-benchmark-not-real-0123';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+interface BotReport extends LoopDelay {
+  rssBytes: number;
+  heapUsedBytes: number;
+  sinceFirst?: LoopDelay;
+}
+
+/** One interaction as the soak followed it. */
+interface Sent {
+  kind: SoakKind;
+  origin: Origin;
+  sentAt: bigint;
+  /** The flags of the message a button was pressed on: an in-place answer keeps them. */
+  pressedFlags: number;
+  group?: PlannedInteraction['group'];
+  ackAt?: bigint;
+  ackStatus?: number;
+  /** Callback type 5 or 6: the answer comes later, by webhook. */
+  deferredFlags?: number;
+  answeredAt?: bigint;
+  title?: string;
+}
+
+export interface SoakResult {
+  method: SoakMethod;
+  sent: number;
+  /** Seconds from the first interaction to the last. */
+  sendingSeconds: number;
+  /** Milliseconds from dispatch to the first callback, per kind. */
+  ackMs: Map<SoakKind, number[]>;
+  /** Interactions that never got a callback. */
+  unanswered: number;
+  /** Callbacks the fake refused because the window had passed. */
+  late: LateCallback[];
+  /** Milliseconds from dispatch to the complete answer, for the interactions acknowledged first. */
+  deferredAnswerMs: number[];
+  botLoop: LoopDelay | undefined;
+  harnessLoop: LoopDelay;
+  /** The bot's memory when the second half began, and at the end. */
+  memoryHalf: BotReport | undefined;
+  memoryEnd: BotReport | undefined;
+  /** How the bot process ended before it was asked to, if it did. */
+  crash: string | undefined;
+  payloadProblems: string[];
+  /** Answers the fake gave other than 2xx, late callbacks included, by status. */
+  refusals: Map<number, number>;
+  /** The first answer's embed title, counted. */
+  titles: Map<string, number>;
+  doublePresses: { pairs: number; countedOnce: number; limited: number; countedTwice: number };
+  /** `rate limit … (global)` lines in the bot's log: waits in discord.js's own 50-a-second queue. */
+  globalRateLimitWaits: number;
+  botWarnings: Map<string, number>;
+  botErrors: Map<string, number>;
+  loadAverage: { start: number[]; end: number[] };
+}
+
+export async function benchmarkSoak(method: SoakMethod, log: (line: string) => void): Promise<SoakResult> {
+  const knowledge = await loadKnowledge();
+  const folder = mkdtempSync(join(os.tmpdir(), 'stevedore-soak-'));
+  const records = new Map<string, Sent>();
+  const byToken = new Map<string, string>();
+  const applicationId = '1000000000000000001';
+  const questions = knowledge.topics.flatMap((t) => t.questions);
+  const topicNames = knowledge.topics.flatMap((t) => [t.title, t.id]);
+  const traffic = new SoakTraffic({ seed: method.seed, users: method.users, applicationId, questions, topicNames });
+  const fake = await FakeDiscord.start({
+    applicationId,
+    interactionWindowMs: DISCORD_INTERACTION_WINDOW_MS,
+    keepRequests: false,
+    onRequest: (request) => follow(request),
+  });
+
+  /** Follows the bot's requests back to the interactions they answer, and feeds shown buttons to the traffic. */
+  const follow = (request: RecordedRequest): void => {
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(request.path);
+    const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(request.path);
+    const id = callback?.[1] ?? (webhook ? byToken.get(webhook[1]!) : undefined);
+    const sent = id === undefined ? undefined : records.get(id);
+    if (!sent || !id) return;
+    const body = (request.body ?? {}) as { type?: number; data?: Record<string, unknown> } & Record<string, unknown>;
+    if (callback) {
+      if (sent.ackAt !== undefined) return;
+      sent.ackAt = request.receivedAt;
+      sent.ackStatus = request.status;
+      if (request.status >= 300) return;
+      if (body.type === 5 || body.type === 6) sent.deferredFlags = body.type === 6 ? sent.pressedFlags : Number(body.data?.['flags'] ?? 0);
+      else answered(sent, id, request, body.data ?? {}, body.type === 7 ? sent.pressedFlags : Number(body.data?.['flags'] ?? 0));
+      return;
+    }
+    if (sent.answeredAt === undefined && request.status < 300 && (request.method === 'PATCH' || request.method === 'POST')) {
+      answered(sent, id, request, body, request.method === 'POST' ? Number(body['flags'] ?? 0) : (sent.deferredFlags ?? 0));
+    }
+  };
+  const answered = (sent: Sent, id: string, request: RecordedRequest, data: Record<string, unknown>, flags: number): void => {
+    sent.answeredAt = request.receivedAt;
+    sent.title = (data['embeds'] as Array<{ title?: string }> | undefined)?.[0]?.title;
+    traffic.observe({ data, flags, owner: sent.origin, interactionId: id });
+  };
+
+  log(`soak: starting the bot (data in ${folder})…`);
+  const bot = startBot(fake, folder);
+  let stopping = false;
+  let crash: string | undefined;
+  bot.process.on('exit', (code, signal) => {
+    if (!stopping) crash = `the bot process exited (code ${code}, signal ${signal}) after ${records.size} interactions; its last log lines: ${bot.lastLines().join(' | ')}`;
+  });
+  const exited = new Promise<void>((resolve) => bot.process.once('exit', () => resolve()));
+  await Promise.race([fake.waitUntilConnected(), exited, sleep(120_000)]);
+  if (!fake.connected) {
+    await fake.close();
+    rmSync(folder, { recursive: true, force: true });
+    throw new Error(`The bot did not connect to the fake Discord: ${crash ?? 'no READY within 2 minutes'}`);
+  }
+
+  const harness = monitorEventLoopDelay({ resolution: 5 });
+  const loadStart = os.loadavg();
+  await bot.report();
+  harness.enable();
+
+  log(`soak: sending ${method.interactions} interactions at ${method.rate}/s from ${method.users} people…`);
+  const startedAt = performance.now();
+  let half: BotReport | undefined;
+  let halfAsked = false;
+  const periodic = setInterval(() => void bot.report(), method.reportEveryMs);
+  let sent = 0;
+  while (sent < method.interactions && crash === undefined) {
+    const wait = startedAt + (sent / method.rate) * 1_000 - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (!halfAsked && sent >= method.interactions / 2) {
+      halfAsked = true;
+      void bot.report().then((r) => (half = r));
+      log(`soak: half way (${sent} sent)…`);
+    }
+    for (const planned of traffic.next().slice(0, method.interactions - sent)) {
+      const { payload } = planned;
+      const id = String(payload['id']);
+      const pressed = payload['message'] as { flags?: number } | undefined;
+      records.set(id, { kind: planned.kind, origin: planned.origin, pressedFlags: pressed?.flags ?? 0, ...(planned.group ? { group: planned.group } : {}), sentAt: 0n });
+      byToken.set(String(payload['token']), id);
+      if (!fake.connected) break;
+      records.get(id)!.sentAt = fake.dispatch('INTERACTION_CREATE', payload);
+      sent++;
+    }
+  }
+  const sendingSeconds = (performance.now() - startedAt) / 1_000;
+  clearInterval(periodic);
+
+  log('soak: waiting for the last answers…');
+  const pending = () => [...records.values()].filter((r) => r.sentAt > 0n && (r.ackAt === undefined || (r.deferredFlags !== undefined && r.answeredAt === undefined)));
+  for (const giveUpAt = performance.now() + method.graceMs; pending().length > 0 && performance.now() < giveUpAt && crash === undefined; ) await sleep(100);
+  harness.disable();
+  const end = crash === undefined ? await bot.report() : undefined;
+  const loadEnd = os.loadavg();
+  // Read before the bot is stopped: discord.js reports its own clean disconnection as "reconnecting".
+  const warnings = [...bot.logLines('warn')];
+  const errors = [...bot.logLines('error')];
+
+  stopping = true;
+  bot.process.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000)]);
+  if (bot.process.exitCode === null && bot.process.signalCode === null) bot.process.kill('SIGKILL');
+  await fake.close();
+  rmSync(folder, { recursive: true, force: true });
+
+  const dispatched = [...records.values()].filter((r) => r.sentAt > 0n);
+  const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
+  const ackMs = new Map(SOAK_KINDS.map((kind) => [kind, dispatched.filter((r) => r.kind === kind && r.ackAt !== undefined).map((r) => ms(r.sentAt, r.ackAt!))]));
+  const titles = countBy(dispatched.flatMap((r) => (r.title ? [r.title] : [])));
+  const loopOf = (h: typeof harness): LoopDelay => ({ p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 });
+  return {
+    method,
+    sent,
+    sendingSeconds,
+    ackMs,
+    unanswered: dispatched.filter((r) => r.ackAt === undefined).length,
+    late: fake.lateCallbacks,
+    deferredAnswerMs: dispatched.filter((r) => r.deferredFlags !== undefined && r.answeredAt !== undefined).map((r) => ms(r.sentAt, r.answeredAt!)),
+    botLoop: end?.sinceFirst,
+    harnessLoop: loopOf(harness),
+    memoryHalf: half,
+    memoryEnd: end,
+    crash,
+    payloadProblems: fake.payloadProblems,
+    refusals: countBy(dispatched.flatMap((r) => (r.ackStatus !== undefined && r.ackStatus >= 300 ? [r.ackStatus] : []))),
+    titles,
+    doublePresses: checkDoublePresses(dispatched),
+    globalRateLimitWaits: warnings.filter((line) => /rate limit on .*\(global\)/.test(line)).length,
+    botWarnings: countBy(warnings.map(pattern)),
+    botErrors: countBy(errors.map(pattern)),
+    loadAverage: { start: loadStart, end: loadEnd },
+  };
+}
+
+/** The bot in its own process, with what it logs and a way to ask it for its event-loop delay and memory. */
+function startBot(fake: FakeDiscord, folder: string) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', './test/fixtures/report-loop-delay.ts', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'],
+      DATABASE_PATH: join(folder, 'bot.db'),
+      DISCORD_TOKEN: SOAK_TOKEN,
+      DISCORD_APP_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const lines: Record<'warn' | 'error', string[]> = { warn: [], error: [] };
+  const recent: string[] = [];
+  const waiting: Array<(report: BotReport) => void> = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    const report = /^loop-delay (\{.*\})$/.exec(line);
+    if (report) return waiting.shift()?.(JSON.parse(report[1]!) as BotReport);
+    recent.push(line);
+    if (recent.length > 5) recent.shift();
+    const level = /^\S+ (warn|error) /.exec(line)?.[1] as 'warn' | 'error' | undefined;
+    if (level) lines[level].push(line.replace(/^\S+ \w+\s+/, ''));
+  });
+  // One report at a time: two signals sent close together can arrive as one.
+  let previous: Promise<BotReport | undefined> = Promise.resolve(undefined);
+  const report = (): Promise<BotReport | undefined> =>
+    (previous = previous.then(() => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      const next = new Promise<BotReport>((resolve) => waiting.push(resolve));
+      child.kill('SIGUSR2');
+      return Promise.race([next, sleep(30_000).then(() => undefined)]);
+    }));
+  return { process: child, report, logLines: (level: 'warn' | 'error') => lines[level], lastLines: () => [...recent] };
+}
+
+/**
+ * One person pressing the same answer twice at once must be counted once: one press gets the feedback, the other
+ * "You have answered this one" (both get the latter when they had answered before).
+ */
+function checkDoublePresses(records: readonly Sent[]): SoakResult['doublePresses'] {
+  const feedback = new Set(['Correct!', 'Not quite']);
+  const result = { pairs: 0, countedOnce: 0, limited: 0, countedTwice: 0 };
+  for (const repeat of records.filter((r) => r.group?.repeat)) {
+    const first = records.find((r) => r.group?.id === repeat.group!.id && !r.group.repeat && r.origin.user.id === repeat.origin.user.id);
+    if (!first) continue;
+    result.pairs++;
+    const titles = [first.title, repeat.title];
+    if (titles.every((t) => t !== undefined && feedback.has(t))) result.countedTwice++;
+    else if (titles.some((t) => t === undefined || !/^(Correct!|Not quite|You have answered this one)$/.test(t))) result.limited++;
+    else result.countedOnce++;
+  }
+  return result;
+}
+
+/** A log line with its numbers and ids blanked, so lines that differ only in them count as one. */
+const pattern = (line: string): string => line.replace(/\d+(\.\d+)?/g, 'N').replace(/\/[A-Za-z0-9_-]{20,}/g, '/…');
+
+function countBy<T>(items: readonly T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}
+
+export function renderSoak(result: SoakResult): string[] {
+  const { method } = result;
+  const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+  const all = [...result.ackMs.values()].flat();
+  const over = (samples: readonly number[], ms: number) => samples.filter((s) => s > ms).length;
+  const row = (label: string, samples: readonly number[]) =>
+    `| ${label} | ${samples.length} | ${f(percentile(samples, 50))} | ${f(percentile(samples, 99))} | ${f(Math.max(...samples))} | ${over(samples, 1_000)} | ${over(samples, 3_000)} |`;
+  const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1024 / 1024)} MB`);
+  const { memoryHalf: half, memoryEnd: end } = result;
+  const growth = half && end ? (end.rssBytes / half.rssBytes - 1) * 100 : undefined;
+  const loop = (l: LoopDelay | undefined) => (l ? `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms` : 'not reported');
+  const title = (t: string) => result.titles.get(t) ?? 0;
+  const list = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([line, n]) => `  - ${n} × \`${line.slice(0, 200)}\``);
+  const p99 = percentile(all, 99);
+  const { doublePresses: d } = result;
+  return [
+    '### Hostile-input soak',
+    '',
+    `The real bot (\`src/main.ts\`, SQLite in a temporary folder, the default per-person limits) in its own process; ` +
+      `the fake Discord in the benchmark's process, refusing any callback later than ${DISCORD_INTERACTION_WINDOW_MS / 1000} s ` +
+      `with 404 Unknown interaction (10062) as Discord does. ${result.sent.toLocaleString('en-US')} interactions from ` +
+      `${method.users} simulated people (seed ${method.seed}) were sent at ${method.rate} a second on a fixed schedule ` +
+      `(${(result.sent / result.sendingSeconds).toFixed(1)} a second achieved, over ${Math.round(result.sendingSeconds)} s), ` +
+      'whatever the bot answered: normal commands (`/ask` with the knowledge base\'s questions, `/explain`, `/topics`, ' +
+      '`/quiz` in both modes, `/review`, `/stats`, `/diagram`, `/help`, `/leaderboard`), every hostile input of ' +
+      '`test/fixtures/hostile-inputs.ts` in every string option, typing into autocomplete, 6,000-character pastes into ' +
+      'autocomplete, real buttons from earlier replies, forged and malformed button ids (and other people\'s flash ' +
+      'cards), and groups of three to five people pressing the same answer of one public question at once, one of them ' +
+      'twice (`bench/soak-traffic.ts`). Acknowledgement is from the fake writing INTERACTION_CREATE to the bot\'s first ' +
+      'callback arriving, in milliseconds.',
+    '',
+    '| interactions | sent | ack p50 | p99 | max | over 1 s | over 3 s |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...SOAK_KINDS.map((kind) => row(kind, result.ackMs.get(kind) ?? [])),
+    row('**all**', all),
+    '',
+    `- **Targets** (issue 9): acknowledgement p99 under 500 ms: ${p99 < 500 ? 'met' : '**missed**'} (${f(p99)} ms); none over 1 s: ` +
+      `${over(all, 1_000) === 0 ? 'met' : `**missed** (${over(all, 1_000)})`}. Refused as past the window: ${result.late.length}. ` +
+      `Never acknowledged: ${result.unanswered}.`,
+    `- **Crashes**: ${result.crash === undefined ? '0' : `1: ${result.crash}`}.`,
+    `- **The bot's event-loop delay** over the run (its own \`monitorEventLoopDelay\`): ${loop(result.botLoop)}. ` +
+      `The benchmark's own (the fake and the sender, which time-stamp everything): ${loop(result.harnessLoop)}.`,
+    `- **The bot's RSS**: ${mb(half?.rssBytes)} at the start of the second half, ${mb(end?.rssBytes)} at the end` +
+      `${growth === undefined ? '' : ` (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%; target under 10%: ${growth < 10 ? 'met' : '**missed**'})`}; ` +
+      `JavaScript heap in use ${mb(half?.heapUsedBytes)} and ${mb(end?.heapUsedBytes)} (not collected first).`,
+    `- **Payload problems** the fake found (Discord's limits, pings, control characters): ${result.payloadProblems.length}` +
+      `${result.payloadProblems.length > 0 ? `: ${[...new Set(result.payloadProblems)].slice(0, 5).join('; ')}` : ''}.`,
+    `- **Other refusals** by the fake: ${result.refusals.size === 0 ? 'none' : [...result.refusals].map(([status, n]) => `${n} × ${status}`).join(', ')}.`,
+    `- **Double presses** (one person pressing the same answer twice at once): ${d.pairs}; counted once ${d.countedOnce}, ` +
+      `counted twice ${d.countedTwice}, refused by the per-person limit or otherwise answered ${d.limited}.`,
+    `- **Answers**: ${title('Slow down a little')} "Slow down a little" (the per-person limits), ${title('That button is not valid')} ` +
+      `"That button is not valid", ${title('That button has expired')} "That button has expired", ` +
+      `${title("That card is someone else's")} "That card is someone else's", ${title('Busy right now')} "Busy right now", ` +
+      `${title('Something went wrong')} "Something went wrong", ${title('I could not send that answer')} "I could not send that answer".`,
+    `- **Acknowledged first, answered later** (\`/diagram\`, and anything not ready after 1.5 s): ${result.deferredAnswerMs.length}; ` +
+      `complete answer p50 ${f(percentile(result.deferredAnswerMs, 50))} ms, p99 ${f(percentile(result.deferredAnswerMs, 99))} ms.`,
+    `- **discord.js's own queue**: interaction callbacks bypass its global 50-a-second limit (\`@discordjs/rest\` sends them ` +
+      'through its `BurstHandler`, which neither counts nor waits on it, as Discord exempts interaction endpoints from the ' +
+      'global limit), so no queue wait is part of the acknowledgement times above. Edits and follow-ups do count: the bot ' +
+      `logged ${result.globalRateLimitWaits} waits on the global limit.`,
+    `- **The bot's log**: ${[...result.botWarnings.values()].reduce((a, b) => a + b, 0)} warnings, ${[...result.botErrors.values()].reduce((a, b) => a + b, 0)} errors` +
+      `${result.botWarnings.size + result.botErrors.size > 0 ? ':' : '.'}`,
+    ...list(result.botErrors),
+    ...list(result.botWarnings),
+    `- Load average (1, 5, 15 min) at the start: ${result.loadAverage.start.map((n) => n.toFixed(2)).join(', ')}; at the end: ` +
+      `${result.loadAverage.end.map((n) => n.toFixed(2)).join(', ')}.`,
+  ];
+}
