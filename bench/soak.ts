@@ -46,6 +46,8 @@ export const SOAK_METHOD: SoakMethod = { interactions: 10_000, rate: 30, users: 
 /** Shaped like a bot token (three dot-separated parts), but not one. */
 const SOAK_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.GsOaKs.soak-token-for-the-benchmark-not-real-0123';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** A periodic report whose longest event-loop delay exceeds this is listed, with when it happened. */
+const STALL_MS = 250;
 
 interface LoopDelay {
   p50: number;
@@ -81,6 +83,10 @@ export interface SoakResult {
   sendingSeconds: number;
   /** Milliseconds from dispatch to the first callback, per kind. */
   ackMs: Map<SoakKind, number[]>;
+  /** When the acknowledgements over 1 s were sent, in seconds since the first interaction. */
+  slowAcksSentAt: number[];
+  /** The bot's periodic reports whose longest event-loop delay was over `STALL_MS`, with their end in seconds since the first interaction. */
+  stalls: Array<{ atSeconds: number; maxMs: number }>;
   /** Interactions that never got a callback. */
   unanswered: number;
   /** Callbacks the fake refused because the window had passed. */
@@ -174,14 +180,21 @@ export async function benchmarkSoak(method: SoakMethod, log: (line: string) => v
   const startedAt = performance.now();
   let half: BotReport | undefined;
   let halfAsked = false;
-  const periodic = setInterval(() => void bot.report(), method.reportEveryMs);
+  const stalls: SoakResult['stalls'] = [];
+  /** Asks the bot for a report, noting a stall in it. */
+  const report = () =>
+    bot.report().then((r) => {
+      if (r && r.max > STALL_MS) stalls.push({ atSeconds: (performance.now() - startedAt) / 1_000, maxMs: r.max });
+      return r;
+    });
+  const periodic = setInterval(() => void report(), method.reportEveryMs);
   let sent = 0;
   while (sent < method.interactions && crash === undefined) {
     const wait = startedAt + (sent / method.rate) * 1_000 - performance.now();
     if (wait > 0) await sleep(wait);
     if (!halfAsked && sent >= method.interactions / 2) {
       halfAsked = true;
-      void bot.report().then((r) => (half = r));
+      void report().then((r) => (half = r));
       log(`soak: half way (${sent} sent)…`);
     }
     for (const planned of traffic.next().slice(0, method.interactions - sent)) {
@@ -202,7 +215,7 @@ export async function benchmarkSoak(method: SoakMethod, log: (line: string) => v
   const pending = () => [...records.values()].filter((r) => r.sentAt > 0n && (r.ackAt === undefined || (r.deferredFlags !== undefined && r.answeredAt === undefined)));
   for (const giveUpAt = performance.now() + method.graceMs; pending().length > 0 && performance.now() < giveUpAt && crash === undefined; ) await sleep(100);
   harness.disable();
-  const end = crash === undefined ? await bot.report() : undefined;
+  const end = crash === undefined ? await report() : undefined;
   const loadEnd = os.loadavg();
   // Read before the bot is stopped: discord.js reports its own clean disconnection as "reconnecting".
   const warnings = [...bot.logLines('warn')];
@@ -217,6 +230,7 @@ export async function benchmarkSoak(method: SoakMethod, log: (line: string) => v
 
   const dispatched = [...records.values()].filter((r) => r.sentAt > 0n);
   const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
+  const firstSentAt = dispatched[0]?.sentAt ?? 0n;
   const ackMs = new Map(SOAK_KINDS.map((kind) => [kind, dispatched.filter((r) => r.kind === kind && r.ackAt !== undefined).map((r) => ms(r.sentAt, r.ackAt!))]));
   const titles = countBy(dispatched.flatMap((r) => (r.title ? [r.title] : [])));
   const loopOf = (h: typeof harness): LoopDelay => ({ p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 });
@@ -225,6 +239,8 @@ export async function benchmarkSoak(method: SoakMethod, log: (line: string) => v
     sent,
     sendingSeconds,
     ackMs,
+    slowAcksSentAt: dispatched.filter((r) => r.ackAt !== undefined && ms(r.sentAt, r.ackAt) > 1_000).map((r) => ms(firstSentAt, r.sentAt) / 1_000),
+    stalls,
     unanswered: dispatched.filter((r) => r.ackAt === undefined).length,
     late: fake.lateCallbacks,
     deferredAnswerMs: dispatched.filter((r) => r.deferredFlags !== undefined && r.answeredAt !== undefined).map((r) => ms(r.sentAt, r.answeredAt!)),
@@ -348,9 +364,14 @@ export function renderSoak(result: SoakResult): string[] {
     `- **Targets** (issue 9): acknowledgement p99 under 500 ms: ${p99 < 500 ? 'met' : '**missed**'} (${f(p99)} ms); none over 1 s: ` +
       `${over(all, 1_000) === 0 ? 'met' : `**missed** (${over(all, 1_000)})`}. Refused as past the window: ${result.late.length}. ` +
       `Never acknowledged: ${result.unanswered}.`,
+    ...(result.slowAcksSentAt.length > 0
+      ? [`- The acknowledgements over 1 s were for interactions sent between ${Math.min(...result.slowAcksSentAt).toFixed(1)} s and ${Math.max(...result.slowAcksSentAt).toFixed(1)} s into the run.`]
+      : []),
     `- **Crashes**: ${result.crash === undefined ? '0' : `1: ${result.crash}`}.`,
     `- **The bot's event-loop delay** over the run (its own \`monitorEventLoopDelay\`): ${loop(result.botLoop)}. ` +
-      `The benchmark's own (the fake and the sender, which time-stamp everything): ${loop(result.harnessLoop)}.`,
+      `The benchmark's own (the fake and the sender, which time-stamp everything): ${loop(result.harnessLoop)}. ` +
+      `Reports (every ${method.reportEveryMs / 1_000} s) in which the bot's loop was held over ${STALL_MS} ms: ` +
+      `${result.stalls.length === 0 ? 'none' : result.stalls.map((s) => `${s.maxMs.toFixed(0)} ms in the one ending ${s.atSeconds.toFixed(0)} s in`).join(', ')}.`,
     `- **The bot's RSS**: ${mb(half?.rssBytes)} at the start of the second half, ${mb(end?.rssBytes)} at the end` +
       `${growth === undefined ? '' : ` (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%; target under 10%: ${growth < 10 ? 'met' : '**missed**'})`}; ` +
       `JavaScript heap in use ${mb(half?.heapUsedBytes)} and ${mb(end?.heapUsedBytes)} (not collected first).`,
