@@ -18,7 +18,8 @@ import { canCollectGarbage } from './measure.ts';
 import { benchmarkQuality } from './quality.ts';
 import { renderDiagrams, renderMachine, renderQuality, renderScaling, writeResults } from './report.ts';
 import { benchmarkScaling, type ScalingOptions } from './scaling.ts';
-import { benchmarkSoak, renderSoak, SOAK_METHOD, type SoakMethod } from './soak.ts';
+import { renderSoak } from './soak-report.ts';
+import { benchmarkSoak, SOAK_METHOD, type SoakMethod } from './soak.ts';
 
 const BENCHMARKS_PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const DEFAULT_SIZES = [500, 5_000, 50_000];

@@ -8,18 +8,15 @@
  *
  * `npm run bench -- --only soak` runs it alone (`--interactions`, `--rate` change the load).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/index.ts';
 import { DISCORD_INTERACTION_WINDOW_MS, FakeDiscord, type LateCallback, type RecordedRequest } from '../test/e2e/discord/fake-discord.ts';
 import type { Origin } from '../test/e2e/discord/interaction-payloads.ts';
-import { percentile } from './measure.ts';
+import { startBot, type BotReport, type LoopDelay } from './bot-process.ts';
 import { SOAK_KINDS, SoakTraffic, type PlannedInteraction, type SoakKind } from './soak-traffic.ts';
 
 export interface SoakMethod {
@@ -39,26 +36,13 @@ export interface SoakMethod {
 
 /**
  * 30 interactions a second stays below discord.js's own budget of 50 requests a second even if every interaction
- * cost two requests (a deferred reply and its edit).
+ * cost two requests (a deferred reply and its edit); in fact `@discordjs/rest` keeps interaction callbacks out of
+ * that budget, and only edits and follow-ups count.
  */
 export const SOAK_METHOD: SoakMethod = { interactions: 10_000, rate: 30, users: 50, seed: 9, graceMs: 15_000, reportEveryMs: 10_000 };
 
-/** Shaped like a bot token (three dot-separated parts), but not one. */
-const SOAK_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.GsOaKs.soak-token-for-the-benchmark-not-real-0123';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** A periodic report whose longest event-loop delay exceeds this is listed, with when it happened. */
-const STALL_MS = 250;
-
-interface LoopDelay {
-  p50: number;
-  p99: number;
-  max: number;
-}
-interface BotReport extends LoopDelay {
-  rssBytes: number;
-  heapUsedBytes: number;
-  sinceFirst?: LoopDelay;
-}
+export const STALL_MS = 250;
 
 /** One interaction as the soak followed it. */
 interface Sent {
@@ -260,43 +244,6 @@ export async function benchmarkSoak(method: SoakMethod, log: (line: string) => v
   };
 }
 
-/** The bot in its own process, with what it logs and a way to ask it for its event-loop delay and memory. */
-function startBot(fake: FakeDiscord, folder: string) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', './test/fixtures/report-loop-delay.ts', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'],
-      DATABASE_PATH: join(folder, 'bot.db'),
-      DISCORD_TOKEN: SOAK_TOKEN,
-      DISCORD_APP_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const lines: Record<'warn' | 'error', string[]> = { warn: [], error: [] };
-  const recent: string[] = [];
-  const waiting: Array<(report: BotReport) => void> = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    const report = /^loop-delay (\{.*\})$/.exec(line);
-    if (report) return waiting.shift()?.(JSON.parse(report[1]!) as BotReport);
-    recent.push(line);
-    if (recent.length > 5) recent.shift();
-    const level = /^\S+ (warn|error) /.exec(line)?.[1] as 'warn' | 'error' | undefined;
-    if (level) lines[level].push(line.replace(/^\S+ \w+\s+/, ''));
-  });
-  // One report at a time: two signals sent close together can arrive as one.
-  let previous: Promise<BotReport | undefined> = Promise.resolve(undefined);
-  const report = (): Promise<BotReport | undefined> =>
-    (previous = previous.then(() => {
-      if (child.exitCode !== null || child.signalCode !== null) return undefined;
-      const next = new Promise<BotReport>((resolve) => waiting.push(resolve));
-      child.kill('SIGUSR2');
-      return Promise.race([next, sleep(30_000).then(() => undefined)]);
-    }));
-  return { process: child, report, logLines: (level: 'warn' | 'error') => lines[level], lastLines: () => [...recent] };
-}
-
 /**
  * One person pressing the same answer twice at once must be counted once: one press gets the feedback, the other
  * "You have answered this one" (both get the latter when they had answered before).
@@ -325,76 +272,3 @@ function countBy<T>(items: readonly T[]): Map<T, number> {
   return counts;
 }
 
-export function renderSoak(result: SoakResult): string[] {
-  const { method } = result;
-  const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
-  const all = [...result.ackMs.values()].flat();
-  const over = (samples: readonly number[], ms: number) => samples.filter((s) => s > ms).length;
-  const row = (label: string, samples: readonly number[]) =>
-    `| ${label} | ${samples.length} | ${f(percentile(samples, 50))} | ${f(percentile(samples, 99))} | ${f(percentile(samples, 100))} | ${over(samples, 1_000)} | ${over(samples, 3_000)} |`;
-  const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1024 / 1024)} MB`);
-  const { memoryHalf: half, memoryEnd: end } = result;
-  const growth = half && end ? (end.rssBytes / half.rssBytes - 1) * 100 : undefined;
-  const loop = (l: LoopDelay | undefined) => (l ? `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms` : 'not reported');
-  const title = (t: string) => result.titles.get(t) ?? 0;
-  const list = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([line, n]) => `  - ${n} × \`${line.slice(0, 200)}\``);
-  const p99 = percentile(all, 99);
-  const { doublePresses: d } = result;
-  return [
-    '### Hostile-input soak',
-    '',
-    `The real bot (\`src/main.ts\`, SQLite in a temporary folder, the default per-person limits) in its own process; ` +
-      `the fake Discord in the benchmark's process, refusing any callback later than ${DISCORD_INTERACTION_WINDOW_MS / 1000} s ` +
-      `with 404 Unknown interaction (10062) as Discord does. ${result.sent.toLocaleString('en-US')} interactions from ` +
-      `${method.users} simulated people (seed ${method.seed}) were sent at ${method.rate} a second on a fixed schedule ` +
-      `(${(result.sent / result.sendingSeconds).toFixed(1)} a second achieved, over ${Math.round(result.sendingSeconds)} s), ` +
-      'whatever the bot answered: normal commands (`/ask` with the knowledge base\'s questions, `/explain`, `/topics`, ' +
-      '`/quiz` in both modes, `/review`, `/stats`, `/diagram`, `/help`, `/leaderboard`), every hostile input of ' +
-      '`test/fixtures/hostile-inputs.ts` in every string option, typing into autocomplete, 6,000-character pastes into ' +
-      'autocomplete, real buttons from earlier replies, forged and malformed button ids (and other people\'s flash ' +
-      'cards), and groups of three to five people pressing the same answer of one public question at once, one of them ' +
-      'twice (`bench/soak-traffic.ts`). Acknowledgement is from the fake writing INTERACTION_CREATE to the bot\'s first ' +
-      'callback arriving, in milliseconds.',
-    '',
-    '| interactions | sent | ack p50 | p99 | max | over 1 s | over 3 s |',
-    '|---|--:|--:|--:|--:|--:|--:|',
-    ...SOAK_KINDS.map((kind) => row(kind, result.ackMs.get(kind) ?? [])),
-    row('**all**', all),
-    '',
-    `- **Targets** (issue 9): acknowledgement p99 under 500 ms: ${p99 < 500 ? 'met' : '**missed**'} (${f(p99)} ms); none over 1 s: ` +
-      `${over(all, 1_000) === 0 ? 'met' : `**missed** (${over(all, 1_000)})`}. Refused as past the window: ${result.late.length}. ` +
-      `Never acknowledged: ${result.unanswered}.`,
-    ...(result.slowAcksSentAt.length > 0
-      ? [`- The acknowledgements over 1 s were for interactions sent between ${Math.min(...result.slowAcksSentAt).toFixed(1)} s and ${Math.max(...result.slowAcksSentAt).toFixed(1)} s into the run.`]
-      : []),
-    `- **Crashes**: ${result.crash === undefined ? '0' : `1: ${result.crash}`}.`,
-    `- **The bot's event-loop delay** over the run (its own \`monitorEventLoopDelay\`): ${loop(result.botLoop)}. ` +
-      `The benchmark's own (the fake and the sender, which time-stamp everything): ${loop(result.harnessLoop)}. ` +
-      `Reports (every ${method.reportEveryMs / 1_000} s) in which the bot's loop was held over ${STALL_MS} ms: ` +
-      `${result.stalls.length === 0 ? 'none' : result.stalls.map((s) => `${s.maxMs.toFixed(0)} ms in the one ending ${s.atSeconds.toFixed(0)} s in`).join(', ')}.`,
-    `- **The bot's RSS**: ${mb(half?.rssBytes)} at the start of the second half, ${mb(end?.rssBytes)} at the end` +
-      `${growth === undefined ? '' : ` (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%; target under 10%: ${growth < 10 ? 'met' : '**missed**'})`}; ` +
-      `JavaScript heap in use ${mb(half?.heapUsedBytes)} and ${mb(end?.heapUsedBytes)} (not collected first).`,
-    `- **Payload problems** the fake found (Discord's limits, pings, control characters): ${result.payloadProblems.length}` +
-      `${result.payloadProblems.length > 0 ? `: ${[...new Set(result.payloadProblems)].slice(0, 5).join('; ')}` : ''}.`,
-    `- **Other refusals** by the fake: ${result.refusals.size === 0 ? 'none' : [...result.refusals].map(([status, n]) => `${n} × ${status}`).join(', ')}.`,
-    `- **Double presses** (one person pressing the same answer twice at once): ${d.pairs}; counted once ${d.countedOnce}, ` +
-      `counted twice ${d.countedTwice}, refused by the per-person limit or otherwise answered ${d.limited}.`,
-    `- **Answers**: ${title('Slow down a little')} "Slow down a little" (the per-person limits), ${title('That button is not valid')} ` +
-      `"That button is not valid", ${title('That button has expired')} "That button has expired", ` +
-      `${title("That card is someone else's")} "That card is someone else's", ${title('Busy right now')} "Busy right now", ` +
-      `${title('Something went wrong')} "Something went wrong", ${title('I could not send that answer')} "I could not send that answer".`,
-    `- **Acknowledged first, answered later** (\`/diagram\`, and anything not ready after 1.5 s): ${result.deferredAnswerMs.length}; ` +
-      `complete answer p50 ${f(percentile(result.deferredAnswerMs, 50))} ms, p99 ${f(percentile(result.deferredAnswerMs, 99))} ms.`,
-    `- **discord.js's own queue**: interaction callbacks bypass its global 50-a-second limit (\`@discordjs/rest\` sends them ` +
-      'through its `BurstHandler`, which neither counts nor waits on it, as Discord exempts interaction endpoints from the ' +
-      'global limit), so no queue wait is part of the acknowledgement times above. Edits and follow-ups do count: the bot ' +
-      `logged ${result.globalRateLimitWaits} waits on the global limit.`,
-    `- **The bot's log**: ${[...result.botWarnings.values()].reduce((a, b) => a + b, 0)} warnings, ${[...result.botErrors.values()].reduce((a, b) => a + b, 0)} errors` +
-      `${result.botWarnings.size + result.botErrors.size > 0 ? ':' : '.'}`,
-    ...list(result.botErrors),
-    ...list(result.botWarnings),
-    `- Load average (1, 5, 15 min) at the start: ${result.loadAverage.start.map((n) => n.toFixed(2)).join(', ')}; at the end: ` +
-      `${result.loadAverage.end.map((n) => n.toFixed(2)).join(', ')}.`,
-  ];
-}
