@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { applyMigrations } from './migrations.ts';
+import { SqlDailyStore } from './sql-daily-store.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
   AnswerRecord,
@@ -30,9 +31,11 @@ class Refused extends Error {}
 export class SqlStore implements Store {
   readonly #db: SqlDriver;
   readonly #digestSecret: string;
+  readonly daily: SqlDailyStore;
 
   private constructor(db: SqlDriver, digestSecret: string) {
     this.#db = db;
+    this.daily = new SqlDailyStore(db);
     this.#digestSecret = digestSecret;
   }
 
