@@ -51,6 +51,16 @@ export const ConfigSchema = z.object({
     .min(1, { error: 'must be a port number from 1 to 65535' })
     .max(65_535, { error: 'must be a port number from 1 to 65535' })
     .default(3000),
+  /**
+   * How late a daily quiz post may still go out, in minutes (a process was down at its time); later ones are
+   * skipped with a log line. Default 120.
+   */
+  DAILY_GRACE_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int({ error: 'must be a whole number of minutes' })
+    .min(0, { error: 'must be from 0 to 1440 minutes' })
+    .max(1440, { error: 'must be from 0 to 1440 minutes' })
+    .default(120),
   /** Where Slack's Web API is. Default: Slack itself. Set it for a proxy, or to run the real bot against a fake Slack. */
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
 }).superRefine((config, ctx) => {
