@@ -93,12 +93,19 @@ export interface DiscordSettings {
   appId: string;
   /** Discord's HTTP API; undefined means discord.com. */
   apiUrl?: string;
+  /** `DAILY_GRACE_MINUTES`: how late a daily post may still go out. */
+  dailyGraceMinutes: number;
 }
 
 /** The Discord settings, or undefined when Discord is not configured. */
 export function discordSettings(config: Config): DiscordSettings | undefined {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) return undefined;
-  return { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) };
+  return {
+    token: config.DISCORD_TOKEN,
+    appId: config.DISCORD_APP_ID,
+    dailyGraceMinutes: config.DAILY_GRACE_MINUTES,
+    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+  };
 }
 
 /** How Slack's events reach the bot. */

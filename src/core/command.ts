@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { DiagramRenderer } from '../diagrams/index.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Deck } from '../quiz/index.ts';
-import type { Store } from '../store/index.ts';
+import type { DailySchedule, Store } from '../store/index.ts';
+import type { DailyDeliveryOutcome } from '../daily/daily-poster.ts';
 import type { AnswerEngine, TopicFinder } from '../search/index.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { Reply } from './reply.ts';
@@ -41,6 +42,18 @@ export interface CoreServices {
   newId: () => string;
   /** Per-person limits on commands and button presses from chat platforms (the console is one person: exempt). */
   limiter: RateLimiter;
+  /** The daily-post scheduler of this process, for `/daily now` and `/daily reveal`; absent where none runs. */
+  daily?: DailyControl;
+}
+
+/** What `/daily` may ask of the scheduler. */
+export interface DailyControl {
+  /** The platforms this process posts on. */
+  readonly platforms: readonly string[];
+  /** Posts an extra question now; undefined when no question matches the schedule's topics. */
+  postNow(schedule: DailySchedule): Promise<DailyDeliveryOutcome | undefined>;
+  /** Looks for due work now rather than at the next tick (a reveal asked for). */
+  wake(): void;
 }
 
 /** Where an argument's autocomplete suggestions come from. */

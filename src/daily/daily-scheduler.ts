@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DailyControl } from '../core/command.ts';
 import type { Logger } from '../logger.ts';
 import type { Deck, DeckQuestion } from '../quiz/deck.ts';
 import type { DailyPlatform, DailyPost, DailyPostClaim, DailySchedule, Store } from '../store/index.ts';
@@ -93,7 +94,7 @@ export interface DailyTickReport {
  * sends them with bounded concurrency, and records what happened. Every process runs one; the Store's leases
  * make each (channel, local date) go to one of them at a time (`docs/daily.md`).
  */
-export class DailyScheduler {
+export class DailyScheduler implements DailyControl {
   readonly #deps: DailySchedulerDependencies;
   readonly #options: Required<DailySchedulerOptions>;
   readonly #posters: ReadonlyMap<DailyPlatform, DailyPoster>;
@@ -121,6 +122,17 @@ export class DailyScheduler {
         });
     };
     loop();
+  }
+
+  get platforms(): DailyPlatform[] {
+    return [...this.#posters.keys()];
+  }
+
+  /** Runs a tick now, beside the loop's (the Store's leases keep them apart). */
+  wake(): void {
+    if (this.#stopped) return;
+    const tick = this.tick().catch((error: unknown) => this.#deps.log.error(`Daily posts: a tick failed: ${describe(error)}`));
+    this.#running = Promise.all([this.#running, tick]);
   }
 
   /** Stops the loop and waits for the tick in flight. */

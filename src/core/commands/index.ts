@@ -1,5 +1,6 @@
 import { CommandRegistry } from '../command-registry.ts';
 import { askCommand } from './ask.ts';
+import { dailyCommand } from './daily.ts';
 import { explainCommand } from './explain.ts';
 import { diagramCommand } from './diagram.ts';
 import { createHelpCommand } from './help.ts';
@@ -19,6 +20,7 @@ export function createCommandRegistry(): CommandRegistry {
     reviewCommand,
     statsCommand,
     leaderboardCommand,
+    dailyCommand,
     diagramCommand,
     createHelpCommand(() => registry),
   ]);

@@ -62,6 +62,7 @@ describe('slash commands through the real discord.js client', () => {
               '- `/review`: Review your flash cards that are due, most overdue first, then a few new ones',
               '- `/stats`: Your progress: cards learned and due, accuracy and your study streak',
               '- `/leaderboard [period]`: The top learners here: points for cards recalled and quiz answers right',
+              '- `/daily [action] [time] [timezone] [weekdays] [topics] [role] [reveal_after]`: A daily quiz question in this channel at a local time: status, set, off, now or reveal',
               '- `/diagram [name]`: Draw a diagram: image vs container, layers, VM vs container, lifecycle, build to run',
               '- `/help [command]`: Show what I can do, or how to use one command',
             ].join('\n'),
