@@ -1,6 +1,7 @@
 import type { DailyPlatform, DailyPost, DailyPostClaim, DailyQuestionHistory, DailyQuizResults, DailySchedule, DailyStore } from './daily-store.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
 import type { QuizRecord } from './store.ts';
+import { toDate } from './to-date.ts';
 
 type Row = Record<string, unknown>;
 
@@ -44,6 +45,41 @@ export class SqlDailyStore implements DailyStore {
     );
   }
 
+  /**
+   * Leases up to `limit` rows of `platforms` that are due (`due`, with `now` for its one `?`) and not leased,
+   * earliest `order` first, until `now + leaseMs`. PostgreSQL: one statement that skips rows another
+   * transaction is claiming; SQLite: one `BEGIN IMMEDIATE` transaction, a read and a few updates, never held
+   * across a send.
+   */
+  async #claim(
+    what: { table: string; keys: readonly string[]; lease: string; order: string; due: string },
+    platforms: readonly DailyPlatform[],
+    now: Date,
+    leaseMs: number,
+    limit: number,
+  ): Promise<Row[]> {
+    if (platforms.length === 0) return [];
+    const where = `platform IN (${platforms.map(() => '?').join(', ')}) AND ${what.due} AND ${what.lease} <= ?`;
+    const params: SqlValue[] = [...platforms, now.getTime(), now.getTime()];
+    const leaseUntil = now.getTime() + leaseMs;
+    if (this.#db.dialect === 'postgres') {
+      return this.#db.all(
+        `UPDATE ${what.table} SET ${what.lease} = ? WHERE (${what.keys.join(', ')}) IN (
+           SELECT ${what.keys.join(', ')} FROM ${what.table} WHERE ${where} ORDER BY ${what.order} LIMIT ? FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [leaseUntil, ...params, limit],
+      );
+    }
+    return this.#db.transaction(async (tx) => {
+      const found = await tx.all(`SELECT * FROM ${what.table} WHERE ${where} ORDER BY ${what.order} LIMIT ?`, [...params, limit]);
+      const byKey = what.keys.map((key) => `${key} = ?`).join(' AND ');
+      for (const row of found) {
+        await tx.run(`UPDATE ${what.table} SET ${what.lease} = ? WHERE ${byKey}`, [leaseUntil, ...what.keys.map((key) => String(row[key]))]);
+      }
+      return found;
+    });
+  }
+
   async schedule(platform: DailyPlatform, channelId: string): Promise<DailySchedule | undefined> {
     const [row] = await this.#db.all(`SELECT * FROM daily_schedules WHERE platform = ? AND channel_id = ?`, [platform, channelId]);
     return row && toSchedule(row);
@@ -59,38 +95,18 @@ export class SqlDailyStore implements DailyStore {
   }
 
   async claimDuePosts(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPostClaim[]> {
-    if (platforms.length === 0) return [];
-    const due = `platform IN (${platforms.map(() => '?').join(', ')}) AND enabled = 1 AND next_due_at <= ? AND lease_until <= ?`;
-    const dueParams: SqlValue[] = [...platforms, now.getTime(), now.getTime()];
-    const lease = now.getTime() + leaseMs;
-    let rows: Row[];
-    if (this.#db.dialect === 'postgres') {
-      // One statement: rows another process is claiming right now are skipped rather than waited for.
-      rows = await this.#db.all(
-        `UPDATE daily_schedules SET lease_until = ? WHERE (platform, channel_id) IN (
-           SELECT platform, channel_id FROM daily_schedules WHERE ${due}
-           ORDER BY next_due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-         RETURNING *`,
-        [lease, ...dueParams, limit],
-      );
-    } else {
-      // BEGIN IMMEDIATE holds SQLite's write lock for one read and a few updates, never across a send.
-      rows = await this.#db.transaction(async (tx) => {
-        const found = await tx.all(`SELECT * FROM daily_schedules WHERE ${due} ORDER BY next_due_at LIMIT ?`, [...dueParams, limit]);
-        for (const row of found) {
-          await tx.run(`UPDATE daily_schedules SET lease_until = ? WHERE platform = ? AND channel_id = ?`, [
-            lease,
-            String(row['platform']),
-            String(row['channel_id']),
-          ]);
-        }
-        return found;
-      });
-    }
+    const rows = await this.#claim(
+      { table: 'daily_schedules', keys: ['platform', 'channel_id'], lease: 'lease_until', order: 'next_due_at', due: 'enabled = 1 AND next_due_at <= ?' },
+      platforms,
+      now,
+      leaseMs,
+      limit,
+    );
+    const leaseUntil = new Date(now.getTime() + leaseMs);
     return rows
       .map((row) => {
         const schedule = toSchedule(row);
-        return { schedule, localDate: schedule.nextDue!.localDate, dueAt: schedule.nextDue!.at, leaseUntil: new Date(lease) };
+        return { schedule, localDate: schedule.nextDue!.localDate, dueAt: schedule.nextDue!.at, leaseUntil };
       })
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
@@ -138,34 +154,20 @@ export class SqlDailyStore implements DailyStore {
   }
 
   async claimDueReveals(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPost[]> {
-    if (platforms.length === 0) return [];
-    const due = `platform IN (${platforms.map(() => '?').join(', ')}) AND revealed_at IS NULL AND message_id IS NOT NULL
-      AND reveal_due_at <= ? AND reveal_lease_until <= ?`;
-    const dueParams: SqlValue[] = [...platforms, now.getTime(), now.getTime()];
-    const lease = now.getTime() + leaseMs;
-    if (this.#db.dialect === 'postgres') {
-      const rows = await this.#db.all(
-        `UPDATE daily_posts SET reveal_lease_until = ? WHERE (platform, channel_id, post_key) IN (
-           SELECT platform, channel_id, post_key FROM daily_posts WHERE ${due}
-           ORDER BY reveal_due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-         RETURNING *`,
-        [lease, ...dueParams, limit],
-      );
-      return rows.map(toPost);
-    }
-    const rows = await this.#db.transaction(async (tx) => {
-      const found = await tx.all(`SELECT * FROM daily_posts WHERE ${due} ORDER BY reveal_due_at LIMIT ?`, [...dueParams, limit]);
-      for (const row of found) {
-        await tx.run(`UPDATE daily_posts SET reveal_lease_until = ? WHERE platform = ? AND channel_id = ? AND post_key = ?`, [
-          lease,
-          String(row['platform']),
-          String(row['channel_id']),
-          String(row['post_key']),
-        ]);
-      }
-      return found;
-    });
-    return rows.map(toPost);
+    const rows = await this.#claim(
+      {
+        table: 'daily_posts',
+        keys: ['platform', 'channel_id', 'post_key'],
+        lease: 'reveal_lease_until',
+        order: 'reveal_due_at',
+        due: 'revealed_at IS NULL AND message_id IS NOT NULL AND reveal_due_at <= ?',
+      },
+      platforms,
+      now,
+      leaseMs,
+      limit,
+    );
+    return rows.map(toPost).sort((a, b) => (a.revealDueAt?.getTime() ?? 0) - (b.revealDueAt?.getTime() ?? 0));
   }
 
   async recordReveal(platform: DailyPlatform, channelId: string, postKey: string, at: Date): Promise<boolean> {
@@ -265,9 +267,4 @@ function toPost(row: Row): DailyPost {
   if (row['reveal_due_at'] != null) post.revealDueAt = toDate(row['reveal_due_at']);
   if (row['revealed_at'] != null) post.revealedAt = toDate(row['revealed_at']);
   return post;
-}
-
-/** PostgreSQL returns BIGINT as a string; SQLite as a number. */
-function toDate(value: unknown): Date {
-  return new Date(Number(value));
 }

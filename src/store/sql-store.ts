@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { applyMigrations } from './migrations.ts';
 import { SqlDailyStore } from './sql-daily-store.ts';
+import { toDate } from './to-date.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
   AnswerRecord,
@@ -335,9 +336,4 @@ function toCardProgress(row: Row): CardProgress {
   };
   if (row['last_review_at'] != null) progress.lastReview = toDate(row['last_review_at']);
   return progress;
-}
-
-/** PostgreSQL returns BIGINT as a string; SQLite as a number. */
-function toDate(value: unknown): Date {
-  return new Date(Number(value));
 }
