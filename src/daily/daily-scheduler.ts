@@ -52,9 +52,11 @@ export interface DailySchedulerOptions {
    */
   concurrency?: number;
   /**
-   * Schedules claimed per store call; a tick claims batch after batch while there is due work.
+   * Schedules claimed per store call; a tick claims batch after batch while there is due work. Kept a small
+   * multiple of `concurrency`, so claims do not wait long in the queue (a claim that waited half its lease is
+   * left for the next one).
    *
-   * @defaultValue 50
+   * @defaultValue 16
    */
   batchSize?: number;
 }
@@ -66,7 +68,7 @@ export const DAILY_SCHEDULER_DEFAULTS = {
   retryDelaysMs: [5_000, 15_000, 40_000],
   tickMs: 15_000,
   concurrency: 8,
-  batchSize: 50,
+  batchSize: 16,
 } as const satisfies Required<DailySchedulerOptions>;
 
 export interface DailySchedulerDependencies {
@@ -149,15 +151,19 @@ export class DailyScheduler implements DailyControl {
     const { store } = this.#deps;
     const { leaseMs, batchSize, concurrency } = this.#options;
     for (;;) {
-      const claims = await store.daily.claimDuePosts(platforms, this.#deps.clock(), leaseMs, batchSize);
-      await mapWithConcurrency(claims, concurrency, (claim) => this.#handlePost(claim, report), (claim, error) =>
+      const claimedAt = this.#deps.clock();
+      const claims = await store.daily.claimDuePosts(platforms, claimedAt, leaseMs, batchSize);
+      const handle = (claim: DailyPostClaim) => (this.#leaseLeft(claimedAt) ? this.#handlePost(claim, report) : Promise.resolve());
+      await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
         this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
       );
       if (claims.length < batchSize) break;
     }
     for (;;) {
-      const reveals = await store.daily.claimDueReveals(platforms, this.#deps.clock(), leaseMs, batchSize);
-      await mapWithConcurrency(reveals, concurrency, (post) => this.#handleReveal(post, report), (post, error) =>
+      const claimedAt = this.#deps.clock();
+      const reveals = await store.daily.claimDueReveals(platforms, claimedAt, leaseMs, batchSize);
+      const handle = (post: DailyPost) => (this.#leaseLeft(claimedAt) ? this.#handleReveal(post, report) : Promise.resolve());
+      await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
         this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
       );
       if (reveals.length < batchSize) break;
@@ -272,6 +278,15 @@ export class DailyScheduler implements DailyControl {
     return { outcome, post };
   }
 
+  /**
+   * Whether a claim taken at `claimedAt` still has at least half its lease: enough for one send, which the
+   * poster bounds below that. A claim that waited longer in the queue is left alone; its lease runs out and
+   * the next claim, here or in another process, takes it, so two processes never send it at once.
+   */
+  #leaseLeft(claimedAt: Date): boolean {
+    return this.#deps.clock().getTime() - claimedAt.getTime() < this.#options.leaseMs / 2;
+  }
+
   #mayRetry(post: DailyPost, now: Date): boolean {
     const delay = this.#options.retryDelaysMs[post.attempts - 1];
     return delay !== undefined && now.getTime() + delay - post.firstAttemptAt.getTime() <= this.#options.retryWindowMs;
@@ -317,7 +332,6 @@ function timingOf(schedule: DailySchedule) {
   if (!time.ok) throw new Error(`Stored schedule for channel ${schedule.channelId} has an unreadable time ${schedule.time}`);
   return { time: time.value, timeZone: schedule.timeZone, weekdays: schedule.weekdays };
 }
-
 
 function where(schedule: DailySchedule): string {
   return `${schedule.platform} channel ${schedule.channelId} (server ${schedule.serverId})`;

@@ -179,6 +179,23 @@ describe('DailyScheduler', () => {
     for (let i = 0; i < 40; i++) expect(platform.postsIn(`c${i}`)).toHaveLength(1);
   });
 
+  test('GIVEN claims that waited half their lease in the queue THEN they are left for the next claim, not sent late', async () => {
+    await saveDailySchedule(app.services.store, settings('first'), clock.now);
+    await saveDailySchedule(app.services.store, settings('second', { time: '09:01' }), clock.now);
+    let open!: () => void;
+    platform.gate = new Promise((resolve) => (open = resolve));
+    clock.set('2026-03-28T08:02:00Z');
+    const ticking = scheduler({ concurrency: 1, batchSize: 2 }).tick();
+    await expect.poll(() => platform.inFlight).toBe(1);
+    clock.advance(30_000); // the first send took half the lease
+    open();
+    expect((await ticking).posted).toBe(1);
+    expect(platform.postsIn('second')).toHaveLength(0);
+    clock.advance(30_000); // its lease has run out: claimable again
+    expect((await scheduler().tick()).posted).toBe(1);
+    expect(platform.postsIn('second')).toHaveLength(1);
+  });
+
   test('GIVEN /daily now THEN an extra post goes out that neither replaces the day nor repeats its question', async () => {
     const schedule = await saveDailySchedule(app.services.store, settings('c1'), clock.now);
     const daily = scheduler();
