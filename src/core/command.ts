@@ -25,6 +25,11 @@ export interface CommandRequest {
    * it. Commands with `permission: 'manage-server'` are refused unless it is true.
    */
   canManageServer?: boolean;
+  /**
+   * What the bot lacks to post its own messages in this channel (Discord reports the bot's permissions with
+   * each interaction), by the names people see in Discord's settings; absent where the platform does not say.
+   */
+  missingPostPermissions?: string[];
 }
 
 /** The services handlers are given: the core's ports, never a platform client. */

@@ -73,6 +73,13 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
   if (!services.daily?.platforms.includes(place.platform)) {
     return info('Not available here yet', `Daily quiz posts are not built for ${place.platform} yet.`);
   }
+  if (request.missingPostPermissions?.length) {
+    return {
+      tone: 'error',
+      title: 'I cannot post in this channel',
+      text: `A daily question is a message of my own, and here I lack: **${request.missingPostPermissions.join(', ')}**. Grant them to my role in this channel's settings, then run \`/daily set\` again.`,
+    };
+  }
   if (!args.time) return describeProblem({ code: 'missing-argument', command: 'daily', argument: 'time', usage: USAGE });
   const refuse = (argument: string, code: string) => describeProblem({ code: 'invalid-argument', command: 'daily set', argument, reason: REASONS[code]!, usage: USAGE });
   const time = parseLocalTime(args.time);

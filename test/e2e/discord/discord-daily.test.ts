@@ -6,7 +6,9 @@ import { botMessage, CHANNEL_ID, inServer, MANAGER_PERMISSIONS, text, user, type
 
 const ROLE_ID = '1300000000000000001';
 const OTHER_CHANNEL = '1200000000000000009';
-const admin = inServer(user('1400000000000000001', 'admin'), { permissions: MANAGER_PERMISSIONS });
+/** View Channel, Send Messages and Embed Links: what the invite asks for. */
+const POSTING = String(1024 + 2048 + 16384);
+const admin = inServer(user('1400000000000000001', 'admin'), { permissions: MANAGER_PERMISSIONS, appPermissions: POSTING });
 const member = (id: string, name: string, nick: string | null = null) => inServer(user(id, name), { nick });
 
 /** A clock the test moves; the bot and its scheduler read it. */
@@ -115,6 +117,14 @@ describe('daily quiz posts on Discord, through the real discord.js client', () =
     expect(harness.logs.join('\n')).toMatch(/channel 1200000000000000009 .*disabled: unknown-channel/);
     now = new Date('2026-03-29T09:00:00Z');
     expect(await tick()).toMatchObject({ posted: 1, disabled: 0 });
+  });
+
+  test('GIVEN a channel where the bot may not send messages THEN /daily set names what is missing and saves nothing', async () => {
+    const answer = await daily([text('action', 'set'), text('time', '09:00')], { ...admin, appPermissions: String(1024 + 16384) });
+    expect(JSON.stringify(answer.data)).toContain('I cannot post in this channel');
+    expect(JSON.stringify(answer.data)).toContain('Send Messages');
+    expect(JSON.stringify(answer.data)).not.toContain('Embed Links');
+    expect(await harness.app.services.store.daily.schedule('discord', CHANNEL_ID)).toBeUndefined();
   });
 
   test('GIVEN a member without Manage Server THEN set, off, now and reveal are refused and status is open', async () => {
