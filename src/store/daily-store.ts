@@ -28,7 +28,7 @@ export interface DailySchedule {
   disabledReason?: string;
   /** The next post: its instant (UTC) and its local date. Absent while disabled. */
   nextDue?: { at: Date; localDate: string };
-  /** The last local date a scheduled post went out (or was given up on) for. */
+  /** The last local date whose scheduled post is done: sent, skipped as too late, or given up on. */
   lastPostedDate?: string;
 }
 
@@ -102,8 +102,8 @@ export interface DailyStore {
   /** Records the platform's message id for a post and when its answer is revealed. Idempotent. */
   recordPostSent(platform: DailyPlatform, channelId: string, postKey: string, messageId: string, postedAt: Date, revealDueAt: Date): Promise<void>;
   /**
-   * Moves a claimed schedule on to `next` and releases its claim. `posted`: the claimed date counts as done
-   * (posted or given up on); otherwise it was skipped. Does nothing to `nextDue` if the schedule was changed
+   * Moves a claimed schedule on to `next` and releases its claim; the claimed date counts as done (posted,
+   * skipped or given up on) and becomes `lastPostedDate`. Does nothing to `nextDue` if the schedule was changed
    * since the claim (its next date is no longer `claimedDate`).
    */
   advanceSchedule(platform: DailyPlatform, channelId: string, claimedDate: string, next: { at: Date; localDate: string }): Promise<void>;
