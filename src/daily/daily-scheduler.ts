@@ -103,6 +103,8 @@ export class DailyScheduler implements DailyControl {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> = Promise.resolve();
   #stopped = true;
+  /** Set by `stop()`: a tick in flight finishes its current batch and claims no more. */
+  #stopRequested = false;
   /** When the last tick finished, for health reports. */
   lastTickAt: Date | undefined;
 
@@ -116,6 +118,7 @@ export class DailyScheduler implements DailyControl {
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    this.#stopRequested = false;
     const loop = () => {
       this.#running = this.tick()
         .catch((error: unknown) => this.#deps.log.error(`Daily posts: a tick failed: ${describe(error)}`))
@@ -137,9 +140,13 @@ export class DailyScheduler implements DailyControl {
     this.#running = Promise.all([this.#running, tick]);
   }
 
-  /** Stops the loop and waits for the tick in flight. */
+  /**
+   * Stops the loop and waits for the tick in flight, which finishes the batch it holds (at most `batchSize`
+   * sends, each bounded by the poster) and claims no more. Claims it had not started run out with their lease.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopRequested = true;
     clearTimeout(this.#timer);
     await this.#running;
   }
@@ -157,7 +164,7 @@ export class DailyScheduler implements DailyControl {
       await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
         this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
       );
-      if (claims.length < batchSize) break;
+      if (claims.length < batchSize || this.#stopRequested) break;
     }
     for (;;) {
       const claimedAt = this.#deps.clock();
@@ -166,7 +173,7 @@ export class DailyScheduler implements DailyControl {
       await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
         this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
       );
-      if (reveals.length < batchSize) break;
+      if (reveals.length < batchSize || this.#stopRequested) break;
     }
     this.lastTickAt = this.#deps.clock();
     return report;

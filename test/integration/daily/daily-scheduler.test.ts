@@ -196,6 +196,21 @@ describe('DailyScheduler', () => {
     expect(platform.postsIn('second')).toHaveLength(1);
   });
 
+  test('GIVEN a stop during a fan-out THEN the batch in hand finishes and nothing more is claimed', async () => {
+    for (let i = 0; i < 30; i++) await saveDailySchedule(app.services.store, settings(`c${i}`), clock.now);
+    let open!: () => void;
+    platform.gate = new Promise((resolve) => (open = resolve));
+    clock.set('2026-03-28T08:00:00Z');
+    const daily = scheduler({ concurrency: 4, batchSize: 10, tickMs: 3_600_000 });
+    daily.start();
+    await expect.poll(() => platform.inFlight).toBe(4);
+    const stopping = daily.stop();
+    open();
+    await stopping;
+    expect(platform.messages.size).toBe(10);
+    expect(await app.services.store.daily.claimDuePosts(['discord'], clock.now, 60_000, 100)).toHaveLength(20);
+  });
+
   test('GIVEN /daily now THEN an extra post goes out that neither replaces the day nor repeats its question', async () => {
     const schedule = await saveDailySchedule(app.services.store, settings('c1'), clock.now);
     const daily = scheduler();
