@@ -18,6 +18,7 @@ const REASONS: Record<string, string> = {
   'invalid-weekdays': 'is not a list of weekdays: write mon,wed,fri, mon-fri or weekdays',
   'unknown-topics': 'names a topic I do not have: see /topics for their ids',
   'invalid-role': 'is not a role: mention it (@Role) or give its id',
+  'everyone-role': 'is @everyone, which a daily post never pings: create an opt-in role for it',
 };
 
 export const dailyCommand = defineCommand({
@@ -92,6 +93,8 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
   if (topics.some((id) => services.deck.questionsOf(id).length === 0)) return refuse('topics', 'unknown-topics');
   const roleId = args.role ? /^(?:<@&)?(\d{17,20})>?$/.exec(args.role.trim())?.[1] : undefined;
   if (args.role && !roleId) return refuse('role', 'invalid-role');
+  // The @everyone role has the server's id; mentioning it would ping the whole server.
+  if (roleId === place.serverId) return refuse('role', 'everyone-role');
   const schedule = await saveDailySchedule(
     services.store,
     {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createDiscordDailyPoster } from '../../../src/adapters/discord/discord-daily-poster.ts';
 import { startHarness, type Harness } from './discord-harness.ts';
 import type { ChannelMessage } from './fake-discord.ts';
-import { botMessage, CHANNEL_ID, inServer, MANAGER_PERMISSIONS, text, user, type CommandOption } from './interaction-payloads.ts';
+import { botMessage, CHANNEL_ID, GUILD_ID, inServer, MANAGER_PERMISSIONS, text, user, type CommandOption } from './interaction-payloads.ts';
 
 const ROLE_ID = '1300000000000000001';
 const OTHER_CHANNEL = '1200000000000000009';
@@ -138,6 +138,9 @@ describe('daily quiz posts on Discord, through the real discord.js client', () =
     expect(JSON.stringify(bad.data)).toContain('is out of range');
     const offset = await daily([text('action', 'set'), text('time', '09:00'), text('timezone', '+05:30')]);
     expect(JSON.stringify(offset.data)).toContain('fixed offset');
+    const everyone = await daily([text('action', 'set'), text('time', '09:00'), text('role', `<@&${GUILD_ID}>`)]);
+    expect(JSON.stringify(everyone.data)).toContain('is @everyone');
+    expect(await harness.app.services.store.daily.schedule('discord', CHANNEL_ID)).toBeUndefined();
   });
 
   test('GIVEN /daily now and /daily reveal THEN an extra post goes out at once and is revealed on request', async () => {
