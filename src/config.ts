@@ -51,6 +51,16 @@ export const ConfigSchema = z.object({
     .min(1, { error: 'must be a port number from 1 to 65535' })
     .max(65_535, { error: 'must be a port number from 1 to 65535' })
     .default(3000),
+  /**
+   * How late a daily quiz post may still go out, in minutes (a process was down at its time); later ones are
+   * skipped with a log line. Default 120.
+   */
+  DAILY_GRACE_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int({ error: 'must be a whole number of minutes' })
+    .min(0, { error: 'must be from 0 to 1440 minutes' })
+    .max(1440, { error: 'must be from 0 to 1440 minutes' })
+    .default(120),
   /** Where Slack's Web API is. Default: Slack itself. Set it for a proxy, or to run the real bot against a fake Slack. */
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   /**
@@ -92,12 +102,19 @@ export interface DiscordSettings {
   appId: string;
   /** Discord's HTTP API; undefined means discord.com. */
   apiUrl?: string;
+  /** `DAILY_GRACE_MINUTES`: how late a daily post may still go out. */
+  dailyGraceMinutes: number;
 }
 
 /** The Discord settings, or undefined when Discord is not configured. */
 export function discordSettings(config: Config): DiscordSettings | undefined {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) return undefined;
-  return { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) };
+  return {
+    token: config.DISCORD_TOKEN,
+    appId: config.DISCORD_APP_ID,
+    dailyGraceMinutes: config.DAILY_GRACE_MINUTES,
+    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+  };
 }
 
 /** How Slack's events reach the bot. */

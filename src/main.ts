@@ -88,8 +88,18 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     if (platforms.discord) {
       // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
       const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-      const { token, appId, apiUrl } = platforms.discord;
-      running.set('Discord', await startDiscord(app, { token, appId, logger: log, ...(apiUrl ? { rest: { api: apiUrl } } : {}), onSessionLost: () => lost('Discord') }));
+      const { token, appId, apiUrl, dailyGraceMinutes } = platforms.discord;
+      running.set(
+        'Discord',
+        await startDiscord(app, {
+          token,
+          appId,
+          logger: log,
+          ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+          daily: { graceMinutes: dailyGraceMinutes },
+          onSessionLost: () => lost('Discord'),
+        }),
+      );
     }
     if (platforms.slack) {
       const { startSlack } = await import('./adapters/slack/start-slack.ts');

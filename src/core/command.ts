@@ -3,7 +3,8 @@ import type { DiagramRenderer } from '../diagrams/index.ts';
 import type { FlagInventory } from '../explain/index.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Deck } from '../quiz/index.ts';
-import type { Store } from '../store/index.ts';
+import type { DailySchedule, Store } from '../store/index.ts';
+import type { DailyDeliveryOutcome } from '../daily/daily-poster.ts';
 import type { AnswerEngine, TopicFinder } from '../search/index.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { Reply } from './reply.ts';
@@ -30,6 +31,11 @@ export interface CommandRequest {
    * it. Commands with `permission: 'manage-server'` are refused unless it is true.
    */
   canManageServer?: boolean;
+  /**
+   * What the bot lacks to post its own messages in this channel (Discord reports the bot's permissions with
+   * each interaction), by the names people see in Discord's settings; absent where the platform does not say.
+   */
+  missingPostPermissions?: string[];
 }
 
 /** The services handlers are given: the core's ports, never a platform client. */
@@ -49,6 +55,18 @@ export interface CoreServices {
   newId: () => string;
   /** Per-person limits on commands and button presses from chat platforms (the console is one person: exempt). */
   limiter: RateLimiter;
+  /** The daily-post scheduler of this process, for `/daily now` and `/daily reveal`; absent where none runs. */
+  daily?: DailyControl;
+}
+
+/** What `/daily` may ask of the scheduler. */
+export interface DailyControl {
+  /** The platforms this process posts on. */
+  readonly platforms: readonly string[];
+  /** Posts an extra question now; undefined when no question matches the schedule's topics. */
+  postNow(schedule: DailySchedule): Promise<DailyDeliveryOutcome | undefined>;
+  /** Looks for due work now rather than at the next tick (a reveal asked for). */
+  wake(): void;
 }
 
 /** Where an argument's autocomplete suggestions come from. */

@@ -8,6 +8,8 @@ export interface ReplyAction {
   id: string;
   label: string;
   style: ActionStyle;
+  /** Shown but not pressable (a revealed daily quiz), where the platform can; otherwise left out. */
+  disabled?: boolean;
 }
 
 /** The longest button label every platform shows whole (Slack 75, Discord 80). */

@@ -113,6 +113,30 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     name: 'reviews: the card state before each grade, so the last grade can be undone',
     statements: [`ALTER TABLE reviews ADD COLUMN previous_state TEXT`],
   },
+  {
+    version: 8,
+    name: 'daily quiz posts: schedules, posts and reveals, claimed with leases',
+    // Self-contained: quizzes are referenced by id only, so this step does not depend on later ones.
+    statements: [
+      `CREATE TABLE daily_schedules (
+         platform TEXT NOT NULL, channel_id TEXT NOT NULL, server_id TEXT NOT NULL,
+         local_time TEXT NOT NULL, time_zone TEXT NOT NULL, weekdays TEXT NOT NULL, topics TEXT NOT NULL,
+         role_id TEXT, reveal_after_minutes INTEGER NOT NULL, set_by TEXT NOT NULL,
+         enabled INTEGER NOT NULL, disabled_reason TEXT,
+         next_due_at BIGINT, next_local_date TEXT, last_posted_date TEXT,
+         lease_until BIGINT NOT NULL DEFAULT 0, updated_at BIGINT NOT NULL,
+         PRIMARY KEY (platform, channel_id))`,
+      `CREATE INDEX daily_schedules_by_due ON daily_schedules (platform, enabled, next_due_at)`,
+      `CREATE TABLE daily_posts (
+         platform TEXT NOT NULL, channel_id TEXT NOT NULL, post_key TEXT NOT NULL,
+         quiz_id TEXT NOT NULL UNIQUE, question_id TEXT NOT NULL,
+         first_attempt_at BIGINT NOT NULL, attempts INTEGER NOT NULL,
+         message_id TEXT, posted_at BIGINT, reveal_due_at BIGINT, revealed_at BIGINT,
+         reveal_lease_until BIGINT NOT NULL DEFAULT 0,
+         PRIMARY KEY (platform, channel_id, post_key))`,
+      `CREATE INDEX daily_posts_by_reveal ON daily_posts (platform, revealed_at, reveal_due_at)`,
+    ],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { applyMigrations } from './migrations.ts';
+import { SqlDailyStore } from './sql-daily-store.ts';
+import { toDate } from './to-date.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
   AnswerRecord,
@@ -35,9 +37,11 @@ class Refused extends Error {}
 export class SqlStore implements Store {
   readonly #db: SqlDriver;
   readonly #digestSecret: string;
+  readonly daily: SqlDailyStore;
 
   private constructor(db: SqlDriver, digestSecret: string) {
     this.#db = db;
+    this.daily = new SqlDailyStore(db);
     this.#digestSecret = digestSecret;
   }
 
@@ -532,9 +536,4 @@ function toCardProgress(row: Row): CardProgress {
     progress.intervalCap = { date: String(row['interval_cap_date']), ms: Number(row['interval_cap_ms']) };
   }
   return progress;
-}
-
-/** PostgreSQL returns BIGINT as a string; SQLite as a number. */
-function toDate(value: unknown): Date {
-  return new Date(Number(value));
 }

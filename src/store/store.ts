@@ -1,3 +1,5 @@
+import type { DailyStore } from './daily-store.ts';
+
 /**
  * The Store port: everything the bot remembers between restarts. The core depends on this interface only;
  * `SqliteStore` (the embedded default) and `PostgresStore` implement it and pass one contract suite
@@ -7,6 +9,9 @@
  * same person on Discord and Slack has two records.
  */
 export interface Store {
+  /** Daily quiz posts: schedules, claims, posts and reveals (`docs/daily.md`). */
+  readonly daily: DailyStore;
+
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;
 

@@ -13,7 +13,7 @@ describe('settings', () => {
 
   test('GIVEN a token and an application id THEN Discord is configured', () => {
     const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID });
-    expect(loaded.ok && discordSettings(loaded.config)).toEqual({ token: TOKEN, appId: APP_ID });
+    expect(loaded.ok && discordSettings(loaded.config)).toEqual({ token: TOKEN, appId: APP_ID, dailyGraceMinutes: 120 });
   });
 
   test.each([

@@ -11,8 +11,16 @@ export function commandRequestOf(interaction: BaseInteraction, now: Date): Comma
     now,
     // Discord computes the member's permissions in the channel, overwrites included; absent in DMs.
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    ...(interaction.inGuild() ? { missingPostPermissions: POST_PERMISSIONS.filter(([flag]) => !interaction.appPermissions.has(flag)).map(([, name]) => name) } : {}),
   };
 }
+
+/** What a daily post needs in its channel (the invite asks for exactly these), with the names Discord shows. */
+const POST_PERMISSIONS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+] as const;
 
 /** The name people see: the server nickname, else the global display name, else the user name. */
 function displayNameOf(interaction: BaseInteraction): string {

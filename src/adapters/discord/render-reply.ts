@@ -96,6 +96,7 @@ function renderButtons(rows: readonly ReplyAction[][]): APIActionRowComponent<AP
             custom_id: action.id,
             label: cutText(action.label, LIMIT.buttonLabel),
             style: BUTTON_STYLES[action.style],
+            ...(action.disabled ? { disabled: true } : {}),
           }),
         ),
     )

@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
+import { DailyScheduler, type DailySchedulerOptions } from '../../daily/index.ts';
+import { createDiscordDailyPoster } from './discord-daily-poster.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { DiscordStartError } from './discord-start-error.ts';
 import { createInteractionRouter } from './interaction-router.ts';
@@ -39,6 +41,12 @@ export interface DiscordBotOptions {
    */
   readyTimeoutMs?: number;
   /**
+   * Runs the daily-post scheduler for Discord in this process, with these options (the clock is `now`).
+   *
+   * @defaultValue no scheduler
+   */
+  daily?: DailySchedulerOptions;
+  /**
    * Called when Discord ends the session for good; discord.js does not reconnect after that.
    *
    * @defaultValue nothing beyond the log line
@@ -49,7 +57,9 @@ export interface DiscordBotOptions {
 /** A connected bot. */
 export interface DiscordBot {
   readonly client: Client<true>;
-  /** Disconnects from Discord; call before closing the store. */
+  /** The daily-post scheduler, when `daily` was given. */
+  readonly daily: DailyScheduler | undefined;
+  /** Stops the scheduler and disconnects from Discord; call before closing the store. */
   stop(): Promise<void>;
 }
 
@@ -72,7 +82,21 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
   });
   let stopping = false;
   logClientEvents(client, logger, options.onSessionLost ?? (() => undefined), () => stopping);
-  client.on(Events.InteractionCreate, createInteractionRouter({ ...app, logger, ...pick(options, 'now', 'deferAfterMs') }));
+  const daily = options.daily
+    ? new DailyScheduler(
+        {
+          store: app.services.store,
+          deck: app.services.deck,
+          posters: [createDiscordDailyPoster(client.rest)],
+          clock: options.now ?? (() => new Date()),
+          newId: app.services.newId,
+          log: logger,
+        },
+        options.daily,
+      )
+    : undefined;
+  const services = daily ? { ...app.services, daily } : app.services;
+  client.on(Events.InteractionCreate, createInteractionRouter({ registry: app.registry, services, logger, ...pick(options, 'now', 'deferAfterMs') }));
 
   const waiting = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: AbortSignal.any([waiting.signal, AbortSignal.timeout(options.readyTimeoutMs ?? 30_000)]) });
@@ -94,11 +118,14 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
     );
   }
   logger.info(`connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers. Invite link: ${inviteUrl(options.appId)}`);
+  daily?.start();
   return {
     client: connected,
-    stop: () => {
+    daily,
+    stop: async () => {
       stopping = true;
-      return client.destroy();
+      await daily?.stop();
+      await client.destroy();
     },
   };
 }

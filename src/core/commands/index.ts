@@ -1,5 +1,6 @@
 import { CommandRegistry } from '../command-registry.ts';
 import { askCommand } from './ask.ts';
+import { dailyCommand } from './daily.ts';
 import { explainCommand } from './explain.ts';
 import { explainCommandCommand } from './explain-command.ts';
 import { explainDockerfileCommand } from './explain-dockerfile.ts';
@@ -30,6 +31,7 @@ export function createCommandRegistry(): CommandRegistry {
     settingsCommand,
     undoCommand,
     resetCommand,
+    dailyCommand,
     diagramCommand,
     forgetMeCommand,
     createHelpCommand(() => registry),

@@ -67,6 +67,7 @@ describe('slash commands through the real discord.js client', () => {
               '- `/settings [time-zone] [new-cards]`: Your time zone and how many new cards a day /review brings; with nothing given, shows them',
               '- `/undo`: Undo your last flash-card grade, within 10 minutes (asks first)',
               "- `/reset <topic>`: Start one topic's flash cards over, as new cards (asks first)",
+              '- `/daily [action] [time] [timezone] [weekdays] [topics] [role] [reveal_after]`: A daily quiz question in this channel at a local time: status, set, off, now or reveal',
               '- `/diagram [name]`: Draw a diagram: image vs container, layers, VM vs container, lifecycle, build to run',
               '- `/forget-me`: Delete everything stored about you: progress, answers, questions and votes (asks first)',
               '- `/help [command]`: Show what I can do, or how to use one command',

@@ -1,5 +1,6 @@
 import { startDiscord, type DiscordBot } from '../../../src/adapters/discord/start-discord.ts';
 import type { App } from '../../../src/app.ts';
+import type { DailySchedulerOptions } from '../../../src/daily/index.ts';
 import { CommandRegistry } from '../../../src/core/index.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTestApp } from '../../fixtures/test-app.ts';
@@ -10,6 +11,14 @@ import { TEST_COMMANDS } from './test-commands.ts';
 /** Shaped like a bot token (three dot-separated parts), but not one. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.GfAkEt.fake-token-for-the-end-to-end-tests-0123';
 export const T0 = new Date('2026-11-23T09:00:00Z');
+
+/** The button labelled `label` on a message's components. */
+function buttonOf(data: Record<string, unknown>, label: string | RegExp): { custom_id: string; label: string } {
+  const rows = (data['components'] ?? []) as Array<{ components: Array<{ custom_id: string; label: string }> }>;
+  const button = rows.flatMap((r) => r.components).find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
+  if (!button) throw new Error(`No button ${String(label)} among ${rows.flatMap((r) => r.components.map((b) => b.label)).join(', ')}`);
+  return button;
+}
 
 /** A message as people see it after an interaction, and where it came from (to press its buttons). */
 export interface Shown {
@@ -44,6 +53,8 @@ export interface Harness {
   interact(interaction: Record<string, unknown>, origin: Origin): Promise<Exchange>;
   /** Presses the button labelled `label` on a message the bot showed. */
   press(on: Shown, label: string | RegExp, by: Origin): Promise<Exchange>;
+  /** Presses the button labelled `label` on a message as Discord returns it (a channel message the bot posted). */
+  pressOnMessage(message: Record<string, unknown>, label: string, by: Origin): Promise<Exchange>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +63,10 @@ export interface HarnessOptions {
   /** REST retries after a 5xx. Default 1, so a 5xx test can show one retry. */
   retries?: number;
   onSessionLost?: () => void;
+  /** The clock the bot reads. Default: always `T0`. */
+  now?: () => Date;
+  /** Runs the daily-post scheduler with these options. */
+  daily?: DailySchedulerOptions;
 }
 
 /**
@@ -68,7 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     token: TEST_TOKEN,
     appId: fake.applicationId,
     logger,
-    now: () => T0,
+    now: options.now ?? (() => T0),
+    ...(options.daily ? { daily: options.daily } : {}),
     deferAfterMs: options.deferAfterMs ?? 1_500,
     rest: { api: fake.apiUrl, retries: options.retries ?? 1, timeout: 2_000, offset: 0 },
     ...(options.onSessionLost ? { onSessionLost: options.onSessionLost } : {}),
@@ -111,12 +127,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     autocomplete: (name, options, origin) => exchange(autocomplete(name, options, origin, fake.applicationId), origin),
     interact: (interaction, origin) => exchange(interaction, origin),
     press: (on, label, by) => {
-      const rows = (on.data['components'] ?? []) as Array<{ components: Array<{ custom_id: string; label: string }> }>;
-      const button = rows.flatMap((r) => r.components).find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
-      if (!button) throw new Error(`No button ${String(label)} among ${rows.flatMap((r) => r.components.map((b) => b.label)).join(', ')}`);
+      const button = buttonOf(on.data, label);
       const message = postedMessage({ ...on.data, flags: on.flags }, on.origin, fake.applicationId, on.interactionId);
       return exchange(buttonPress(button.custom_id, message, by, fake.applicationId), by, on.flags);
     },
+    pressOnMessage: (message, label, by) => exchange(buttonPress(buttonOf(message, label).custom_id, message, by, fake.applicationId), by, 0),
     stop: async () => {
       await bot.stop();
       await fake.close();

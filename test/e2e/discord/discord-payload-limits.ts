@@ -6,6 +6,9 @@ export function discordPayloadProblems(method: string, path: string, body: unkno
   const unprintable = check(!UNPRINTABLE.test(JSON.stringify(body ?? null)), `control characters or lone surrogates in ${method} ${path}`);
   if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [...unprintable, ...callbackProblems(body as Callback)];
   if (/^\/webhooks\/\d+\/[^/]+/.test(path) && (method === 'POST' || method === 'PATCH')) return [...unprintable, ...messageProblems(body as Message)];
+  if (/^\/channels\/\d+\/messages(\/\d+)?$/.test(path) && (method === 'POST' || method === 'PATCH')) {
+    return [...unprintable, ...messageProblems(body as Message, method === 'POST')];
+  }
   if (/\/commands$/.test(path) && method === 'PUT') return [...unprintable, ...(body as Command[]).flatMap(commandProblems)];
   return unprintable;
 }
@@ -63,10 +66,19 @@ function callbackProblems({ type, data }: Callback): string[] {
   return check([1, 5, 6, 8, 9].includes(type), `unknown callback type ${type}`);
 }
 
-function messageProblems(message: Message): string[] {
+/**
+ * Every message rules out every ping, except that a new channel message (a daily post) may ping the one role it
+ * mentions, and nothing else: `allowed_mentions: { parse: [], roles: [id] }` with `<@&id>` as its content.
+ */
+function messageProblems(message: Message, mayPingItsRole = false): string[] {
   const mentions = message.allowed_mentions;
+  const roles = mentions?.roles ?? [];
+  const oneRole = mayPingItsRole && roles.length === 1 && message.content === `<@&${roles[0]}>`;
   return [
-    ...check(mentions !== undefined && (mentions.parse ?? []).length === 0 && !mentions.users?.length && !mentions.roles?.length, 'allowed_mentions does not rule out every ping'),
+    ...check(
+      mentions !== undefined && (mentions.parse ?? []).length === 0 && !mentions.users?.length && (roles.length === 0 || oneRole),
+      'allowed_mentions does not rule out every ping',
+    ),
     ...check((message.content ?? '').length <= 2000, 'content over 2000'),
     ...check((message.embeds ?? []).length <= 10, 'more than 10 embeds'),
     ...(message.embeds ?? []).flatMap(embedProblems),

@@ -76,6 +76,18 @@ export interface LateCallback {
 }
 
 const HEARTBEAT_INTERVAL = 41_250;
+/** How long the fake remembers an enforced nonce. Discord says "a few minutes"; the fake keeps five. */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
+/** A message the bot created in a channel, with every edit since. */
+export interface ChannelMessage {
+  id: string;
+  channelId: string;
+  /** The creating request's body, then each edit's. */
+  bodies: Record<string, unknown>[];
+  nonce?: string;
+  createdAt: number;
+}
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 /**
@@ -98,6 +110,12 @@ export class FakeDiscord {
   readonly commands = new Map<string, unknown[]>();
   /** Callbacks refused because Discord's window had passed (only with `interactionWindowMs`). */
   readonly lateCallbacks: LateCallback[] = [];
+  /** Messages created with `POST /channels/:id/messages`, by id. */
+  readonly channelMessages = new Map<string, ChannelMessage>();
+  /** Channels that answer 404 Unknown Channel (deleted). */
+  readonly deletedChannels = new Set<string>();
+  /** Channels that answer 403 Missing Access (the bot lost View Channel, or was removed). */
+  readonly forbiddenChannels = new Set<string>();
 
   readonly #http: Server;
   readonly #options: FakeDiscordOptions;
@@ -322,6 +340,8 @@ export class FakeDiscord {
       if (method === 'POST' || method === 'PATCH') return { status: 200, body: this.#message(record.body, webhook[1]!) };
       if (method === 'GET') return { status: 200, body: this.#message({}, webhook[1]!) };
     }
+    const channel = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
+    if (channel) return this.#channelAnswer(method, channel[1]!, channel[2], record.body as Record<string, unknown>);
     const commands = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(path);
     if (commands && method === 'PUT') {
       if (commands[1] !== this.applicationId) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
@@ -335,6 +355,52 @@ export class FakeDiscord {
       return { status: 200, body: published };
     }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** The messages the bot created in one channel, oldest first. */
+  messagesIn(channelId: string): ChannelMessage[] {
+    return [...this.channelMessages.values()].filter((m) => m.channelId === channelId);
+  }
+
+  /**
+   * Channel messages as Discord answers them: 404 Unknown Channel and 403 Missing Access for channels marked so;
+   * a `nonce` longer than 25 characters refused; with `enforce_nonce`, a nonce the bot used in the channel within
+   * `NONCE_WINDOW_MS` returns that message instead of creating another; edits of unknown messages 404.
+   */
+  #channelAnswer(method: string, channelId: string, messageId: string | undefined, body: Record<string, unknown>): Stub {
+    if (this.deletedChannels.has(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    if (this.forbiddenChannels.has(channelId)) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+    if (method === 'POST' && messageId === undefined) {
+      const nonce = body['nonce'] === undefined ? undefined : String(body['nonce']);
+      if (nonce !== undefined && nonce.length > 25) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { nonce: 'too long' } } };
+      const now = Date.now();
+      const earlier =
+        nonce !== undefined && body['enforce_nonce'] === true
+          ? this.messagesIn(channelId).find((m) => m.nonce === nonce && now - m.createdAt < NONCE_WINDOW_MS)
+          : undefined;
+      if (earlier) return { status: 200, body: this.#channelMessage(earlier) };
+      const id = String(3_000_000_000_000_000_000n + this.#nextMessageId++);
+      const created: ChannelMessage = { id, channelId, bodies: [body], createdAt: now, ...(nonce !== undefined ? { nonce } : {}) };
+      this.channelMessages.set(id, created);
+      return { status: 200, body: this.#channelMessage(created) };
+    }
+    const message = messageId === undefined ? undefined : this.channelMessages.get(messageId);
+    if (method === 'PATCH' && message && message.channelId === channelId) {
+      message.bodies.push(body);
+      return { status: 200, body: this.#channelMessage(message) };
+    }
+    return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+  }
+
+  /** A channel message as Discord returns it: the latest body over the first (an edit keeps what it leaves out). */
+  #channelMessage(message: ChannelMessage): Record<string, unknown> {
+    const current = Object.assign({}, ...message.bodies) as Record<string, unknown>;
+    return {
+      ...botMessage(current, { id: message.id, type: 0, channelId: message.channelId, applicationId: this.applicationId }),
+      author: { id: this.botUserId, username: 'Stevedore', discriminator: '0', avatar: null, bot: true },
+      webhook_id: undefined,
+      ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
+    };
   }
 
   /** A message object for a webhook answer, as Discord returns one. */

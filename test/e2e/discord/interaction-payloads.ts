@@ -9,6 +9,8 @@ export interface Origin {
   /** The member's permissions in the channel (a bitfield as a string); servers only. */
   permissions?: string;
   nick?: string | null;
+  /** The bot's own permissions in the channel, as Discord reports them (`app_permissions`). Default: Embed Links and Attach Files. */
+  appPermissions?: string;
 }
 
 export const GUILD_ID = '1200000000000000001';
@@ -141,7 +143,7 @@ function base(type: number, origin: Origin, applicationId: string, data: Record<
     version: 1,
     data,
     channel_id: origin.channelId,
-    app_permissions: '49152',
+    app_permissions: origin.appPermissions ?? '49152',
     locale: 'en-US',
     entitlements: [],
     attachment_size_limit: 10_485_760,

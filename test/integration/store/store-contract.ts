@@ -1,5 +1,6 @@
 import { beforeEach, afterEach, describe, expect, test } from 'vitest';
 import type { CardProgress, ReviewRecord, Store } from '../../../src/store/index.ts';
+import { describeDailyStoreContract } from './daily-store-contract.ts';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -437,5 +438,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect(results.filter(Boolean)).toHaveLength(1);
       });
     });
+
+    describeDailyStoreContract(() => store);
   });
 }

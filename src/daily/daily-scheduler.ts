@@ -1,0 +1,349 @@
+import { createHash } from 'node:crypto';
+import type { DailyControl } from '../core/command.ts';
+import type { Logger } from '../logger.ts';
+import type { Deck, DeckQuestion } from '../quiz/deck.ts';
+import type { DailyPlatform, DailyPost, DailyPostClaim, DailySchedule, Store } from '../store/index.ts';
+import { chooseDailyQuestion } from './choose-daily-question.ts';
+import type { DailyDeliveryOutcome, DailyPoster } from './daily-poster.ts';
+import { mapWithConcurrency } from './map-with-concurrency.ts';
+import { localDateIn, nextPostAt } from './next-post-at.ts';
+import { parseLocalTime } from './parse-local-time.ts';
+import { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
+
+export interface DailySchedulerOptions {
+  /**
+   * How late a post may go out after its time (a process was down, the fan-out was long); beyond it the day is
+   * skipped with a log line. From `DAILY_GRACE_MINUTES`.
+   *
+   * @defaultValue 120
+   */
+  graceMinutes?: number;
+  /**
+   * How long a claim on a post or reveal lasts, in milliseconds. Longer than one send may take (the poster
+   * bounds its call below it), shorter than Discord's nonce window, so a claim lost with a crashed process is
+   * retried while the nonce still returns the first message.
+   *
+   * @defaultValue 60_000
+   */
+  leaseMs?: number;
+  /**
+   * Send attempts for one post are made only within this many milliseconds of the first; beyond it an unsent
+   * post is given up (at most once). Kept below Discord's nonce window, which Discord calls "a few minutes".
+   *
+   * @defaultValue 120_000
+   */
+  retryWindowMs?: number;
+  /**
+   * Waits before the second, third, … attempt after a failed send, in milliseconds.
+   *
+   * @defaultValue [5_000, 15_000, 40_000]
+   */
+  retryDelaysMs?: readonly number[];
+  /**
+   * How often the loop looks for due work, in milliseconds: a post is at most this late when nothing else is.
+   *
+   * @defaultValue 15_000
+   */
+  tickMs?: number;
+  /**
+   * Posts and reveals sent at once by one process; the platform's own rate limiter paces the requests.
+   *
+   * @defaultValue 8
+   */
+  concurrency?: number;
+  /**
+   * Schedules claimed per store call; a tick claims batch after batch while there is due work. Kept a small
+   * multiple of `concurrency`, so claims do not wait long in the queue (a claim that waited half its lease is
+   * left for the next one).
+   *
+   * @defaultValue 16
+   */
+  batchSize?: number;
+}
+
+export const DAILY_SCHEDULER_DEFAULTS = {
+  graceMinutes: 120,
+  leaseMs: 60_000,
+  retryWindowMs: 120_000,
+  retryDelaysMs: [5_000, 15_000, 40_000],
+  tickMs: 15_000,
+  concurrency: 8,
+  batchSize: 16,
+} as const satisfies Required<DailySchedulerOptions>;
+
+export interface DailySchedulerDependencies {
+  store: Store;
+  deck: Deck;
+  /** One per platform this process serves; only their schedules are claimed. */
+  posters: readonly DailyPoster[];
+  clock: () => Date;
+  newId: () => string;
+  log: Logger;
+}
+
+/** What one tick did, for tests, health and logs. */
+export interface DailyTickReport {
+  posted: number;
+  skipped: number;
+  retrying: number;
+  gaveUp: number;
+  disabled: number;
+  revealed: number;
+}
+
+/**
+ * The daily-post loop of one process: claims due posts and reveals of the platforms it serves from the Store,
+ * sends them with bounded concurrency, and records what happened. Every process runs one; the Store's leases
+ * make each (channel, local date) go to one of them at a time (`docs/daily.md`).
+ */
+export class DailyScheduler implements DailyControl {
+  readonly #deps: DailySchedulerDependencies;
+  readonly #options: Required<DailySchedulerOptions>;
+  readonly #posters: ReadonlyMap<DailyPlatform, DailyPoster>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> = Promise.resolve();
+  #stopped = true;
+  /** Set by `stop()`: a tick in flight finishes its current batch and claims no more. */
+  #stopRequested = false;
+  /** When the last tick finished, for health reports. */
+  lastTickAt: Date | undefined;
+
+  constructor(deps: DailySchedulerDependencies, options: DailySchedulerOptions = {}) {
+    this.#deps = deps;
+    this.#options = { ...DAILY_SCHEDULER_DEFAULTS, ...options };
+    this.#posters = new Map(deps.posters.map((p) => [p.platform, p]));
+  }
+
+  /** Ticks now and then every `tickMs` until `stop()`; a failed tick is logged and the loop goes on. */
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#stopRequested = false;
+    const loop = () => {
+      this.#running = this.tick()
+        .catch((error: unknown) => this.#deps.log.error(`Daily posts: a tick failed: ${describe(error)}`))
+        .finally(() => {
+          if (!this.#stopped) this.#timer = setTimeout(loop, this.#options.tickMs);
+        });
+    };
+    loop();
+  }
+
+  get platforms(): DailyPlatform[] {
+    return [...this.#posters.keys()];
+  }
+
+  /** Runs a tick now, beside the loop's (the Store's leases keep them apart). */
+  wake(): void {
+    if (this.#stopped) return;
+    const tick = this.tick().catch((error: unknown) => this.#deps.log.error(`Daily posts: a tick failed: ${describe(error)}`));
+    this.#running = Promise.all([this.#running, tick]);
+  }
+
+  /**
+   * Stops the loop and waits for the tick in flight, which finishes the batch it holds (at most `batchSize`
+   * sends, each bounded by the poster) and claims no more. Claims it had not started run out with their lease.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#stopRequested = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Claims and handles everything due now: posts first, then reveals. */
+  async tick(): Promise<DailyTickReport> {
+    const report: DailyTickReport = { posted: 0, skipped: 0, retrying: 0, gaveUp: 0, disabled: 0, revealed: 0 };
+    const platforms = [...this.#posters.keys()];
+    const { store } = this.#deps;
+    const { leaseMs, batchSize, concurrency } = this.#options;
+    for (;;) {
+      const claimedAt = this.#deps.clock();
+      const claims = await store.daily.claimDuePosts(platforms, claimedAt, leaseMs, batchSize);
+      const handle = (claim: DailyPostClaim) => (this.#leaseLeft(claimedAt) ? this.#handlePost(claim, report) : Promise.resolve());
+      await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
+        this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
+      );
+      if (claims.length < batchSize || this.#stopRequested) break;
+    }
+    for (;;) {
+      const claimedAt = this.#deps.clock();
+      const reveals = await store.daily.claimDueReveals(platforms, claimedAt, leaseMs, batchSize);
+      const handle = (post: DailyPost) => (this.#leaseLeft(claimedAt) ? this.#handleReveal(post, report) : Promise.resolve());
+      await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
+        this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
+      );
+      if (reveals.length < batchSize || this.#stopRequested) break;
+    }
+    this.lastTickAt = this.#deps.clock();
+    return report;
+  }
+
+  /**
+   * Posts an extra question at once (`/daily now`): it does not replace the day's post and counts in the
+   * no-repeat history. Resolves to the outcome, or `undefined` when no question matches the schedule's topics.
+   */
+  async postNow(schedule: DailySchedule): Promise<DailyDeliveryOutcome | undefined> {
+    const now = this.#deps.clock();
+    const sent = await this.#send(schedule, `now:${this.#deps.newId()}`, localDateIn(now, schedule.timeZone), now);
+    if (sent === 'no-question') return undefined;
+    return sent.outcome === 'too-late' ? { status: 'failed', detail: 'too late to retry' } : sent.outcome;
+  }
+
+  async #handlePost(claim: DailyPostClaim, report: DailyTickReport): Promise<void> {
+    const { store, log } = this.#deps;
+    const { schedule, localDate, dueAt } = claim;
+    const now = this.#deps.clock();
+    const timing = timingOf(schedule);
+    const lateMs = now.getTime() - dueAt.getTime();
+    if (lateMs > this.#options.graceMinutes * 60_000) {
+      log.warn(
+        `Daily posts: ${where(schedule)} skipped ${localDate}: ${Math.round(lateMs / 60_000)} minutes late, past DAILY_GRACE_MINUTES (${this.#options.graceMinutes}).`,
+      );
+      await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, nextPostAt(timing, now, localDate));
+      report.skipped++;
+      return;
+    }
+    // The day's earlier post is revealed before the new one arrives.
+    await store.daily.revealBy(schedule.platform, schedule.channelId, now);
+    const next = nextPostAt(timing, dueAt, localDate);
+    const sent = await this.#send(schedule, localDate, localDate, now, next.at);
+    if (sent === 'no-question') {
+      log.warn(`Daily posts: ${where(schedule)} disabled: no question matches its topics (${schedule.topics.join(', ')}).`);
+      await store.daily.disableSchedule(schedule.platform, schedule.channelId, 'no-questions');
+      report.disabled++;
+      return;
+    }
+    const { outcome, post } = sent;
+    if (outcome === 'too-late') {
+      // An earlier attempt may have reached the platform, and the nonce no longer covers a retry: at most once.
+      log.error(`Daily posts: ${where(schedule)} gave up on ${localDate}: attempt ${post.attempts} would fall outside the nonce window.`);
+      await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
+      report.gaveUp++;
+    } else if (outcome.status === 'sent') {
+      await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
+      report.posted++;
+    } else if (outcome.status === 'channel-unavailable') {
+      log.warn(`Daily posts: ${where(schedule)} disabled: ${outcome.reason} (${outcome.detail}). Set by ${schedule.setBy}.`);
+      await store.daily.disableSchedule(schedule.platform, schedule.channelId, outcome.reason);
+      report.disabled++;
+    } else if (outcome.status === 'failed' && this.#mayRetry(post, now)) {
+      const delay = this.#options.retryDelaysMs[post.attempts - 1]!;
+      log.warn(`Daily posts: ${where(schedule)} ${localDate} attempt ${post.attempts} failed (${outcome.detail}); retrying in ${delay / 1000} s.`);
+      await store.daily.retryClaimAt(schedule.platform, schedule.channelId, new Date(now.getTime() + delay));
+      report.retrying++;
+    } else {
+      log.error(`Daily posts: ${where(schedule)} gave up on ${localDate} after ${post.attempts} attempt(s) (${outcome.detail}).`);
+      await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
+      report.gaveUp++;
+    }
+  }
+
+  /**
+   * Starts (or resumes) the post under `postKey` and sends it, unless it was sent already or it is too late to
+   * send it again safely; the message id is recorded right after the platform answers.
+   */
+  async #send(
+    schedule: DailySchedule,
+    postKey: string,
+    localDate: string,
+    now: Date,
+    nextPostAtTime?: Date,
+  ): Promise<'no-question' | { outcome: DailyDeliveryOutcome | 'too-late'; post: DailyPost }> {
+    const { store, deck } = this.#deps;
+    const poster = this.#posters.get(schedule.platform)!;
+    const history = await store.daily.questionHistory(schedule.platform, schedule.channelId);
+    const choice = chooseDailyQuestion({ questions: deck.questions, topics: schedule.topics, history, seed: `${schedule.platform}:${schedule.channelId}:${postKey}` });
+    if (!choice) return 'no-question';
+    const post = await store.daily.startPost(
+      {
+        platform: schedule.platform,
+        channelId: schedule.channelId,
+        postKey,
+        quiz: { id: this.#deps.newId(), questionId: choice.question.id, optionOrder: choice.optionOrder, serverId: schedule.serverId, channelId: schedule.channelId, createdAt: now },
+      },
+      now,
+    );
+    if (post.messageId) return { outcome: { status: 'sent', messageId: post.messageId }, post };
+    if (post.attempts > 1 && now.getTime() - post.firstAttemptAt.getTime() > this.#options.retryWindowMs) {
+      return { outcome: 'too-late', post };
+    }
+    const quiz = await store.quiz(post.quizId);
+    const question = deck.question(post.questionId) ?? choice.question;
+    const reply = renderDailyPost(question, post.quizId, quiz?.optionOrder ?? choice.optionOrder, localDate);
+    const outcome = await poster.post({
+      channelId: schedule.channelId,
+      idempotencyKey: idempotencyKey(schedule, postKey),
+      reply,
+      ...(schedule.roleId ? { pingRoleId: schedule.roleId } : {}),
+    });
+    if (outcome.status === 'sent') {
+      const revealAfter = now.getTime() + schedule.revealAfterMinutes * 60_000;
+      const revealDue = nextPostAtTime ? Math.min(revealAfter, nextPostAtTime.getTime() - 60_000) : revealAfter;
+      await store.daily.recordPostSent(schedule.platform, schedule.channelId, postKey, outcome.messageId, now, new Date(Math.max(revealDue, now.getTime())));
+    }
+    return { outcome, post };
+  }
+
+  /**
+   * Whether a claim taken at `claimedAt` still has at least half its lease: enough for one send, which the
+   * poster bounds below that. A claim that waited longer in the queue is left alone; its lease runs out and
+   * the next claim, here or in another process, takes it, so two processes never send it at once.
+   */
+  #leaseLeft(claimedAt: Date): boolean {
+    return this.#deps.clock().getTime() - claimedAt.getTime() < this.#options.leaseMs / 2;
+  }
+
+  #mayRetry(post: DailyPost, now: Date): boolean {
+    const delay = this.#options.retryDelaysMs[post.attempts - 1];
+    return delay !== undefined && now.getTime() + delay - post.firstAttemptAt.getTime() <= this.#options.retryWindowMs;
+  }
+
+  async #handleReveal(post: DailyPost, report: DailyTickReport): Promise<void> {
+    const { store, deck, log } = this.#deps;
+    const poster = this.#posters.get(post.platform)!;
+    const quiz = await store.quiz(post.quizId);
+    const question: DeckQuestion | undefined = deck.question(post.questionId);
+    const now = this.#deps.clock();
+    if (!quiz || !question) {
+      log.warn(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: question ${post.questionId} is gone; not revealed.`);
+      await store.daily.recordReveal(post.platform, post.channelId, post.postKey, now);
+      return;
+    }
+    const results = await store.daily.quizResults(post.quizId, quiz.optionOrder.length);
+    const zone = (await store.daily.schedule(post.platform, post.channelId))?.timeZone ?? 'UTC';
+    const localDate = post.postKey.startsWith('now:') ? localDateIn(post.postedAt ?? post.firstAttemptAt, zone) : post.postKey;
+    const outcome = await poster.edit(post.channelId, post.messageId!, renderDailyReveal(question, post.quizId, quiz.optionOrder, localDate, results));
+    if (outcome.status === 'failed') {
+      // The lease runs out and a later tick tries again.
+      log.warn(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${outcome.detail}; will retry.`);
+      return;
+    }
+    if (outcome.status === 'channel-unavailable') {
+      log.warn(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${outcome.reason}; not revealed.`);
+    }
+    if (await store.daily.recordReveal(post.platform, post.channelId, post.postKey, now)) report.revealed++;
+  }
+}
+
+/**
+ * The key that makes retries of one post idempotent on the platform: 25 characters at most (Discord's nonce
+ * limit), a digest of platform, channel and post key.
+ */
+export function idempotencyKey(schedule: Pick<DailySchedule, 'platform' | 'channelId'>, postKey: string): string {
+  return createHash('sha256').update(`${schedule.platform}:${schedule.channelId}:${postKey}`).digest('base64url').slice(0, 25);
+}
+
+function timingOf(schedule: DailySchedule) {
+  const time = parseLocalTime(schedule.time);
+  if (!time.ok) throw new Error(`Stored schedule for channel ${schedule.channelId} has an unreadable time ${schedule.time}`);
+  return { time: time.value, timeZone: schedule.timeZone, weekdays: schedule.weekdays };
+}
+
+function where(schedule: DailySchedule): string {
+  return `${schedule.platform} channel ${schedule.channelId} (server ${schedule.serverId})`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,48 @@
+import type { Reply } from '../../../src/core/index.ts';
+import type { DailyDeliveryOutcome, DailyPoster, OutgoingDailyPost } from '../../../src/daily/index.ts';
+
+/** A platform that honours idempotency keys as Discord honours nonces: a repeated key returns the first message. */
+export class FakePlatform implements DailyPoster {
+  readonly platform = 'discord' as const;
+  readonly messages = new Map<string, { channelId: string; reply: Reply; pingRoleId?: string; edits: Reply[] }>();
+  readonly attempts: OutgoingDailyPost[] = [];
+  readonly byKey = new Map<string, string>();
+  inFlight = 0;
+  maxInFlight = 0;
+  /** What the next attempts answer before the message is created (`lose-answer`: created, but the answer is lost). */
+  failures: ('fail' | 'lose-answer' | 'gone')[] = [];
+  gate: Promise<void> | undefined;
+
+  async post(post: OutgoingDailyPost): Promise<DailyDeliveryOutcome> {
+    this.attempts.push(post);
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      await this.gate;
+      const failure = this.failures.shift();
+      if (failure === 'fail') return { status: 'failed', detail: '500 Internal Server Error' };
+      if (failure === 'gone') return { status: 'channel-unavailable', reason: 'unknown-channel', detail: '404 Unknown Channel' };
+      let id = this.byKey.get(post.idempotencyKey);
+      if (!id) {
+        id = `m${this.messages.size + 1}`;
+        this.byKey.set(post.idempotencyKey, id);
+        this.messages.set(id, { channelId: post.channelId, reply: post.reply, ...(post.pingRoleId ? { pingRoleId: post.pingRoleId } : {}), edits: [] });
+      }
+      if (failure === 'lose-answer') return { status: 'failed', detail: 'timed out' };
+      return { status: 'sent', messageId: id };
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  async edit(_channelId: string, messageId: string, reply: Reply): Promise<DailyDeliveryOutcome> {
+    const message = this.messages.get(messageId);
+    if (!message) return { status: 'channel-unavailable', reason: 'unknown-message', detail: '404' };
+    message.edits.push(reply);
+    return { status: 'sent', messageId };
+  }
+
+  postsIn(channelId: string) {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId);
+  }
+}
+
