@@ -3,6 +3,15 @@ import { defineCommand } from '../command.ts';
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
+import type { Answer, AnswerEngine } from '../../search/index.ts';
+
+/**
+ * Where `/ask` sends a question: today always the answer engine. The evaluation (`npm run eval`) asks through
+ * this same function, so a router added here (pasted docker commands to an explainer, say) is measured too.
+ */
+export function routeQuestion(engine: AnswerEngine, question: string): Answer {
+  return engine.answer(question);
+}
 
 export const askCommand = defineCommand({
   name: 'ask',
@@ -19,7 +28,7 @@ export const askCommand = defineCommand({
   }),
   examples: ['/ask image vs container?', '/ask why is my second build so fast'],
   run: async ({ question }, request, { engine, store, newId }) => {
-    const answer = engine.answer(question);
+    const answer = routeQuestion(engine, question);
     // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.
     const answerId = newId();
     await store.recordAnswer({
