@@ -6,6 +6,8 @@
  * Times are `Date`s, stored as milliseconds since the epoch. Learners are keyed by `platform:userId`, so the
  * same person on Discord and Slack has two records.
  */
+import type { Abstention } from '../search/index.ts';
+
 export interface Store {
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;
@@ -40,8 +42,11 @@ export interface Store {
   recordAnswer(answer: AnswerRecord): Promise<void>;
   /** A learner's vote on an answer; voting again replaces their earlier vote. */
   recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unknown-answer'>;
-  /** Answers worth a maintainer's attention: abstained, below `maxConfidence`, or voted down. */
-  knowledgeGaps(maxConfidence: number): Promise<GapRecord[]>;
+  /**
+   * Answers worth a maintainer's attention: abstained, below `maxConfidence`, answered explaining less than
+   * `minExplainedShare` of the question (0..1; 0, the default, lists none for that), or voted down.
+   */
+  knowledgeGaps(maxConfidence: number, minExplainedShare?: number): Promise<GapRecord[]>;
 }
 
 /** Who did something: the key the store uses and the name leaderboards show. */
@@ -142,6 +147,10 @@ export interface AnswerRecord {
   topicId?: string;
   confidence: number;
   answered: boolean;
+  /** Why the engine abstained (`not-yet`: a Docker question no topic answers); absent when it answered. */
+  abstention?: Abstention;
+  /** 0..1: share of the question the answering topic explains (see `Answer.explainedShare`). */
+  explainedShare?: number;
   askedAt: Date;
   /** The asker's learner key. The store keeps only a salted digest of it, to count distinct askers. */
   askerKey: string;
@@ -160,6 +169,9 @@ export interface GapRecord {
   topicId?: string;
   confidence: number;
   answered: boolean;
+  /** Absent for answers and for answers recorded before it was kept. */
+  abstention?: Abstention;
+  explainedShare?: number;
   askedAt: Date;
   /** Opaque: equal for the same asker, and nothing else can be read from it. */
   askerDigest: string;

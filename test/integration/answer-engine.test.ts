@@ -49,3 +49,59 @@ describe('AnswerEngine on the shipped knowledge', () => {
     expect(engine.answer('voluem vs bind mount')).toEqual(engine.answer('voluem vs bind mount'));
   });
 });
+
+describe('AnswerEngine: knowing what it does not know (issue 10 §1)', () => {
+  test.each([
+    ['docker cp', 'docker-cp'],
+    ['what is a docker context', 'docker-context'],
+    ['what is docker swarm', 'orchestrators'],
+    ['how to install docker on ubuntu', 'installing-docker'],
+    ['can i run docker inside docker', 'docker-in-docker'],
+  ])('GIVEN %j, whose docker command or subcommand is decisive THEN the topic that explains it answers', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each(['explain the life cycle of a butterfly', 'how do I clean up my garage', 'what is the build time of a house', 'health check for my car', 'what is a container ship', 'history of the shipping container', 'how do i copy a file in linux'])(
+    'GIVEN %j, Docker words in a question about something else THEN it abstains as off-topic',
+    (question) => {
+      const answer = engine.answer(question);
+      expect(answer).toMatchObject({ answered: false, abstention: 'off-topic' });
+      expect(answer.text).toMatch(/I only cover Docker concepts/);
+    },
+  );
+
+  test('GIVEN a docker command no topic explains THEN it abstains with "not yet" and the closest topics, not as off-topic', () => {
+    const answer = engine.answer('how do i use docker checkpoint to move a running container');
+    expect(answer).toMatchObject({ answered: false, abstention: 'not-yet', topic: null });
+    expect(answer.text).toMatch(/I don't have a topic on that yet/);
+    expect(answer.text).not.toMatch(/I only cover Docker concepts/);
+  });
+
+  test('GIVEN a docker command THEN the topics that do not explain it rank after those that do, below the answering threshold', () => {
+    const ranked = engine.rank('how do i use docker cp with a volume');
+    expect(ranked[0]?.topic.id).toBe('docker-cp');
+    const firstUnexplained = ranked.findIndex((r) => r.unexplained.includes('dockercp'));
+    expect(firstUnexplained).toBeGreaterThan(0);
+    expect(ranked.slice(firstUnexplained).every((r) => r.unexplained.length > 0 && r.confidence < 0.5)).toBe(true);
+  });
+
+  test('GIVEN an English word that is also a subcommand ("under load") THEN it decides nothing when no topic about it could answer', () => {
+    expect(topicOf('my container keeps dying with exit code 137 under load')).not.toBe('save-load-export-import');
+  });
+
+  test.each([
+    ['ímage vs contáiner', 'image-vs-container'],
+    ['docker mont a volume', 'volumes'],
+    ['how do i buld an image', 'docker-build'],
+    ['biuld an image', 'docker-build'],
+  ])('GIVEN %j with accents or a slip in a short word THEN it is folded or corrected into a Docker term', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test('GIVEN an answer THEN it says how much of the question the topic explains; an abstention explains nothing', () => {
+    expect(engine.answer('docker cp').explainedShare).toBe(1);
+    expect(engine.answer('how do i copy a file from a container to my host and then email it to my boss').explainedShare).toBeLessThan(1);
+    expect(engine.answer('best pizza toppings')).toMatchObject({ explainedShare: 0, abstention: 'off-topic' });
+    expect(engine.answer('   ')).toMatchObject({ abstention: 'empty' });
+  });
+});
