@@ -129,8 +129,6 @@ export class AnswerEngine {
    * phrases other than the body (naming phrases, summary, example questions, card fronts, quiz questions).
    */
   readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
-  /** Every term some topic explains (see {@link #topicTerms}). */
-  readonly #explained = new Set<string>();
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
 
@@ -147,12 +145,7 @@ export class AnswerEngine {
     for (const record of records) {
       const terms = this.#topicTerms.get(record.topicId)!;
       for (const term of record.terms) terms.all.add(term);
-      if (record.kind !== 'body') {
-        for (const term of record.terms) {
-          terms.explaining.add(term);
-          this.#explained.add(term);
-        }
-      }
+      if (record.kind !== 'body') for (const term of record.terms) terms.explaining.add(term);
       if (NAMING_KINDS.has(record.kind)) {
         for (const term of record.terms) {
           terms.naming.add(term);
@@ -208,11 +201,11 @@ export class AnswerEngine {
    *
    * A topic must explain the question's *decisive* terms to answer it: its phrases other than the body
    * (title, aliases, keywords, commands, summary, example questions) must use them. Decisive are a docker
-   * command (`docker cp`), a docker subcommand or any other Docker term that names at most
-   * {@link DECISIVE_TOPIC_COUNT} topics (`save`, `swarm`, `rename`, `install`), and, in a question that
-   * does not name Docker's world, every word the knowledge base does not know ("butterfly", "garage").
-   * A topic that leaves one unexplained has its confidence multiplied by {@link UNEXPLAINED_PENALTY} for
-   * each and goes after every topic that explains them all.
+   * command (`docker cp`) that names at most {@link DECISIVE_TOPIC_COUNT} topics or none; a subcommand
+   * written alone (`save`, `swarm`, `rename`) that names at most that many, once a topic that explains it
+   * could answer; and every word of a short question that names nothing of Docker's world ("explain the
+   * life cycle of a butterfly"). A topic that leaves one unexplained has its confidence multiplied by
+   * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all.
    */
   rank(question: string): RankedTopic[] {
     return this.#rank(question).ranked;
@@ -388,15 +381,15 @@ export class AnswerEngine {
   #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean): { decisive: string[]; subcommands: string[] } {
     const decisive: string[] = [];
     const subcommands: string[] = [];
-    // A short question that names nothing of Docker's world (no anchor, flag or command) is about its
-    // words, so a word the knowledge base does not know is its subject: "health check for my car".
+    // A short question that names nothing of Docker's world (no anchor, flag or command) is about each of
+    // its words: "health check for my car" is not answered by a topic that explains only "health check".
     const dockerish = anchored || known.some((t) => t.term.startsWith('-') || COMMAND_TERMS.has(t.term));
     const short = !dockerish && known.length + unknown.size <= SHORT_QUESTION_TERMS;
     for (const { term, certainty } of known) {
-      const named = this.#namedTopics.get(term) ?? 0;
-      const narrow = named <= DECISIVE_TOPIC_COUNT;
       // A corrected word is never decisive: "stuck" is not `docker stack`.
       if (certainty < 1) continue;
+      const named = this.#namedTopics.get(term) ?? 0;
+      const narrow = named <= DECISIVE_TOPIC_COUNT;
       if (COMMAND_TERMS.has(term) && narrow) decisive.push(term);
       else if (SUBCOMMAND_TERMS.has(term) && narrow && named > 0) subcommands.push(term);
       else if (short && /^\p{L}{3,}$/u.test(term)) decisive.push(term);
