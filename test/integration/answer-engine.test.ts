@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 import { AnswerEngine } from '../../src/search/index.ts';
+import { stemToken } from '../../src/search/analyse-text.ts';
+import { buildPhraseIndex, correctAndStem } from '../../src/search/phrase-index.ts';
 
-const engine = new AnswerEngine(await loadKnowledge());
+const knowledge = await loadKnowledge();
+const engine = new AnswerEngine(knowledge);
 const topicOf = (question: string) => engine.answer(question).topic?.id ?? null;
 
 describe('AnswerEngine on the shipped knowledge', () => {
@@ -103,5 +106,23 @@ describe('AnswerEngine: knowing what it does not know (issue 10 §1)', () => {
     expect(engine.answer('how do i copy a file from a container to my host and then email it to my boss').explainedShare).toBeLessThan(1);
     expect(engine.answer('best pizza toppings')).toMatchObject({ explainedShare: 0, abstention: 'off-topic' });
     expect(engine.answer('   ')).toMatchObject({ abstention: 'empty' });
+  });
+});
+
+describe('spelling against the shipped knowledge (issue 10 §1)', () => {
+  const { lexicon } = buildPhraseIndex(knowledge);
+  const spelt = (word: string) => correctAndStem([word], lexicon)[0]!;
+
+  test.each([
+    ['mont', 'mount'],
+    ['buld', 'build'],
+    ['biuld', 'build'],
+  ])('GIVEN the slip %s THEN it is corrected into the Docker term %s', (typo, word) => {
+    expect(spelt(typo)).toMatchObject({ term: stemToken(word) });
+    expect(spelt(typo).distance).toBeGreaterThan(0);
+  });
+
+  test.each(['love', 'test', 'redis'])('GIVEN %s THEN it stays as typed', (word) => {
+    expect(spelt(word)).toEqual({ term: stemToken(word), distance: 0 });
   });
 });
