@@ -45,8 +45,6 @@ export interface RankedTopic {
   confidence: number;
   /** The question's decisive terms this topic does not explain (see {@link AnswerEngine.rank}); none for an answer. */
   unexplained: string[];
-  /** 0..1: share of the question's weight, unknown words included, that this topic's naming phrases and example questions explain. */
-  explainedShare: number;
 }
 
 interface QueryTerm {
@@ -72,7 +70,7 @@ interface AnalysedQuery {
   decisive: string[];
   /** Docker subcommands written alone (`cp`, `save`): decisive once a topic that explains them could answer. */
   subcommands: string[];
-  /** Each of its terms with its weight, known or not: what {@link RankedTopic.explainedShare} is a share of. */
+  /** Each of its terms with its weight, known or not: what {@link Answer.explainedShare} is a share of. */
   weighted: ReadonlyArray<readonly [string, number]>;
   /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
   sharedPairs: ReadonlyMap<string, number>;
@@ -168,16 +166,16 @@ export class AnswerEngine {
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
     const question = rawQuestion.trim();
-    const { ranked, aboutDocker } = this.#rank(question);
+    const { ranked, query } = this.#rank(question);
     const best = ranked[0];
-    if (best && best.confidence >= this.#options.minConfidence) {
+    if (best && query && best.confidence >= this.#options.minConfidence) {
       return {
         question,
         answered: true,
         abstention: null,
         topic: best.topic,
         confidence: round(best.confidence),
-        explainedShare: round(best.explainedShare),
+        explainedShare: round(this.#explainedShare(this.#topicTerms.get(best.topic.id)!.explaining, query)),
         text: best.topic.body,
         suggestions: best.topic.related
           .map((id) => this.#knowledge.get(id))
@@ -192,7 +190,7 @@ export class AnswerEngine {
       .map((r) => toTopicRef(r.topic));
     // Nothing left once cleaned (whitespace, mentions, invisible characters) counts as an empty question.
     if (cleanQuery(question).length === 0) return this.#abstain('', 'empty', 0, nearMisses);
-    return this.#abstain(question, aboutDocker ? 'not-yet' : 'off-topic', best?.confidence ?? 0, nearMisses);
+    return this.#abstain(question, query?.aboutDocker ? 'not-yet' : 'off-topic', best?.confidence ?? 0, nearMisses);
   }
 
   /**
@@ -211,12 +209,13 @@ export class AnswerEngine {
     return this.#rank(question).ranked;
   }
 
-  #rank(question: string): { ranked: RankedTopic[]; aboutDocker: boolean } {
+  /** The ranking, and the analysed question (none for a probe). */
+  #rank(question: string): { ranked: RankedTopic[]; query?: AnalysedQuery } {
     // Cleaned first: bounded in length, and full-width or invisible characters cannot hide a probe.
     const cleaned = cleanQuery(markInstructions(question));
-    if (looksLikeProbe(cleaned)) return { ranked: [], aboutDocker: false };
+    if (looksLikeProbe(cleaned)) return { ranked: [] };
     const query = this.#analyse(cleaned);
-    if (query.known.length === 0) return { ranked: [], aboutDocker: query.aboutDocker };
+    if (query.known.length === 0) return { ranked: [], query };
 
     const bestPhrases = new Map<string, [number, number]>();
     for (const recordIndex of this.#candidates(query)) {
@@ -256,7 +255,7 @@ export class AnswerEngine {
       const { explaining } = this.#topicTerms.get(topic.id)!;
       const unexplained = query.decisive.filter((term) => !explaining.has(term));
       const confidence = calibratedConfidence(evidence, calibration) * UNEXPLAINED_PENALTY ** unexplained.length;
-      return { topic, score, evidence, confidence, unexplained, explainedShare: this.#explainedShare(explaining, query) };
+      return { topic, score, evidence, confidence, unexplained };
     });
     // A subcommand written alone ("cp", "save", but also "under load") is decisive only once a topic that
     // explains it could answer: then "how do i cp a file" goes to that topic, and "under load" stays English.
@@ -273,7 +272,7 @@ export class AnswerEngine {
     }
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
-    return { ranked, aboutDocker: query.aboutDocker };
+    return { ranked, query };
   }
 
   /** Share of the query's weight, unknown words included, among these terms. */
