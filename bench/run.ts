@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
- * engine scales with the knowledge base, how fast diagrams render, and Discord's interaction-to-reply latency.
+ * engine scales with the knowledge base, how fast diagrams render, Discord's interaction-to-reply latency, and
+ * how long explaining a pasted Dockerfile or command takes.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
- * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`) runs one
- * section and prints it, for pasting.
+ * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`, `explain`, or several
+ * comma-separated: `--only discord,slack`) runs those sections and prints them, for pasting.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
@@ -13,7 +14,9 @@ import { loadKnowledge } from '../src/knowledge/index.ts';
 import { benchmarkDiagrams, DIAGRAM_METHOD } from './diagrams.ts';
 import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
+import { benchmarkExplain, renderExplain } from './explain.ts';
 import { canCollectGarbage } from './measure.ts';
+import { benchmarkSlackLatency, renderSlackLatency, SLACK_LATENCY_METHOD } from './slack-latency.ts';
 import { benchmarkQuality } from './quality.ts';
 import { renderDiagrams, renderMachine, renderQuality, renderScaling, writeResults } from './report.ts';
 import { benchmarkScaling, type ScalingOptions } from './scaling.ts';
@@ -24,7 +27,7 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord'] as const;
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -35,11 +38,12 @@ function parseOptions(): { write: boolean; sections: readonly Section[]; scaling
   });
   const sizes = values.sizes?.split(',').map((s) => Number(s.trim())) ?? DEFAULT_SIZES;
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes wants positive integers, got ${values.sizes}`);
-  const only = values.only;
-  if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) throw new Error(`--only wants one of ${SECTIONS.join(', ')}, got ${only}`);
+  const only = values.only?.split(',').map((s) => s.trim());
+  const unknown = only?.find((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown !== undefined) throw new Error(`--only wants some of ${SECTIONS.join(', ')} (comma-separated), got ${unknown}`);
   // --write replaces the whole results block, so it needs every section.
   if (only !== undefined && values.write) throw new Error('--write rewrites every section; run it without --only');
-  const sections = only === undefined ? SECTIONS : [only as Section];
+  const sections = only === undefined ? SECTIONS : SECTIONS.filter((s) => only.includes(s));
   return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES } };
 }
 
@@ -60,6 +64,11 @@ async function runSection(section: Section, scalingOptions: ScalingOptions): Pro
       return renderDiagrams(await benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);
     case 'discord':
       return renderDiscordLatency(await benchmarkDiscordLatency(DISCORD_LATENCY_METHOD, log), DISCORD_LATENCY_METHOD);
+    case 'slack':
+      return renderSlackLatency(await benchmarkSlackLatency(SLACK_LATENCY_METHOD, log), SLACK_LATENCY_METHOD);
+    case 'explain':
+      log('explain…');
+      return renderExplain(await benchmarkExplain());
   }
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from './config.ts';
 import { DiagramRenderer } from './diagrams/index.ts';
 import { createCommandRegistry, RateLimiter, type CommandRegistry, type CoreServices } from './core/index.ts';
+import { loadFlagInventory } from './explain/index.ts';
 import { loadKnowledge } from './knowledge/index.ts';
 import { Deck } from './quiz/index.ts';
 import { AnswerEngine, TopicFinder } from './search/index.ts';
@@ -21,7 +22,8 @@ export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH'
  * `overrides` replaces services (tests pass a seeded `random` and predictable ids).
  */
 export async function createApp(settings: AppSettings = {}, overrides: Partial<CoreServices> = {}): Promise<App> {
-  const knowledge = await loadKnowledge(settings.KNOWLEDGE_DIR);
+  // The flag inventory sits beside knowledge/, so KNOWLEDGE_DIR (which replaces the topics) leaves it alone.
+  const [knowledge, dockerCli] = await Promise.all([loadKnowledge(settings.KNOWLEDGE_DIR), loadFlagInventory()]);
   const store = overrides.store ?? (await openStore(settings));
   const services: CoreServices = {
     knowledge,
@@ -30,6 +32,7 @@ export async function createApp(settings: AppSettings = {}, overrides: Partial<C
     deck: new Deck(knowledge),
     store,
     diagrams: new DiagramRenderer(),
+    dockerCli,
     random: Math.random,
     newId: () => randomBytes(9).toString('base64url'),
     limiter: new RateLimiter(),

@@ -29,6 +29,30 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Where Discord's HTTP API is. Default: Discord itself. Set it to run through a REST proxy shared by several processes. */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /** The bot token, `xoxb-…` (api.slack.com/apps → your app → OAuth & Permissions). Never logged. */
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-[A-Za-z0-9-]{10,}$/, { error: 'is not a bot token: copy the xoxb- token from your Slack app (OAuth & Permissions)' })
+    .optional(),
+  /** The app-level token for Socket Mode, `xapp-…`, with `connections:write` (Basic Information → App-Level Tokens). Never logged. */
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-[A-Za-z0-9-]{10,}$/, { error: 'is not an app-level token: generate an xapp- token with connections:write (Basic Information, App-Level Tokens)' })
+    .optional(),
+  /** The signing secret for HTTP mode (Basic Information → App Credentials): 32 hexadecimal digits. Never logged. */
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, { error: 'is not a signing secret: copy the 32-character Signing Secret from your Slack app (Basic Information)' })
+    .optional(),
+  /** The port HTTP mode listens on for Slack's requests (`/slack/events`). Default 3000. */
+  SLACK_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int({ error: 'must be a port number' })
+    .min(1, { error: 'must be a port number from 1 to 65535' })
+    .max(65_535, { error: 'must be a port number from 1 to 65535' })
+    .default(3000),
+  /** Where Slack's Web API is. Default: Slack itself. Set it for a proxy, or to run the real bot against a fake Slack. */
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
 }).superRefine((config, ctx) => {
   // Half a Discord configuration is a mistake, not a request for the console.
   if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID) {
@@ -36,6 +60,18 @@ export const ConfigSchema = z.object({
   }
   if (config.DISCORD_APP_ID && !config.DISCORD_TOKEN) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_TOKEN'], message: 'is missing: DISCORD_APP_ID is set, and Discord needs both' });
+  }
+  // The same for Slack: a bot token and one way of receiving events (Socket Mode or HTTP).
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_APP_TOKEN'],
+      message: 'is missing: SLACK_BOT_TOKEN is set, and Slack also needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)',
+    });
+  }
+  if (!config.SLACK_BOT_TOKEN && (config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET)) {
+    const given = config.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: `is missing: ${given} is set, and Slack needs the bot token too` });
   }
 });
 
@@ -55,6 +91,43 @@ export function discordSettings(config: Config): DiscordSettings | undefined {
   return { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) };
 }
 
+/** How Slack's events reach the bot. */
+export type SlackConnection =
+  /** Socket Mode: the bot opens a WebSocket to Slack; no public URL is needed. */
+  | { mode: 'socket'; appToken: string }
+  /** HTTP mode: Slack POSTs signed requests to `/slack/events` on `port`. */
+  | { mode: 'http'; signingSecret: string; port: number };
+
+/** What the Slack front end needs, when it is configured. */
+export interface SlackSettings {
+  botToken: string;
+  connection: SlackConnection;
+  /** Slack's Web API, ending in `/`; undefined means slack.com. */
+  apiUrl?: string;
+}
+
+/**
+ * The Slack settings, or undefined when Slack is not configured. Socket Mode wins when both an app token and a
+ * signing secret are set (`loadConfig` gives a notice that the secret is unused).
+ */
+export function slackSettings(config: Config): SlackSettings | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
+  if (!botToken || (!appToken && !signingSecret)) return undefined;
+  const connection: SlackConnection = appToken ? { mode: 'socket', appToken } : { mode: 'http', signingSecret: signingSecret!, port: config.SLACK_PORT };
+  const apiUrl = config.SLACK_API_URL && (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`);
+  return { botToken, connection, ...(apiUrl ? { apiUrl } : {}) };
+}
+
+/** Every secret among the settings, for the logger to redact. */
+export function secretsOf(config: Config): string[] {
+  const discordToken = config.DISCORD_TOKEN;
+  return [
+    // discord.js's debug log shows the first two parts of a token, so each part is a secret too.
+    ...(discordToken ? [discordToken, ...discordToken.split('.')] : []),
+    ...[config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET].filter((s): s is string => s !== undefined),
+  ];
+}
+
 /**
  * `notices`: lines worth telling the person starting the bot (a setting that another one overrides), to be
  * printed once at start-up.
@@ -70,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: st
     const notices = [];
     if (blankless.DATABASE_URL && blankless.DATABASE_PATH) {
       notices.push('Both DATABASE_URL and DATABASE_PATH are set: using the PostgreSQL database in DATABASE_URL; DATABASE_PATH is ignored.');
+    }
+    if (parsed.data.SLACK_BOT_TOKEN && blankless.SLACK_APP_TOKEN && blankless.SLACK_SIGNING_SECRET) {
+      notices.push('Both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set: using Socket Mode; SLACK_SIGNING_SECRET is ignored.');
     }
     return { ok: true, config: parsed.data, notices };
   }

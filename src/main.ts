@@ -1,14 +1,16 @@
 /**
- * `npm start`: loads the settings and the knowledge, then starts the front end that is configured: Discord
- * when DISCORD_TOKEN and DISCORD_APP_ID are set, otherwise the console chat.
+ * `npm start`: loads the settings and the knowledge, then starts the front ends that are configured: Discord
+ * when DISCORD_TOKEN and DISCORD_APP_ID are set, Slack when SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)
+ * or SLACK_SIGNING_SECRET (HTTP mode) are set, both in one process when both are; otherwise the console chat.
  */
 import { dirname, join } from 'node:path';
 import { runConsole } from './adapters/console/run-console.ts';
 import { DiscordStartError } from './adapters/discord/discord-start-error.ts';
+import { SlackStartError } from './adapters/slack/slack-start-error.ts';
 import { createApp, type App } from './app.ts';
-import { discordSettings, loadConfig, type DiscordSettings } from './config.ts';
+import { discordSettings, loadConfig, secretsOf, slackSettings, type DiscordSettings, type SlackSettings } from './config.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
 const loaded = loadConfig();
@@ -17,20 +19,21 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const discord = discordSettings(loaded.config);
-// The token and each of its parts: discord.js's debug log shows the first two parts of a token.
-const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: discord ? [discord.token, ...discord.token.split('.')] : [] });
+const slack = slackSettings(loaded.config);
+const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: secretsOf(loaded.config) });
 
 for (const notice of loaded.notices) console.error(notice);
 
 try {
   const app = await createApp(loaded.config);
-  if (discord) {
-    await serveDiscord(app, discord, logger);
+  if (discord || slack) {
+    await serveChat(app, { discord, slack }, logger, loaded.config.LOG_LEVEL);
   } else {
-    console.error('No chat platform is configured, so this is the console chat. To connect to Discord, see README.md.');
-    // Diagrams are saved beside the database, where the user's data already lives.
+    console.error('No chat platform is configured, so this is the console chat. To connect to Discord or Slack, see README.md.');
+    // Diagrams and attached reports are saved beside the database, where the user's data already lives.
     const imageDir = join(dirname(loaded.config.DATABASE_PATH), 'diagrams');
-    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir });
+    const fileDir = join(dirname(loaded.config.DATABASE_PATH), 'reports');
+    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir, fileDir });
     await app.close();
   }
 } catch (error) {
@@ -39,7 +42,8 @@ try {
     error instanceof SchemaTooNewError ||
     error instanceof StoreOpenError ||
     error instanceof StoreBusyError ||
-    error instanceof DiscordStartError
+    error instanceof DiscordStartError ||
+    error instanceof SlackStartError
   ) {
     console.error(error.message);
     process.exit(1);
@@ -47,36 +51,57 @@ try {
   throw error;
 }
 
-/** Connects to Discord and serves until SIGINT or SIGTERM, then disconnects and closes the store. */
-async function serveDiscord(app: App, settings: DiscordSettings, log: Logger): Promise<void> {
-  // discord.js takes most of a second to load: only a Discord start pays for it.
-  const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-  let bot: Awaited<ReturnType<typeof startDiscord>> | undefined;
+interface Platforms {
+  discord: DiscordSettings | undefined;
+  slack: SlackSettings | undefined;
+}
+
+/**
+ * Connects to every configured platform and serves until SIGINT or SIGTERM, then disconnects from all of them
+ * and closes the store. A platform whose session ends for good (a revoked token) stops alone; the process
+ * exits with code 1, for a supervisor to restart it, only when no platform is left.
+ */
+async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: LogLevel): Promise<void> {
+  const running = new Map<string, { stop(): Promise<void> }>();
   let stopping = false;
   const shutDown = async (why: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${why}: disconnecting from Discord`);
-    await bot?.stop();
+    log.info(`${why}: disconnecting${running.size > 0 ? ` from ${[...running.keys()].join(' and ')}` : ''}`);
+    await Promise.all([...running.values()].map((bot) => bot.stop()));
     await app.close();
     process.exit(code);
   };
+  const lost = (name: string) => {
+    const bot = running.get(name);
+    running.delete(name);
+    void bot?.stop();
+    if (running.size === 0) void shutDown(`${name} session lost, and no platform is left`, 1);
+    else log.warn(`${name} stopped; still serving ${[...running.keys()].join(' and ')}`);
+  };
 
+  // Set before connecting, so a signal during start-up stops what has started and closes the store.
+  process.once('SIGINT', () => void shutDown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutDown('SIGTERM', 0));
   try {
-    bot = await startDiscord(app, {
-      token: settings.token,
-      appId: settings.appId,
-      logger: log,
-      ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
-      // Without a session nothing arrives: exit, so a supervisor restarts the bot with a fresh one.
-      onSessionLost: () => void shutDown('session lost', 1),
-    });
+    if (platforms.discord) {
+      // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
+      const { startDiscord } = await import('./adapters/discord/start-discord.ts');
+      const { token, appId, apiUrl } = platforms.discord;
+      running.set('Discord', await startDiscord(app, { token, appId, logger: log, ...(apiUrl ? { rest: { api: apiUrl } } : {}), onSessionLost: () => lost('Discord') }));
+    }
+    if (platforms.slack) {
+      const { startSlack } = await import('./adapters/slack/start-slack.ts');
+      const { botToken, connection, apiUrl } = platforms.slack;
+      // HTTP mode's health check goes here as a Bolt custom route (`customRoutes`), once one is defined.
+      running.set('Slack', await startSlack(app, { botToken, connection, logger: log, logLevel, ...(apiUrl ? { apiUrl } : {}), onSessionLost: () => lost('Slack') }));
+    }
   } catch (error) {
+    await Promise.all([...running.values()].map((bot) => bot.stop()));
     await app.close();
     throw error;
   }
-  process.once('SIGINT', () => void shutDown('SIGINT', 0));
-  process.once('SIGTERM', () => void shutDown('SIGTERM', 0));
-  // One failed interaction must not end the bot; interaction handling catches its own errors, this is the net below.
+  log.info(`serving ${[...running.keys()].join(' and ')}; SIGINT or SIGTERM stops`);
+  // One failed request must not end the bot; handlers catch their own errors, this is the net below.
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
 }

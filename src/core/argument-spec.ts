@@ -12,6 +12,8 @@ export interface ArgumentSpec {
   maxLength?: number;
   /** What happens past `maxLength`; see `ArgumentMeta.overflow`. */
   overflow: 'refuse' | 'cut';
+  /** A pasted block; see `ArgumentMeta.paste`. */
+  paste: boolean;
 }
 
 /** Reads the argument specs of a command's `z.object` schema, in declaration order. */
@@ -29,7 +31,7 @@ function specOf(name: string, field: z.ZodType): ArgumentSpec {
   const description = field.description ?? inner.description;
   if (!description) throw new Error(`Argument "${name}" needs a .describe() text: it is shown to users`);
   const meta = { ...(inner.meta() as ArgumentMeta | undefined), ...(field.meta() as ArgumentMeta | undefined) };
-  const spec: ArgumentSpec = { name, description, type: 'string', required, overflow: meta.overflow ?? 'refuse' };
+  const spec: ArgumentSpec = { name, description, type: 'string', required, overflow: meta.overflow ?? 'refuse', paste: meta.paste === true };
   if (meta.autocomplete) spec.autocomplete = meta.autocomplete;
 
   if (inner instanceof z.ZodEnum) spec.choices = inner.options.map(String);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { argumentSpecs, type ArgumentSpec } from './argument-spec.ts';
 import type { AnyCommand, CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
+import { editDistance } from '../search/index.ts';
 import { INPUT_LIMITS } from './input-limits.ts';
 import { fail, ok, type Problem, type Result } from './problem.ts';
 import { rateLimitProblem } from './rate-limiter.ts';
@@ -41,10 +42,17 @@ export class CommandRegistry {
     return this.#commands.get(name.toLowerCase());
   }
 
-  /** The closest command name to a mistyped one, for "did you mean". */
+  /**
+   * The closest command name to a mistyped one, for "did you mean": one sharing its first three letters, or
+   * else the nearest within two edits (`qiuz` → `quiz`). Reads at most `INPUT_LIMITS.name` characters.
+   */
   closestName(name: string): string | undefined {
-    const lower = name.toLowerCase();
-    return [...this.#commands.keys()].find((n) => n.startsWith(lower.slice(0, 3)) || lower.startsWith(n));
+    const lower = name.toLowerCase().slice(0, INPUT_LIMITS.name);
+    const names = [...this.#commands.keys()];
+    const byPrefix = names.find((n) => n.startsWith(lower.slice(0, 3)) || lower.startsWith(n));
+    if (byPrefix || lower.length < 3) return byPrefix;
+    const nearest = names.map((n) => ({ n, d: editDistance(lower, n, 3) })).sort((a, b) => a.d - b.d)[0];
+    return nearest && nearest.d <= 2 ? nearest.n : undefined;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DiagramRenderer } from '../diagrams/index.ts';
+import type { FlagInventory } from '../explain/index.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Deck } from '../quiz/index.ts';
 import type { Store } from '../store/index.ts';
@@ -35,6 +36,8 @@ export interface CoreServices {
   store: Store;
   /** Renders diagrams to PNG once each, then serves them from its cache. */
   diagrams: DiagramRenderer;
+  /** The docker CLI's subcommands and flags (`docker-cli/`), for explaining pasted commands. */
+  dockerCli: FlagInventory;
   /** Uniform in [0, 1): shuffles and picks. Tests pass a seeded one. */
   random: () => number;
   /** A new random id for sessions, quizzes and answers (matches `RecordIdSchema`). */
@@ -54,6 +57,12 @@ export interface ArgumentMeta {
    * `cut` keeps the first `.max()` characters (a long pasted question is still worth reading).
    */
   overflow?: 'refuse' | 'cut';
+  /**
+   * The argument holds a pasted block (a command, a Dockerfile) rather than a line: where a platform's command
+   * box is too small, it offers a file attachment (which wins) and, when both are empty, a form with a
+   * multi-line field (Discord: a modal).
+   */
+  paste?: boolean;
 }
 
 export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {

@@ -1,7 +1,8 @@
+import { describeExplainProblem } from '../explain/index.ts';
 import type { Problem } from './problem.ts';
 import type { Reply } from './reply.ts';
 import { topicButtons } from './render-topic.ts';
-import { quoteUserText } from './safe-text.ts';
+import { defuseMentions, quoteUserText } from './safe-text.ts';
 
 /** The words for every expected failure: what went wrong and what to do next. */
 export function describeProblem(problem: Problem): Reply {
@@ -52,6 +53,12 @@ export function describeProblem(problem: Problem): Reply {
         'Only for server managers',
         `\`/${problem.command}\` changes this server's settings, so it needs the **Manage Server** permission. Ask a moderator.`,
       );
+    case 'cannot-explain':
+      return reply(problem.kind === 'command' ? 'I cannot explain that command' : 'I cannot explain that Dockerfile', defuseMentions(describeExplainProblem(problem.problem)));
+    case 'paste-file-too-large':
+      return reply('That file is too large', `It is ${Math.ceil(problem.bytes / 1024)} KB; I read files up to ${Math.floor(problem.limit / 1024)} KB. Attach one Dockerfile or one command.`);
+    case 'paste-file-unreadable':
+      return reply('I could not read that file', `Downloading \`${quoteUserText(problem.name, 60)}\` failed. Try again, or paste its text instead.`);
     case 'unknown-diagram':
       return reply(
         'No such diagram',

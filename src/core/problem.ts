@@ -4,6 +4,8 @@ import type { TopicRef } from '../search/index.ts';
  * Expected failures, as values. Each has a code; `describeProblem` is the one place that turns them into
  * words, so every front end says the same thing.
  */
+import type { ExplainProblem } from '../explain/index.ts';
+
 export type Problem =
   | { code: 'unknown-command'; name: string; suggestion?: string }
   | { code: 'missing-argument'; command: string; argument: string; usage: string }
@@ -17,7 +19,10 @@ export type Problem =
   | { code: 'needs-server'; command: string }
   | { code: 'needs-permission'; command: string; permission: 'manage-server' }
   | { code: 'unknown-diagram'; query: string; closeMatches: string[] }
-  | { code: 'rate-limited'; retryAfterSeconds: number };
+  | { code: 'rate-limited'; retryAfterSeconds: number }
+  | { code: 'cannot-explain'; kind: 'command' | 'dockerfile'; problem: ExplainProblem }
+  | { code: 'paste-file-too-large'; bytes: number; limit: number }
+  | { code: 'paste-file-unreadable'; name: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 

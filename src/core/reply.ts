@@ -34,6 +34,18 @@ export interface ReplyImage {
   fallbackText: string;
 }
 
+/** A file sent with a reply, such as a full report that does not fit a message. */
+export interface ReplyFile {
+  /** File name, e.g. `explanation.md`. */
+  name: string;
+  /** The file's bytes (UTF-8 for text). */
+  data: Uint8Array;
+  /** Its media type, e.g. `text/markdown; charset=utf-8`. */
+  mediaType: string;
+  /** What the file holds, one line. */
+  description: string;
+}
+
 /**
  * A platform-neutral message. `text` uses a small Markdown subset (bold, italics, inline code, code blocks,
  * lists, links); adapters translate it and enforce their platform's limits.
@@ -44,6 +56,8 @@ export interface Reply {
   text: string;
   fields?: ReplyField[];
   image?: ReplyImage;
+  /** A file attachment beside the image: the full text of something the message shows cut. */
+  file?: ReplyFile;
   /** Rows of buttons. */
   actions?: ReplyAction[][];
   footer?: string;

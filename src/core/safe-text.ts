@@ -16,3 +16,8 @@ export function quoteUserText(raw: string, maxLength = 80): string {
     .replace(/<([@#!&])/g, '‹$1')
     .replace(/@/g, '@\u200B');
 }
+
+/** Text that can never ping: `@everyone`, `<@123>`, `<!channel>` and the like are broken up; nothing else changes. */
+export function defuseMentions(text: string): string {
+  return text.replace(/<([@#!&])/g, '‹$1').replace(/@/g, '@\u200B');
+}

@@ -5,4 +5,6 @@ export { analyseText } from './analyse-text.ts';
 export { TopicFinder, type FindTopicResult } from './topic-finder.ts';
 export { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 export { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence, type Calibration } from './calibration.ts';
+export { editDistance } from './edit-distance.ts';
+export { STOPWORDS } from './stopwords.ts';
 export { groupSimilarQuestions, type QuestionGroup } from './group-questions.ts';

@@ -75,6 +75,14 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
   },
   {
     version: 3,
+    name: 'delivery claims: platform events and button presses handled once',
+    statements: [
+      `CREATE TABLE delivery_claims (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`,
+      `CREATE INDEX delivery_claims_by_expiry ON delivery_claims (expires_at)`,
+    ],
+  },
+  {
+    version: 4,
     name: 'answers: why the engine abstained, and how much of the question the answer explains',
     // Rows from before stay NULL in both: kb:gaps treats them as it did (abstained or unsure).
     statements: [

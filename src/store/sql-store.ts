@@ -296,6 +296,18 @@ export class SqlStore implements Store {
     });
   }
 
+  async claimDelivery(id: string, at: Date, keepMs: number): Promise<boolean> {
+    const now = at.getTime();
+    await this.#db.run(`DELETE FROM delivery_claims WHERE expires_at <= ?`, [now]);
+    // A claim whose time is up may be taken again; a live one changes nothing, so the count says who won.
+    const claimed = await this.#db.run(
+      `INSERT INTO delivery_claims (id, expires_at) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_claims.expires_at <= ?`,
+      [id, now + keepMs, now],
+    );
+    return claimed === 1;
+  }
+
   #digest(learnerKey: string): string {
     return createHmac('sha256', this.#digestSecret).update(learnerKey).digest('base64url').slice(0, 22);
   }

@@ -47,6 +47,13 @@ export interface Store {
    * `minExplainedShare` of the question (0..1; 0, the default, lists none for that), or voted down.
    */
   knowledgeGaps(maxConfidence: number, minExplainedShare?: number): Promise<GapRecord[]>;
+
+  /**
+   * Claims a delivery (a platform event id, a button press) so it is handled once, by one process: true the
+   * first time `id` is claimed, false while an earlier claim is younger than `keepMs`. Expired claims are
+   * deleted as new ones arrive, so the table holds only the deliveries of the longest keep time in use.
+   */
+  claimDelivery(id: string, at: Date, keepMs: number): Promise<boolean>;
 }
 
 /** Who did something: the key the store uses and the name leaderboards show. */

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { routeQuestion } from '../../src/core/commands/ask.ts';
+import { routePaste } from '../../src/core/route-paste.ts';
+import { loadFlagInventory } from '../../src/explain/index.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 import { AnswerEngine } from '../../src/search/index.ts';
 import {
@@ -9,6 +10,7 @@ import {
   formatReport,
   formatScores,
   loadSealedSet,
+  routedAnswerTopicId,
   scoreSet,
   type EvaluatedEngine,
   type EvaluationScores,
@@ -28,7 +30,9 @@ const FLOORS = {
 } as const;
 
 const engine = new AnswerEngine(await loadKnowledge());
-const asked: EvaluatedEngine = { answerTopicId: (q) => routeQuestion(engine, q).topic?.id ?? null };
+const inventory = await loadFlagInventory();
+// Through the same router as /ask, which hands pasted commands and Dockerfiles to the explainer.
+const asked: EvaluatedEngine = { answerTopicId: (q) => routedAnswerTopicId(q, engine, inventory) };
 const development = evaluate(asked, DEVELOPMENT_SET);
 const additions = evaluate(asked, DEVELOPMENT_ADDITIONS);
 const sealed = scoreSet(asked, loadSealedSet());
@@ -49,3 +53,16 @@ for (const scores of [development, additions, sealed] satisfies EvaluationScores
     expect(scores.wrongConfidentRate).toBeLessThanOrEqual(floors.wrongConfidentRate);
   });
 }
+
+test('GIVEN the router in front of the engine THEN it loses no development question the engine alone answers right', () => {
+  const direct = evaluate({ answerTopicId: (q) => engine.answer(q).topic?.id ?? null }, DEVELOPMENT_SET);
+  const lost = development.misses.filter((m) => !direct.misses.some((d) => d.question === m.question));
+  expect(lost).toEqual([]);
+  expect(development.offTopicAbstention).toBeGreaterThanOrEqual(direct.offTopicAbstention);
+});
+
+test('GIVEN the development set THEN the router hands over only texts that are docker commands', () => {
+  const { onTopic, offTopic, uncovered } = { ...DEVELOPMENT_SET, uncovered: [...DEVELOPMENT_ADDITIONS.offTopic, ...DEVELOPMENT_ADDITIONS.uncovered] };
+  const handed = [...onTopic.map((c) => c.q), ...offTopic, ...uncovered].filter((q) => routePaste(q, inventory).kind !== 'question');
+  expect(handed.every((q) => /^docker\s/.test(q))).toBe(true);
+});

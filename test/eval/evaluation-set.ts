@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { routePaste } from '../../src/core/route-paste.ts';
+import type { FlagInventory } from '../../src/explain/index.ts';
+import type { AnswerEngine } from '../../src/search/index.ts';
 
 const OnTopicSchema = z.array(
   z.strictObject({ q: z.string().min(1), topic: z.string().min(1), also: z.array(z.string()).optional() }),
@@ -69,6 +72,16 @@ export const offTopicCases = DEVELOPMENT_SET.offTopic;
 export interface EvaluatedEngine {
   /** The topic id the engine answers with, or null when it abstains. */
   answerTopicId(question: string): string | null;
+}
+
+/**
+ * The topic `/ask` answers a question with, through the same router: a text handed to the explainer is
+ * answered with the topic its explanation starts from (`docker ps -a` → docker-ps).
+ */
+export function routedAnswerTopicId(question: string, engine: AnswerEngine, inventory: FlagInventory): string | null {
+  const route = routePaste(question, inventory);
+  if (route.kind === 'question') return engine.answer(question).topic?.id ?? null;
+  return route.explanation.items[0]?.topic ?? null;
 }
 
 /** A set's three figures, and the counts behind them. Holds no question. */

@@ -1,15 +1,26 @@
 /**
- * `npm run eval`: the development set's three figures and every miss (and those of its 2026-11-29 additions), then the sealed set's three figures
- * only. Questions go through `/ask`'s own router. The sealed set's questions and misses are never printed:
- * it is scored with `scoreSet`, which keeps none of them.
+ * `npm run eval`: the development set's three figures and every miss (and those of its 2026-11-29 additions),
+ * then the sealed set's three figures only. Questions go through `/ask`'s own router (`routedAnswerTopicId`).
+ * The sealed set's questions and misses are never printed: it is scored with `scoreSet`, which keeps none.
  */
-import { routeQuestion } from '../../src/core/commands/ask.ts';
+import { loadFlagInventory } from '../../src/explain/index.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 import { AnswerEngine } from '../../src/search/index.ts';
-import { DEVELOPMENT_ADDITIONS, DEVELOPMENT_SET, evaluate, formatReport, formatScores, loadSealedSet, scoreSet, type EvaluatedEngine } from './evaluation-set.ts';
+import {
+  DEVELOPMENT_ADDITIONS,
+  DEVELOPMENT_SET,
+  evaluate,
+  formatReport,
+  formatScores,
+  loadSealedSet,
+  routedAnswerTopicId,
+  scoreSet,
+  type EvaluatedEngine,
+} from './evaluation-set.ts';
 
 const engine = new AnswerEngine(await loadKnowledge());
-const asked: EvaluatedEngine = { answerTopicId: (q) => routeQuestion(engine, q).topic?.id ?? null };
+const inventory = await loadFlagInventory();
+const asked: EvaluatedEngine = { answerTopicId: (q) => routedAnswerTopicId(q, engine, inventory) };
 console.log(formatReport(evaluate(asked, DEVELOPMENT_SET)));
 console.log(formatReport(evaluate(asked, DEVELOPMENT_ADDITIONS)));
 console.log(formatScores(scoreSet(asked, loadSealedSet())));

@@ -36,6 +36,10 @@ describe('the console chat, given hostile input', () => {
     [`${name} to /quiz mcq`, `/quiz mcq ${input}`],
     [`${name} to /diagram`, `/diagram ${input}`],
     [`${name} to /leaderboard`, `/leaderboard ${input}`],
+    [`${name} to /explain-command`, `/explain-command ${input}`],
+    [`${name} in a docker command`, `/explain-command docker run --name ${input} alpine:3.20 echo ${input}`],
+    [`${name} to /explain-dockerfile`, `/explain-dockerfile ${input}`],
+    [`${name} in a Dockerfile`, `/explain-dockerfile FROM alpine:3.20\nRUN echo ${input}\nLABEL note="${input}"`],
     [`${name} as a command name`, `/${input}`],
   ]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { discordSettings, loadConfig } from '../../src/config.ts';
+import { discordSettings, loadConfig, secretsOf, slackSettings } from '../../src/config.ts';
 
 // Shaped like a real bot token, but not one.
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -44,5 +44,62 @@ describe('settings', () => {
 
   test('GIVEN only one database setting THEN there is no notice', () => {
     expect(loadConfig({ DATABASE_PATH: './data/x.db' })).toMatchObject({ ok: true, notices: [] });
+  });
+});
+
+// Shaped like Slack's tokens and secrets, but not real ones.
+const BOT = 'xoxb-1000000000-2000000000-abcdefghijklmnopqrstuvwx';
+const APP = 'xapp-1-A0000000000-3000000000-0123456789abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+describe('Slack settings', () => {
+  test('GIVEN nothing set THEN Slack is off', () => {
+    const loaded = loadConfig({});
+    expect(loaded.ok && slackSettings(loaded.config)).toBeUndefined();
+  });
+
+  test('GIVEN a bot token and an app token THEN Slack runs in Socket Mode', () => {
+    const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
+    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP } });
+    expect(loaded.ok && loaded.notices).toEqual([]);
+  });
+
+  test('GIVEN a bot token and a signing secret THEN Slack runs in HTTP mode on SLACK_PORT, 3000 by default', () => {
+    const byDefault = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET });
+    expect(byDefault.ok && slackSettings(byDefault.config)?.connection).toEqual({ mode: 'http', signingSecret: SECRET, port: 3000 });
+    const onPort = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    expect(onPort.ok && slackSettings(onPort.config)).toMatchObject({ connection: { port: 8080 }, apiUrl: 'http://127.0.0.1:9/api/' });
+  });
+
+  test('GIVEN all three THEN Socket Mode wins, with a notice that the signing secret is ignored', () => {
+    const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });
+    expect(loaded.ok && slackSettings(loaded.config)?.connection.mode).toBe('socket');
+    expect(loaded.ok && loaded.notices).toEqual(['Both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set: using Socket Mode; SLACK_SIGNING_SECRET is ignored.']);
+  });
+
+  test.each([
+    ['a bot token alone', { SLACK_BOT_TOKEN: BOT }, /^Setting SLACK_APP_TOKEN is missing: SLACK_BOT_TOKEN is set, and Slack also needs SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET \(HTTP mode\)/],
+    ['an app token alone', { SLACK_APP_TOKEN: APP }, /^Setting SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN is set/],
+    ['a signing secret alone', { SLACK_SIGNING_SECRET: SECRET }, /^Setting SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET is set/],
+    ['a user token for the bot token', { SLACK_BOT_TOKEN: 'xoxp-1234567890-abcdef', SLACK_APP_TOKEN: APP }, /^Setting SLACK_BOT_TOKEN is invalid: is not a bot token/],
+    ['a bot token for the app token', { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT }, /^Setting SLACK_APP_TOKEN is invalid: is not an app-level token/],
+    ['a short signing secret', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abc123' }, /^Setting SLACK_SIGNING_SECRET is invalid: is not a signing secret/],
+    ['a port that is not a number', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: 'http' }, /^Setting SLACK_PORT is invalid: must be a port number/],
+    ['a port out of range', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: '70000' }, /^Setting SLACK_PORT is invalid: must be a port number from 1 to 65535/],
+    ['an API address that is not a URL', { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'slack' }, /^Setting SLACK_API_URL is invalid/],
+  ])('GIVEN %s THEN start-up stops with one line naming the setting, without its value', (_, env, message) => {
+    const loaded = loadConfig(env);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) {
+      expect(loaded.message).toMatch(message);
+      expect(loaded.message).not.toContain('\n');
+      for (const value of Object.values(env)) expect(loaded.message).not.toContain(value);
+    }
+  });
+
+  test('GIVEN both platforms THEN every token and secret is handed to the logger to redact', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });
+    expect(loaded.ok && discordSettings(loaded.config) && slackSettings(loaded.config)).toBeTruthy();
+    expect(loaded.ok && secretsOf(loaded.config)).toEqual(expect.arrayContaining([TOKEN, ...TOKEN.split('.'), BOT, APP, SECRET]));
   });
 });

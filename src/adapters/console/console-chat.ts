@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { App } from '../../app.ts';
 import { describeFailure, describeProblem, handleAction, parseCommandLine, type CommandRequest, type ReplyAction } from '../../core/index.ts';
 import { renderReplyForTerminal, type TerminalStyle } from './render-terminal.ts';
@@ -13,6 +13,8 @@ export interface ConsoleChatOptions extends TerminalStyle {
   timeZone?: string;
   /** Where diagrams are saved as PNG files so the user can open them. Default: `./data/diagrams`. */
   imageDir?: string;
+  /** Where attached files (a full explanation report) are saved. Default: `./data/reports`. */
+  fileDir?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export class ConsoleChat {
       userName: 'you',
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       imageDir: './data/diagrams',
+      fileDir: './data/reports',
       ...options,
     };
   }
@@ -67,7 +70,13 @@ export class ConsoleChat {
       await mkdir(this.#options.imageDir, { recursive: true });
       await writeFile(imagePath, reply.image.png);
     }
-    const rendered = renderReplyForTerminal(reply, this.#options, imagePath);
+    let filePath: string | undefined;
+    if (reply.file) {
+      filePath = resolve(this.#options.fileDir, basename(reply.file.name));
+      await mkdir(this.#options.fileDir, { recursive: true });
+      await writeFile(filePath, reply.file.data);
+    }
+    const rendered = renderReplyForTerminal(reply, this.#options, imagePath, filePath);
     this.#lastActions = rendered.actions;
     return rendered.text;
   }

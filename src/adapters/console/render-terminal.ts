@@ -59,12 +59,13 @@ export function markdownToTerminal(markdown: string, { color = false, width = 0 
 
 /**
  * A whole reply as terminal text; buttons are numbered so the user can type the number. An image is shown
- * as its text version, with the path of the PNG when the caller saved one.
+ * as its text version, with the path of the PNG when the caller saved one; an attached file by its path.
  */
 export function renderReplyForTerminal(
   reply: Reply,
   style: TerminalStyle = {},
   savedImagePath?: string,
+  savedFilePath?: string,
 ): { text: string; actions: ReplyAction[] } {
   const paint = (code: string, s: string) => (style.color ? `${code}${s}${ANSI.reset}` : s);
   const parts: string[] = [];
@@ -78,6 +79,7 @@ export function renderReplyForTerminal(
     parts.push(reply.image.fallbackText);
     if (savedImagePath) parts.push(paint(ANSI.dim, `The picture: ${savedImagePath}`));
   }
+  if (reply.file) parts.push(paint(ANSI.dim, savedFilePath ? `${reply.file.description}: ${savedFilePath}` : `${reply.file.description}: ${reply.file.name} (not saved)`));
   const actions = (reply.actions ?? []).flat();
   if (actions.length > 0) {
     // One line per row of buttons, numbered across rows, as the chat platforms lay them out.

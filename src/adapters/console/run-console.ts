@@ -8,7 +8,7 @@ const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
 export async function runConsole(
   app: App,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
-  options: Pick<ConsoleChatOptions, 'imageDir'> = {},
+  options: Pick<ConsoleChatOptions, 'imageDir' | 'fileDir'> = {},
 ): Promise<void> {
   const isTerminal = 'isTTY' in io.output && Boolean(io.output.isTTY);
   const columns = 'columns' in io.output && typeof io.output.columns === 'number' ? io.output.columns : 0;

@@ -10,6 +10,18 @@ import {
 import type { ArgumentSpec, CommandRegistry, RegisteredCommand } from '../../core/index.ts';
 import { DISCORD_LIMITS as LIMIT } from './discord-limits.ts';
 
+/**
+ * A pasted block can also come as an attached file (which wins), since a slash command's text box is one line;
+ * with neither, the bot opens a modal (see `paste-modal.ts`).
+ */
+export const PASTE_FILE_OPTION = 'file';
+const PASTE_FILE_OPTION_JSON: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Attachment,
+  name: PASTE_FILE_OPTION,
+  description: 'Or attach it as a text file (at most 64 KB)',
+  required: false,
+};
+
 /** What Discord accepts as a command or option name. */
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
@@ -34,7 +46,10 @@ export function commandJson(entry: RegisteredCommand): RESTPostAPIChatInputAppli
     name: command.name,
     description: command.description,
     // Discord wants required options before optional ones.
-    options: entry.arguments.toSorted((a, b) => Number(b.required) - Number(a.required)).map((spec) => optionJson(command.name, spec)),
+    options: [
+      ...entry.arguments.map((spec) => (spec.paste ? { ...spec, required: false } : spec)).toSorted((a, b) => Number(b.required) - Number(a.required)).map((spec) => optionJson(command.name, spec)),
+      ...(entry.arguments.some((a) => a.paste) ? [PASTE_FILE_OPTION_JSON] : []),
+    ],
     default_member_permissions: managesServer ? String(PermissionFlagsBits.ManageGuild) : null,
     contexts: managesServer ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
@@ -70,7 +85,8 @@ function optionJson(commandName: string, spec: ArgumentSpec): APIApplicationComm
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        ...(spec.maxLength !== undefined ? { max_length: spec.maxLength } : {}),
+        // Longer values cannot be typed into a slash command; pastes past it come as a file or through the modal.
+        ...(spec.maxLength !== undefined ? { max_length: Math.min(spec.maxLength, LIMIT.optionStringLength) } : {}),
         ...(spec.autocomplete ? { autocomplete: true } : {}),
       };
     }

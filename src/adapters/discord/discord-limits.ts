@@ -24,6 +24,12 @@ export const DISCORD_LIMITS = {
   choiceName: 100,
   choiceValue: 100,
   autocompleteChoices: 25,
+  /** A string option's `max_length`. */
+  optionStringLength: 6000,
+  modalTitle: 45,
+  textInputLabel: 45,
+  /** A modal's paragraph text input. */
+  textInputLength: 4000,
 } as const;
 
 /**

@@ -1,9 +1,12 @@
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { handleAction, type CommandRegistry, type CoreServices } from '../../core/index.ts';
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
+import { describeProblem, handleAction, type CommandRegistry, type CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { autocompleteChoices } from './autocomplete-choices.ts';
-import { buttonPlan } from './button-plan.ts';
+import { buttonPlan } from '../button-plan.ts';
 import { commandArguments } from './command-arguments.ts';
+import { PASTE_FILE_OPTION } from './command-json.ts';
+import { pasteModal, readPasteModalId } from './paste-modal.ts';
+import { readAttachedPaste } from './read-attached-paste.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { commandRequestOf } from './discord-request.ts';
 import { respondToInteraction } from './respond-to-interaction.ts';
@@ -39,12 +42,27 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
   const now = options.now ?? (() => new Date());
   const deferAfterMs = options.deferAfterMs ?? INTERACTION_ROUTER_DEFAULTS.deferAfterMs;
 
-  const onCommand = (interaction: ChatInputCommandInteraction) => {
+  const onCommand = async (interaction: ChatInputCommandInteraction) => {
     const request = commandRequestOf(interaction, now());
-    const slow = registry.get(interaction.commandName)?.command.slow === true;
-    return respondToInteraction(interaction, () => registry.execute(interaction.commandName, commandArguments(interaction), request, services), {
+    const entry = registry.get(interaction.commandName);
+    const slow = entry?.command.slow === true;
+    const raw = commandArguments(interaction);
+    // A pasted block: an attached file wins over the text box; with neither, a modal asks for it.
+    const paste = entry?.arguments.find((a) => a.paste);
+    const file = paste ? interaction.options.getAttachment(PASTE_FILE_OPTION) : null;
+    delete raw[PASTE_FILE_OPTION];
+    if (entry && paste && !file && (typeof raw[paste.name] !== 'string' || raw[paste.name] === '')) {
+      await interaction.showModal(pasteModal(entry, paste));
+      return;
+    }
+    const work = async () => {
+      if (!file || !paste) return registry.execute(interaction.commandName, raw, request, services);
+      const read = await readAttachedPaste(file);
+      return read.ok ? registry.execute(interaction.commandName, { ...raw, [paste.name]: read.text }, request, services) : describeProblem(read.problem);
+    };
+    return respondToInteraction(interaction, work, {
       style: 'reply',
-      deferFirst: slow,
+      deferFirst: slow || file !== null,
       deferAfterMs,
       alwaysEphemeral: false,
       label: `/${interaction.commandName}`,
@@ -65,6 +83,25 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
     });
   };
 
+  const onModalSubmit = (interaction: ModalSubmitInteraction) => {
+    const target = readPasteModalId(interaction.customId);
+    const spec = target && registry.get(target.command)?.arguments.find((a) => a.name === target.argument && a.paste);
+    if (!target || !spec) {
+      logger.debug(`ignored a modal with the id ${interaction.customId.slice(0, 100)}`);
+      return respondToInteraction(interaction, () => describeProblem({ code: 'invalid-action' }), { style: 'reply', deferFirst: false, deferAfterMs, alwaysEphemeral: true, label: 'modal', logger });
+    }
+    const request = commandRequestOf(interaction, now());
+    const value = interaction.fields.getTextInputValue(spec.name);
+    return respondToInteraction(interaction, () => registry.execute(target.command, { [spec.name]: value }, request, services), {
+      style: 'reply',
+      deferFirst: false,
+      deferAfterMs,
+      alwaysEphemeral: false,
+      label: `/${target.command} (modal)`,
+      logger,
+    });
+  };
+
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {
     const focused = interaction.options.getFocused(true);
     const spec = registry.get(interaction.commandName)?.arguments.find((a) => a.name === focused.name);
@@ -77,6 +114,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton()) await onButton(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isModalSubmit()) await onModalSubmit(interaction);
       else logger.debug(`ignored an interaction of type ${interaction.type}`);
     } catch (error) {
       logger.error(`interaction ${interaction.id} failed: ${describeDiscordError(error)}`);

@@ -47,6 +47,10 @@ export function renderReply(reply: Reply): DiscordMessage {
     files.push(new AttachmentBuilder(Buffer.from(reply.image.png), { name, description: cutText(reply.image.alt, LIMIT.attachmentDescription) }));
     embed.image = { url: `attachment://${name}` };
   }
+  if (reply.file) {
+    const name = reply.file.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'report.txt';
+    files.push(new AttachmentBuilder(Buffer.from(reply.file.data), { name, description: cutText(reply.file.description, LIMIT.attachmentDescription) }));
+  }
   return {
     embeds: [embed],
     components: renderButtons(reply.actions ?? []),

@@ -1,4 +1,4 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionEditReplyOptions } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionEditReplyOptions, type ModalSubmitInteraction } from 'discord.js';
 import { describeFailure, type Reply } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
@@ -22,7 +22,7 @@ export interface RespondOptions {
 /** How the interaction was acknowledged before its answer was ready. */
 type Acknowledgement = 'none' | 'update' | 'public' | 'ephemeral';
 
-type AnyInteraction = ChatInputCommandInteraction | ButtonInteraction;
+type AnyInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /**
  * Runs the core's work for an interaction and sends its reply within Discord's rules. Discord wants a first

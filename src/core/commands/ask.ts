@@ -3,15 +3,8 @@ import { defineCommand } from '../command.ts';
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
-import type { Answer, AnswerEngine } from '../../search/index.ts';
-
-/**
- * Where `/ask` sends a question: today always the answer engine. The evaluation (`npm run eval`) asks through
- * this same function, so a router added here (pasted docker commands to an explainer, say) is measured too.
- */
-export function routeQuestion(engine: AnswerEngine, question: string): Answer {
-  return engine.answer(question);
-}
+import { renderExplanation } from '../render-explanation.ts';
+import { routePaste } from '../route-paste.ts';
 
 export const askCommand = defineCommand({
   name: 'ask',
@@ -21,14 +14,20 @@ export const askCommand = defineCommand({
       .string()
       .trim()
       .min(1)
-      .max(INPUT_LIMITS.question)
+      // A pasted command or Dockerfile may be as long as any paste; a question is cut to INPUT_LIMITS.question below.
+      .max(INPUT_LIMITS.paste)
       .describe('Your question, e.g. "image vs container?"')
       // Long pastes are read up to the limit rather than refused.
       .meta({ autocomplete: 'question', overflow: 'cut' }),
   }),
   examples: ['/ask image vs container?', '/ask why is my second build so fast'],
-  run: async ({ question }, request, { engine, store, newId }) => {
-    const answer = routeQuestion(engine, question);
+  run: async ({ question: text }, request, services) => {
+    const { engine, store, newId } = services;
+    // A pasted docker command or Dockerfile is explained rather than searched as a question.
+    const route = routePaste(text, services.dockerCli, (id) => services.knowledge.has(id));
+    if (route.kind !== 'question') return renderExplanation(route.explanation, services.knowledge);
+    const question = text.slice(0, INPUT_LIMITS.question);
+    const answer = engine.answer(question);
     // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.
     const answerId = newId();
     await store.recordAnswer({

@@ -1,6 +1,8 @@
 import { CommandRegistry } from '../command-registry.ts';
 import { askCommand } from './ask.ts';
 import { explainCommand } from './explain.ts';
+import { explainCommandCommand } from './explain-command.ts';
+import { explainDockerfileCommand } from './explain-dockerfile.ts';
 import { diagramCommand } from './diagram.ts';
 import { createHelpCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
@@ -14,6 +16,8 @@ export function createCommandRegistry(): CommandRegistry {
   const registry: CommandRegistry = new CommandRegistry([
     askCommand,
     explainCommand,
+    explainCommandCommand,
+    explainDockerfileCommand,
     topicsCommand,
     quizCommand,
     reviewCommand,

@@ -57,6 +57,8 @@ describe('slash commands through the real discord.js client', () => {
               'Ask me anything about Docker concepts in your own words, or use a command:',
               '- `/ask <question>`: Ask a question about Docker in your own words',
               '- `/explain <topic>`: Explain one Docker topic by name',
+              '- `/explain-command <command>`: Explain a docker command flag by flag, with warnings',
+              '- `/explain-dockerfile <dockerfile>`: Explain a Dockerfile line by line: layers, cache, final image, and what to fix',
               '- `/topics`: List every topic I can explain',
               '- `/quiz [mode] [topic]`: Quiz yourself: a flash card, or a multiple-choice question with mode:mcq',
               '- `/review`: Review your flash cards that are due, most overdue first, then a few new ones',

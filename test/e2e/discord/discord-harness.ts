@@ -40,6 +40,8 @@ export interface Harness {
   logs: string[];
   command(name: string, options: CommandOption[], origin: Origin): Promise<Exchange>;
   autocomplete(name: string, options: CommandOption[], origin: Origin): Promise<Exchange>;
+  /** Dispatches any interaction payload (a modal submit, a command with a file) and waits for its callback. */
+  interact(interaction: Record<string, unknown>, origin: Origin): Promise<Exchange>;
   /** Presses the button labelled `label` on a message the bot showed. */
   press(on: Shown, label: string | RegExp, by: Origin): Promise<Exchange>;
   stop(): Promise<void>;
@@ -107,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     command: (name, options, origin) => exchange(slashCommand(name, options, origin, fake.applicationId), origin),
     autocomplete: (name, options, origin) => exchange(autocomplete(name, options, origin, fake.applicationId), origin),
+    interact: (interaction, origin) => exchange(interaction, origin),
     press: (on, label, by) => {
       const rows = (on.data['components'] ?? []) as Array<{ components: Array<{ custom_id: string; label: string }> }>;
       const button = rows.flatMap((r) => r.components).find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));

@@ -42,6 +42,14 @@ interface Command {
 
 function callbackProblems({ type, data }: Callback): string[] {
   if (type === 4 || type === 7) return messageProblems(data ?? {});
+  if (type === 9) {
+    const modal = data as unknown as { title: string; components: Array<{ components: Array<{ label: string; max_length?: number }> }> };
+    const inputs = modal.components.flatMap((row) => row.components);
+    return [
+      ...check(modal.title.length >= 1 && modal.title.length <= 45, `modal title of ${modal.title.length} characters`),
+      ...inputs.flatMap((input) => [...check(input.label.length <= 45, `text input label of ${input.label.length}`), ...check((input.max_length ?? 4000) <= 4000, `text input max_length ${input.max_length}`)]),
+    ];
+  }
   if (type === 8) {
     const choices = data?.choices ?? [];
     return [

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { publishCommands } from '../../../src/adapters/discord/publish-commands.
 import { startDiscord } from '../../../src/adapters/discord/start-discord.ts';
 import { CommandRegistry, createCommandRegistry } from '../../../src/core/index.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { CHILD_TIMEOUT, launchScript, type Run } from '../../fixtures/launch-script.ts';
 import { createTestApp } from '../../fixtures/test-app.ts';
 import { TEST_TOKEN } from './discord-harness.ts';
 import { FakeDiscord } from './fake-discord.ts';
@@ -15,8 +15,6 @@ import { GUILD_ID, inServer, slashCommand, text, user } from './interaction-payl
 import { TEST_COMMANDS } from './test-commands.ts';
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../../fixtures/child-process-budget.ts';
 
-/** Child processes load TypeScript, the knowledge and discord.js: seconds on a busy machine. */
-const CHILD_TIMEOUT = 60_000;
 const REJECTED_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAz.GrEsEt.this-token-was-reset-in-the-developer-portal';
 
 let fake: FakeDiscord;
@@ -38,22 +36,9 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-interface Run {
-  child: ChildProcess;
-  output: { stdout: string; stderr: string };
-  exit: Promise<number | null>;
-}
-
-/** Starts a script the way npm does (`tsx`), with only the given settings in its environment. */
+/** Starts a script with only the given settings and its own database file. */
 function launch(script: string, args: string[], env: Record<string, string>, database = 'unused.db'): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { PATH: process.env['PATH'], DATABASE_PATH: join(folder, database), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  return { child, output, exit: new Promise((resolve) => child.on('close', resolve)) };
+  return launchScript(script, args, { DATABASE_PATH: join(folder, database), ...env });
 }
 
 const discordEnv = (token: string, level = 'info') => ({
@@ -109,10 +94,10 @@ describe('npm run register', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
     const cli = register;
     expect(await cli.exit).toBe(0);
     expect(cli.output.stdout).toBe(
-      `Published 9 slash commands to server ${GUILD_ID}, where they show at once: /ask /explain /topics /quiz /review /stats /leaderboard /diagram /help\n`,
+      `Published 11 slash commands to server ${GUILD_ID}, where they show at once: /ask /explain /explain-command /explain-dockerfile /topics /quiz /review /stats /leaderboard /diagram /help\n`,
     );
     const again = await publishCommands(createCommandRegistry(), { token: TEST_TOKEN, appId: fake.applicationId, guildId: GUILD_ID, rest: { api: fake.apiUrl } });
-    expect(again).toEqual({ ok: true, names: ['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'diagram', 'help'] });
+    expect(again).toEqual({ ok: true, names: ['ask', 'explain', 'explain-command', 'explain-dockerfile', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'diagram', 'help'] });
 
     const path = `/applications/${fake.applicationId}/guilds/${GUILD_ID}/commands`;
     const [once, twice] = published(path);
@@ -141,7 +126,7 @@ describe('npm run register', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(commands.find((c) => c['name'] === 'ask')).toMatchObject({
       options: [{ type: 3, name: 'question', description: 'Your question, e.g. "image vs container?"', required: true, autocomplete: true }],
     });
-    expect(fake.commands.get(path)).toHaveLength(9);
+    expect(fake.commands.get(path)).toHaveLength(11);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a command that needs Manage Server THEN it is declared so, offered in servers only, and published globally', async () => {

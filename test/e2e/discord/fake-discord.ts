@@ -34,6 +34,8 @@ export interface Stub {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Sent as it is (a file's text), instead of `body` as JSON. */
+  raw?: string;
 }
 
 export interface FakeDiscordOptions {
@@ -223,7 +225,7 @@ export class FakeDiscord {
     record.status = answer.status;
     this.requests.push(record);
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : JSON_TYPE), ...answer.headers });
-    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    res.end(answer.raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
     for (const waiter of this.#waiters.filter((w) => w.match(record))) {
       this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
       waiter.resolve(record);

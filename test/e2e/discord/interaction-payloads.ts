@@ -54,6 +54,21 @@ export function autocomplete(name: string, options: CommandOption[], origin: Ori
 }
 
 /** A press of the button `customId` on `message`. */
+/** A submitted modal: its id and the value of each text input, by custom id. */
+export function modalSubmit(customId: string, values: Record<string, string>, origin: Origin, applicationId: string): Record<string, unknown> {
+  const components = Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+  return base(5, origin, applicationId, { custom_id: customId, components });
+}
+
+/** A slash command with a file attached to its attachment option `option`, served from `url`. */
+export function slashCommandWithFile(name: string, option: string, file: { url: string; size: number; filename: string }, origin: Origin, applicationId: string): Record<string, unknown> {
+  const id = snowflake();
+  const interaction = slashCommand(name, [{ name: option, type: 11, value: id }], origin, applicationId);
+  const data = interaction['data'] as Record<string, unknown>;
+  data['resolved'] = { attachments: { [id]: { id, filename: file.filename, size: file.size, url: file.url, proxy_url: file.url, content_type: 'text/plain; charset=utf-8' } } };
+  return interaction;
+}
+
 export function buttonPress(customId: string, message: Record<string, unknown>, origin: Origin, applicationId: string): Record<string, unknown> {
   return { ...base(3, origin, applicationId, { custom_id: customId, component_type: 2 }), message };
 }

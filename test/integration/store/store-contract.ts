@@ -311,5 +311,26 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect(await store.recordVote({ answerId: 'nope', voterKey: bob.key, vote: 'down', votedAt: T0 })).toBe('unknown-answer');
       });
     });
+
+    describe('delivery claims', () => {
+      const DAY = 86_400_000;
+
+      test('GIVEN an event id claimed once THEN a second claim within the day is refused, and another id is not', async () => {
+        expect(await store.claimDelivery('slack:event:Ev1', T0, DAY)).toBe(true);
+        expect(await store.claimDelivery('slack:event:Ev1', minutes(60 * 23), DAY)).toBe(false);
+        expect(await store.claimDelivery('slack:event:Ev2', minutes(1), DAY)).toBe(true);
+      });
+
+      test('GIVEN a claim older than its keep time THEN it is forgotten and the id may be claimed again', async () => {
+        expect(await store.claimDelivery('press', T0, 5_000)).toBe(true);
+        expect(await store.claimDelivery('press', new Date(T0.getTime() + 4_999), 5_000)).toBe(false);
+        expect(await store.claimDelivery('press', new Date(T0.getTime() + 5_000), 5_000)).toBe(true);
+      });
+
+      test('GIVEN twenty claims of one id at once THEN exactly one wins', async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.claimDelivery('slack:event:Race', T0, DAY)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
   });
 }

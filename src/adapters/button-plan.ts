@@ -1,13 +1,13 @@
-import { decodeAction, type Action } from '../../core/index.ts';
+import { decodeAction, type Action } from '../core/index.ts';
 
-/** How the answer to a button press is shown on Discord. */
+/** How the answer to a button press is shown, on every chat platform (Discord, Slack). */
 export interface ButtonPlan {
   /**
    * `update`: the answer replaces the message the button is on. `reply`: it comes as a new message only the
    * presser sees, leaving the button's message as it was.
    */
   style: 'update' | 'reply';
-  /** The work may outlast Discord's 3-second window, so it is acknowledged first. */
+  /** The work may outlast the platform's 3-second window, so it is acknowledged first. */
   slow: boolean;
 }
 
@@ -28,11 +28,12 @@ const PLANS: Record<Action['action'], { inPlace: boolean; slow: boolean }> = {
 };
 
 /**
- * The plan for a button id pressed on a message. Only a message the presser alone can see is ever replaced:
- * a card is personal, so it is ephemeral, and replacing a public message would show everyone one person's card.
+ * The plan for a button id pressed on a message. Only a message the presser alone can see (ephemeral, or in
+ * their DM with the bot) is ever replaced: a card is personal, and replacing a public message would show
+ * everyone one person's card.
  */
-export function buttonPlan(customId: string, onEphemeralMessage: boolean): ButtonPlan {
+export function buttonPlan(customId: string, onPrivateMessage: boolean): ButtonPlan {
   const action = decodeAction(customId);
   const plan = action ? PLANS[action.action] : { inPlace: false, slow: false };
-  return { style: plan.inPlace && onEphemeralMessage ? 'update' : 'reply', slow: plan.slow };
+  return { style: plan.inPlace && onPrivateMessage ? 'update' : 'reply', slow: plan.slow };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buttonPlan } from '../../../../src/adapters/discord/button-plan.ts';
+import { buttonPlan } from '../../../src/adapters/button-plan.ts';
 
 describe('what a button press does to its message', () => {
   test.each([

@@ -1,0 +1,365 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { METHOD_SCOPES } from '../../../src/adapters/slack/slack-scopes.ts';
+import { SlackStartError } from '../../../src/adapters/slack/slack-start-error.ts';
+import { startSlack } from '../../../src/adapters/slack/start-slack.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { HOSTILE_INPUTS, couldPing } from '../../fixtures/hostile-inputs.ts';
+import { CHANNEL_WITHOUT_BOT, FakeSlack, type SlackCall } from './fake-slack.ts';
+import { BOT_TOKEN, startSlackHarness, type SlackHarness } from './slack-harness.ts';
+import { blockAction, directMessage, eventCallback, homeOpened, mention, sign, slashCommand, type PressedOn } from './slack-payloads.ts';
+import { buttonIn, buttonsOf, textOf } from './slack-views.ts';
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness({ mode: 'http' });
+});
+afterAll(async () => {
+  await h.stop();
+  expect(h.logs.join('\n')).not.toContain(BOT_TOKEN);
+  // Every method the bot really called is in the scope table the manifest test reads.
+  const called = new Set(h.fake.calls.map((c) => c.method).filter((m) => m !== 'respond' && m !== 'upload'));
+  for (const method of called) expect(Object.keys(METHOD_SCOPES), method).toContain(method);
+});
+afterEach(() => {
+  expect(h.fake.problems).toEqual([]);
+});
+
+let responses = 0;
+/** Runs `/docker <text>` and resolves with what the bot sent to its `response_url`. */
+async function docker(text: string, options: { channel?: string; user?: string } = {}): Promise<SlackCall> {
+  const id = `r${++responses}`;
+  const response = await h.command(slashCommand(text, h.fake.responseUrl(id), options));
+  expect(response.status).toBe(200);
+  return h.fake.waitFor((c) => c.method === 'respond' && c.params['responseId'] === id);
+}
+
+/** Presses a button and resolves with the bot's `response_url` answer. */
+async function press(actionId: string, on: PressedOn, options: { user?: string; selected?: string } = {}): Promise<SlackCall> {
+  const id = `r${++responses}`;
+  expect((await h.action(blockAction(actionId, on, h.fake.responseUrl(id), options))).status).toBe(200);
+  return h.fake.waitFor((c) => c.method === 'respond' && c.params['responseId'] === id);
+}
+
+/** Sends an event and resolves with the first post in reply (a message or an ephemeral one) to `channel`. */
+async function answerTo(event: Record<string, unknown>, method = 'chat.postMessage'): Promise<SlackCall> {
+  const before = h.fake.calls.length;
+  expect((await h.event(event)).status).toBe(200);
+  return h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === method);
+}
+
+describe('requests Slack did not sign are refused before any listener', () => {
+  test.each([
+    ['a wrong signature', (body: string) => ({ ...sign(body, undefined, '0'.repeat(32)) })],
+    ['no signature', () => ({})],
+    ['a timestamp older than five minutes', (body: string) => sign(body, Math.floor(Date.now() / 1000) - 6 * 60)],
+  ])('GIVEN %s THEN 401 and nothing runs', async (_, headers) => {
+    const before = h.fake.calls.length;
+    const body = JSON.stringify(eventCallback(mention('what is an image')));
+    const response = await h.post(body, { 'content-type': 'application/json', ...headers(body) });
+    expect(response.status).toBe(401);
+    // A signed request after it is answered, and nothing else was.
+    await answerTo(mention('what is a volume'));
+    expect(h.fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  test('GIVEN a signed url_verification THEN Bolt answers the challenge', async () => {
+    const body = JSON.stringify({ type: 'url_verification', token: 't', challenge: 'ch4llenge' });
+    const response = await h.post(body, { 'content-type': 'application/json', ...sign(body) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('ch4llenge');
+  });
+});
+
+describe('mentions and direct messages', () => {
+  test('GIVEN a mention in a channel THEN the answer is a thread under that message, from the knowledge base', async () => {
+    const event = mention("what's a dangling image?");
+    const answer = await answerTo(event);
+    expect(answer.params).toMatchObject({ channel: 'CGENERAL', thread_ts: event.ts });
+    expect(textOf(answer)).toMatch(/dangling/i);
+    expect(buttonsOf(answer).map((b) => b.label)).toEqual(expect.arrayContaining(['Quiz me on this', '👍 Helpful', '👎 Not helpful']));
+  });
+
+  test('GIVEN a mention inside a thread THEN the answer goes to that thread', async () => {
+    const answer = await answerTo(mention('and what about volumes?', { threadTs: '1799999999.000100' }));
+    expect(answer.params).toMatchObject({ channel: 'CGENERAL', thread_ts: '1799999999.000100' });
+  });
+
+  test('GIVEN a direct message without a mention THEN it is answered in the DM, not in a thread', async () => {
+    const answer = await answerTo(directMessage('image vs container?'));
+    expect(answer.params['channel']).toBe('DADA');
+    expect(answer.params['thread_ts']).toBeUndefined();
+  });
+
+  test('GIVEN a lone command word in a mention THEN it runs that command: help lists /docker subcommands', async () => {
+    const answer = await answerTo(mention('help'));
+    expect(textOf(answer)).toContain('/docker ask');
+  });
+
+  test('GIVEN a personal command in a channel mention THEN only the asker sees the answer', async () => {
+    const answer = await answerTo(mention('stats'), 'chat.postEphemeral');
+    expect(answer.params).toMatchObject({ channel: 'CGENERAL', user: 'UADA' });
+    expect(textOf(answer)).toContain('Progress for Ada');
+    expect(textOf(answer)).toContain('Europe/Paris');
+  });
+
+  test('GIVEN bots, edits, deletions and a mention quoted in code THEN none is answered', async () => {
+    const before = h.fake.calls.length;
+    const ignored = [
+      mention('what is a layer', { extra: { bot_id: 'BOTHER' } }),
+      mention('what is a layer', { extra: { edited: { user: 'UADA', ts: '1' } } }),
+      { ...mention('x'), text: 'see `<@UBOT> what is a layer`' },
+      directMessage('what is a layer', { extra: { subtype: 'message_changed' } }),
+      directMessage('', { extra: { subtype: 'message_deleted' } }),
+      directMessage('what is a layer', { extra: { bot_id: 'BOTHER', subtype: 'bot_message' } }),
+      directMessage('what is a layer', { user: 'UBOT', extra: { bot_id: 'BBOT' } }),
+    ];
+    for (const event of ignored) expect((await h.event(event)).status).toBe(200);
+    await answerTo(mention('what is a layer'));
+    expect(h.fake.calls.slice(before).filter((c) => c.method.startsWith('chat.'))).toHaveLength(1);
+  });
+
+  test('GIVEN Slack retries an event (the same event_id, X-Slack-Retry-Num) THEN it is answered once', async () => {
+    const before = h.fake.calls.length;
+    const event = mention('what is a registry');
+    await h.event(event, { eventId: 'EvRetried' });
+    await h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === 'chat.postMessage');
+    expect((await h.event(event, { eventId: 'EvRetried', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status).toBe(200);
+    await answerTo(mention('what is a tag'));
+    expect(h.fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+  });
+});
+
+describe('/docker subcommands', () => {
+  test('GIVEN /docker ask THEN the answer is visible to the channel, with the text exactly as asked', async () => {
+    const answer = await docker('ask what does "docker   run" do?');
+    expect(answer.params['response_type']).toBe('in_channel');
+    expect(answer.params['replace_original']).toBe(false);
+    expect(textOf(answer)).toMatch(/run/i);
+  });
+
+  test.each([
+    ['explain volumes', 'in_channel', /volume/i],
+    ['topics', 'in_channel', /volumes/i],
+    ['help', 'in_channel', /\/docker quiz/],
+    ['help quiz', 'in_channel', /\/docker quiz/],
+    ['', 'in_channel', /\/docker ask/],
+    ['stats', 'ephemeral', /Progress for Ada/],
+    ['review', 'ephemeral', /.+/],
+    ['quiz', 'ephemeral', /Reveal answer/],
+    ['quiz mcq volumes', 'in_channel', /A\./],
+    ['leaderboard week', 'in_channel', /.+/],
+    ['diagram', 'in_channel', /diagrams/],
+    ['qiuz', 'ephemeral', /Did you mean `\/docker quiz`\?/],
+    ['explain no-such-topic', 'ephemeral', /No such topic/],
+  ])('GIVEN /docker %s THEN it answers %s', async (text, visibility, expected) => {
+    const answer = await docker(text);
+    expect(answer.params['response_type']).toBe(visibility);
+    expect(textOf(answer)).toMatch(expected);
+  });
+
+  test('GIVEN /docker diagram lifecycle THEN the PNG is uploaded to the channel with alt text, and the caption follows', async () => {
+    const before = h.fake.calls.length;
+    const answer = await docker('diagram lifecycle');
+    const since = h.fake.calls.slice(before);
+    const url = since.find((c) => c.method === 'files.getUploadURLExternal')!;
+    expect(url.params).toMatchObject({ filename: 'container-lifecycle.png' });
+    expect(String(url.params['alt_text'] ?? url.params['alt_txt'])).toMatch(/.{20,}/);
+    const bytes = since.find((c) => c.method === 'upload')!.bytes!;
+    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(since.find((c) => c.method === 'files.completeUploadExternal')!.params).toMatchObject({ channel_id: 'CGENERAL' });
+    expect(answer.params['response_type']).toBe('in_channel');
+    expect(textOf(answer)).not.toContain('I could not upload');
+  });
+
+  test('GIVEN a slow command (a diagram) THEN Slack gets its acknowledgement before any of the work starts', async () => {
+    const logsBefore = h.logs.length;
+    await docker('diagram build push pull run');
+    const logs = h.logs.slice(logsBefore);
+    const acked = logs.findIndex((l) => l.includes('ack() response sent'));
+    const workStarted = logs.findIndex((l) => l.includes("apiCall('files.getUploadURLExternal') start"));
+    expect(acked).toBeGreaterThanOrEqual(0);
+    expect(workStarted).toBeGreaterThan(acked);
+  });
+
+  test('GIVEN a diagram asked for in a mention THEN the PNG goes into the thread, and the caption follows it there', async () => {
+    const event = mention('/diagram lifecycle');
+    const before = h.fake.calls.length;
+    const caption = await answerTo(event);
+    const upload = h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(upload.params).toMatchObject({ channel_id: 'CGENERAL', thread_ts: event.ts });
+    expect(h.fake.calls.indexOf(upload)).toBeLessThan(h.fake.calls.indexOf(caption));
+    expect(caption.params['thread_ts']).toBe(event.ts);
+  });
+
+  test('GIVEN /docker diagram in a channel the bot is not in THEN the text drawing and a one-line hint come instead', async () => {
+    const answer = await docker('diagram layers', { channel: CHANNEL_WITHOUT_BOT });
+    expect(textOf(answer)).toContain('I could not upload the picture here');
+    expect(textOf(answer)).toContain('```');
+    expect(h.logs.some((l) => /could not upload .*not_in_channel/.test(l))).toBe(true);
+  });
+
+  test('GIVEN the files:write scope is missing THEN the same fallback, never a failure', async () => {
+    h.fake.stub('files.getUploadURLExternal', { error: 'missing_scope', needed: 'files:write' });
+    const answer = await docker('diagram vm');
+    expect(textOf(answer)).toContain('I could not upload the picture here');
+    expect(h.logs.some((l) => l.includes('needs the files:write scope'))).toBe(true);
+  });
+});
+
+describe('buttons', () => {
+  test('GIVEN a card from /docker quiz THEN reveal and grade replace it in place, the grades name their intervals, and Home is republished', async () => {
+    const card = await docker('quiz');
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000100.000100', ephemeral: true };
+    const revealed = await press(buttonIn(card, 'Reveal answer'), on);
+    expect(revealed.params).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    const grades = buttonsOf(revealed).filter((b) => b.actionId.startsWith('v1:grade:')).map((b) => b.label);
+    expect(grades).toHaveLength(4);
+    for (const grade of grades) expect(grade).toMatch(/^(Again|Hard|Good|Easy) · \S+/);
+    const publishes = h.fake.callsOf('views.publish').length;
+    const graded = await press(buttonIn(revealed, /^Good/), on);
+    expect(graded.params['replace_original']).toBe(true);
+    await h.fake.waitFor(() => h.fake.callsOf('views.publish').length > publishes);
+    // A second grade of the same card is refused and changes nothing.
+    const again = await press(buttonIn(revealed, /^Easy/), { ...on, ts: '1800000100.000200' });
+    expect(textOf(again)).toContain('Already graded');
+    expect(again.params['replace_original']).toBe(false);
+  });
+
+  test('GIVEN a public multiple-choice question THEN an answer gets presser-only feedback, the question stays, and a double press counts once', async () => {
+    const question = await docker('quiz mcq volumes');
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000200.000100' };
+    const choice = buttonsOf(question)[0]!.actionId;
+    const feedback = await press(choice, on);
+    expect(feedback.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(feedback)).toMatch(/Correct!|Not quite/);
+    const before = h.fake.callsOf('respond').length;
+    await h.action(blockAction(choice, on, h.fake.responseUrl('double')));
+    const other = await press(buttonsOf(question)[1]!.actionId, on);
+    expect(textOf(other)).toContain('You have answered this one');
+    expect(h.fake.callsOf('respond').length).toBe(before + 1);
+    // Bob's answer is his own.
+    expect(textOf(await press(choice, on, { user: 'UBOB' }))).toMatch(/Correct!|Not quite/);
+  });
+
+  test('GIVEN an answer in a thread THEN votes, Quiz me, a related topic and Show diagram answer the presser', async () => {
+    const event = mention('what is an image');
+    const answer = await answerTo(event);
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: String(answer.params['thread_ts']).replace('200', '201'), threadTs: String(event.ts) };
+    expect(textOf(await press(buttonIn(answer, '👍 Helpful'), on))).toContain('Glad it helped');
+    expect(textOf(await press(buttonIn(answer, 'Quiz me on this'), on))).toContain('Reveal answer');
+    const related = buttonsOf(answer).find((b) => b.actionId.startsWith('v1:explain:'))!;
+    const topic = await press(related.actionId, on);
+    expect(topic.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+
+    const withDiagram = await docker('explain images-vs-containers');
+    const before = h.fake.calls.length;
+    const diagram = await press(buttonIn(withDiagram, 'Show diagram'), on);
+    expect(diagram.params['response_type']).toBe('ephemeral');
+    // The picture goes into the thread of the message, for everyone there; the caption to the presser.
+    expect(h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal')!.params).toMatchObject({ channel_id: 'CGENERAL', thread_ts: event.ts });
+  });
+
+  test('GIVEN a card in the DM with the bot THEN reveal replaces it in place, since only the learner sees the DM', async () => {
+    const card = await answerTo(directMessage('quiz'));
+    const revealed = await press(buttonIn(card, 'Reveal answer'), { kind: 'message', channel: 'DADA', ts: '1800000300.000100' });
+    expect(revealed.params).toMatchObject({ replace_original: true, response_type: 'in_channel' });
+  });
+
+  test('GIVEN a forged or stale button id THEN a clear error, and nothing changes', async () => {
+    const answer = await press('v1:grade:nosuchsession:3', { kind: 'message', channel: 'CGENERAL', ts: '1800000400.000100', ephemeral: true });
+    expect(answer.params['replace_original']).toBe(false);
+    expect(textOf(answer)).toMatch(/expired|not valid/);
+  });
+});
+
+describe('the Home tab', () => {
+  test('GIVEN the Home tab is opened THEN it shows progress, Start review, Quiz me and every topic in menus, within 100 blocks', async () => {
+    const before = h.fake.callsOf('views.publish').length;
+    await h.event(homeOpened());
+    const view = await h.fake.waitFor(() => h.fake.callsOf('views.publish').length > before).then(() => h.fake.callsOf('views.publish').at(-1)!);
+    expect(view.params['user_id']).toBe('UADA');
+    const text = textOf(view);
+    expect(text).toContain('Progress for Ada');
+    expect(buttonsOf(view).map((b) => b.label)).toEqual(expect.arrayContaining(['Start review', 'Quiz me']));
+    const menus = JSON.stringify(view.params['view']).match(/"type":"static_select"/g) ?? [];
+    expect(menus.length).toBeGreaterThan(0);
+    const options = JSON.stringify(view.params['view']).match(/"value":"v1:explain:/g) ?? [];
+    expect(options.length).toBe(h.app.services.knowledge.topics.length);
+  });
+
+  test('GIVEN Start review and a topic chosen on Home THEN they arrive in the Messages tab (the DM with the bot)', async () => {
+    const before = h.fake.calls.length;
+    await h.action(blockAction('v1:review', { kind: 'home' }, 'unused'));
+    const card = await h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === 'chat.postMessage');
+    expect(card.params['channel']).toBe('UADA');
+    await h.action(blockAction('home-topics-1', { kind: 'home' }, 'unused', { selected: 'v1:explain:volumes' }));
+    const topic = await h.fake.waitFor((c) => h.fake.calls.indexOf(c) > h.fake.calls.indexOf(card) && c.method === 'chat.postMessage');
+    expect(topic.params['channel']).toBe('UADA');
+    expect(textOf(topic)).toMatch(/volume/i);
+  });
+});
+
+describe('hostile input', () => {
+  test.each(HOSTILE_INPUTS)('GIVEN %s through a mention, /docker ask and as a button id THEN a clear answer that cannot ping', async (_, input) => {
+    const viaMention = await answerTo(mention(input));
+    const viaCommand = await docker(`ask ${input}`);
+    const viaButton = await press(input.slice(0, 300) || 'x', { kind: 'message', channel: 'CGENERAL', ts: `18000005${String(input.length).padStart(2, '0')}.0001` });
+    for (const call of [viaMention, viaCommand, viaButton]) {
+      expect(couldPing(JSON.stringify(call.params))).toBe(false);
+      expect(textOf(call).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('Slack errors', () => {
+  test('GIVEN a rejected bot token at start THEN one clear line', async () => {
+    const fake = await FakeSlack.start();
+    fake.rejectToken(BOT_TOKEN);
+    const error = await startSlack(h.app, {
+      botToken: BOT_TOKEN,
+      connection: { mode: 'http', signingSecret: 'a'.repeat(32), port: 0 },
+      logger: createLogger({ write: () => undefined }),
+      apiUrl: fake.apiUrl,
+    }).catch((e: unknown) => e);
+    await fake.close();
+    expect(error).toBeInstanceOf(SlackStartError);
+    expect((error as Error).message).toMatch(/^Slack rejected SLACK_BOT_TOKEN \(invalid_auth\): install the app again/);
+    expect((error as Error).message).not.toContain('\n');
+    expect((error as Error).message).not.toContain(BOT_TOKEN);
+  });
+
+  test('GIVEN ratelimited answers THEN the client waits them out a bounded number of times, then reports', async () => {
+    const limited = await startSlackHarness({ mode: 'http', retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 10 } });
+    try {
+      limited.fake.stub('chat.postMessage', { status: 429, retryAfter: 0 });
+      await limited.event(mention('what is a layer'));
+      await limited.fake.waitFor((c) => c.method === 'chat.postMessage' && limited.fake.callsOf('chat.postMessage').length === 2);
+      limited.fake.stub('chat.postMessage', { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 });
+      await limited.event(mention('what is a volume'));
+      await limited.fake.waitFor(() => limited.fake.callsOf('chat.postMessage').length === 4);
+      await expect.poll(() => limited.logs.some((l) => /mention ask: could not send the answer: Slack answered ratelimited/.test(l))).toBe(true).catch((e: unknown) => {
+        console.log(limited.logs.filter((l) => !l.includes(' debug ')).join('\n'));
+        throw e;
+      });
+      expect(limited.sessionsLost).toBe(0);
+      // Still serving.
+      await limited.event(mention('what is a tag'));
+      await limited.fake.waitFor(() => limited.fake.callsOf('chat.postMessage').length === 5);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  test('GIVEN the token is revoked while running THEN the Slack front end stops, says so, and reports the session lost', async () => {
+    const revoked = await startSlackHarness({ mode: 'http' });
+    try {
+      revoked.fake.revokeTokens();
+      await revoked.event(mention('what is a layer'));
+      await expect.poll(() => revoked.sessionsLost).toBe(1);
+      expect(revoked.logs.some((l) => l.includes('the bot token no longer works, so the Slack front end stops'))).toBe(true);
+      await expect(revoked.event(mention('what is a volume'))).rejects.toThrow();
+    } finally {
+      await revoked.stop();
+    }
+  });
+});

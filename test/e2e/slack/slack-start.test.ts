@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHILD_TIMEOUT, launchScript, stderrShows, type Run } from '../../fixtures/launch-script.ts';
+import { TEST_TOKEN as DISCORD_TOKEN } from '../discord/discord-harness.ts';
+import { FakeDiscord } from '../discord/fake-discord.ts';
+import { FakeSlack } from './fake-slack.ts';
+import { APP_TOKEN, BOT_TOKEN } from './slack-harness.ts';
+import { eventCallback, mention } from './slack-payloads.ts';
+
+const REJECTED = 'xoxb-1000000000-2000000000-revokedalready';
+const folder = mkdtempSync(join(tmpdir(), 'stevedore-slack-'));
+let discord: FakeDiscord;
+let slack: FakeSlack;
+let rejectedSlack: FakeSlack;
+let quietDiscord: FakeDiscord;
+let quietSlack: FakeSlack;
+let aloneSlack: FakeSlack;
+// Each process takes seconds to load TypeScript, the knowledge, discord.js and Bolt: all start at once.
+let both: Run;
+let stopped: Run;
+let alone: Run;
+let rejected: Run;
+let half: Run;
+beforeAll(async () => {
+  [discord, slack, rejectedSlack, quietDiscord, quietSlack] = await Promise.all([
+    FakeDiscord.start(),
+    FakeSlack.start(),
+    FakeSlack.start(),
+    FakeDiscord.start(),
+    FakeSlack.start(),
+  ]);
+  aloneSlack = await FakeSlack.start();
+  rejectedSlack.rejectToken(REJECTED);
+  const slackEnv = (fake: FakeSlack, token: string) => ({ SLACK_BOT_TOKEN: token, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
+  const bothEnv = (database: string, fakeDiscord: FakeDiscord, fakeSlack: FakeSlack) => ({
+    DATABASE_PATH: join(folder, database),
+    DISCORD_TOKEN,
+    DISCORD_APP_ID: fakeDiscord.applicationId,
+    DISCORD_API_URL: fakeDiscord.apiUrl,
+    ...slackEnv(fakeSlack, BOT_TOKEN),
+  });
+  both = launchScript('src/main.ts', [], bothEnv('both.db', discord, slack));
+  stopped = launchScript('src/main.ts', [], bothEnv('stopped.db', quietDiscord, quietSlack));
+  alone = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'alone.db'), ...slackEnv(aloneSlack, BOT_TOKEN) });
+  rejected = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'rejected.db'), ...slackEnv(rejectedSlack, REJECTED) });
+  half = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'half.db'), SLACK_BOT_TOKEN: BOT_TOKEN });
+});
+afterAll(async () => {
+  both.child.kill('SIGKILL');
+  stopped.child.kill('SIGKILL');
+  alone.child.kill('SIGKILL');
+  await Promise.all([discord.close(), slack.close(), rejectedSlack.close(), quietDiscord.close(), quietSlack.close(), aloneSlack.close()]);
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('npm start with Slack configured', () => {
+  test('GIVEN Discord and Slack THEN one process serves both; a revoked Slack token stops Slack alone; SIGTERM stops the rest, tokens never logged', async () => {
+    await stderrShows(both, /connected to Discord as/);
+    await stderrShows(both, /connected to Slack workspace Test Workspace \(T1\) as stevedore, in Socket Mode/);
+    await stderrShows(both, 'serving Discord and Slack');
+    await slack.connected(1);
+    await slack.sendEnvelope('events_api', eventCallback(mention('what is a volume')));
+    await slack.waitFor((c) => c.method === 'chat.postMessage');
+
+    slack.revokeTokens();
+    await slack.sendEnvelope('events_api', eventCallback(mention('what is a layer')));
+    await stderrShows(both, 'Slack stopped; still serving Discord');
+    expect(both.child.exitCode).toBeNull();
+
+    both.child.kill('SIGTERM');
+    expect(await both.exit).toBe(0);
+    expect(both.output.stderr).toMatch(/SIGTERM: disconnecting from Discord\n/);
+    const output = both.output.stdout + both.output.stderr;
+    for (const secret of [BOT_TOKEN, APP_TOKEN, ...DISCORD_TOKEN.split('.')]) expect(output).not.toContain(secret);
+  }, CHILD_TIMEOUT);
+
+  test('GIVEN Discord and Slack running THEN SIGTERM stops both, then the process ends cleanly', async () => {
+    await stderrShows(stopped, 'serving Discord and Slack; SIGINT or SIGTERM stops');
+    stopped.child.kill('SIGTERM');
+    expect(await stopped.exit).toBe(0);
+    expect(stopped.output.stderr).toMatch(/SIGTERM: disconnecting from Discord and Slack\n/);
+  }, CHILD_TIMEOUT);
+
+  test('GIVEN Slack alone and its token revoked while running THEN the process closes the store and exits with 1, for a supervisor', async () => {
+    await stderrShows(alone, 'serving Slack');
+    aloneSlack.revokeTokens();
+    await aloneSlack.sendEnvelope('events_api', eventCallback(mention('what is a layer')));
+    expect(await alone.exit).toBe(1);
+    expect(alone.output.stderr).toMatch(/Slack session lost, and no platform is left: disconnecting\n/);
+  }, CHILD_TIMEOUT);
+
+  test('GIVEN a bot token Slack rejects THEN it ends with one clear line and a non-zero exit, the token nowhere', async () => {
+    expect(await rejected.exit).toBe(1);
+    expect(rejected.output.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'Slack rejected SLACK_BOT_TOKEN (invalid_auth): install the app again and copy its Bot User OAuth Token into .env. See docs/slack.md.',
+    );
+    expect(rejected.output.stdout + rejected.output.stderr).not.toContain(REJECTED);
+  }, CHILD_TIMEOUT);
+
+  test('GIVEN half a Slack configuration THEN one line names what is missing', async () => {
+    expect(await half.exit).toBe(1);
+    expect(half.output.stderr).toBe(
+      'Setting SLACK_APP_TOKEN is missing: SLACK_BOT_TOKEN is set, and Slack also needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode). See .env.example.\n',
+    );
+  }, CHILD_TIMEOUT);
+});
