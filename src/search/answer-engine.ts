@@ -199,7 +199,8 @@ export class AnswerEngine {
    *
    * A topic must explain the question's *decisive* terms to answer it: its phrases other than the body
    * (title, aliases, keywords, commands, summary, example questions) must use them. Decisive are a docker
-   * command (`docker cp`) that names at most {@link DECISIVE_TOPIC_COUNT} topics or none; a subcommand
+   * command (`docker cp`) that names at most {@link DECISIVE_TOPIC_COUNT} topics or none, or a long flag
+   * (`--gpus`) that names one or that many; a subcommand
    * written alone (`save`, `swarm`, `rename`) that names at most that many, once a topic that explains it
    * could answer; and every word of a short question that names nothing of Docker's world ("explain the
    * life cycle of a butterfly"). A topic that leaves one unexplained has its confidence multiplied by
@@ -389,7 +390,9 @@ export class AnswerEngine {
       if (certainty < 1) continue;
       const named = this.#namedTopics.get(term) ?? 0;
       const narrow = named <= DECISIVE_TOPIC_COUNT;
-      if (COMMAND_TERMS.has(term) && narrow) decisive.push(term);
+      // A docker command, or a long flag the knowledge names (`--privileged`, `--gpus`), names its subject.
+      const longFlag = term.startsWith('--') && named > 0;
+      if ((COMMAND_TERMS.has(term) || longFlag) && narrow) decisive.push(term);
       else if (SUBCOMMAND_TERMS.has(term) && narrow && named > 0) subcommands.push(term);
       else if (short && /^\p{L}{3,}$/u.test(term)) decisive.push(term);
     }

@@ -88,6 +88,14 @@ describe('AnswerEngine: knowing what it does not know (issue 10 §1)', () => {
     expect(ranked.slice(firstUnexplained).every((r) => r.unexplained.length > 0 && r.confidence < 0.5)).toBe(true);
   });
 
+  test('GIVEN a long flag few topics name THEN topics that do not explain it cannot answer for it', () => {
+    const ranked = engine.rank('docker run --gpus all');
+    expect(ranked[0]?.topic.id).toBe('gpus');
+    const dockerRun = ranked.find((r) => r.topic.id === 'docker-run');
+    expect(dockerRun?.unexplained).toEqual(['--gpus']);
+    expect(dockerRun?.confidence).toBeLessThan(0.5);
+  });
+
   test('GIVEN an English word that is also a subcommand ("under load") THEN it decides nothing when no topic about it could answer', () => {
     expect(topicOf('my container keeps dying with exit code 137 under load')).not.toBe('save-load-export-import');
   });
