@@ -15,7 +15,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL'>>;
+export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL' | 'ANSWER_RETENTION_DAYS'>>;
+
+const DAY_MS = 86_400_000;
 
 /**
  * The composition root: loads the knowledge, opens the store and builds the services the front ends share.
@@ -38,5 +40,19 @@ export async function createApp(settings: AppSettings = {}, overrides: Partial<C
     limiter: new RateLimiter(),
     ...overrides,
   };
-  return { services, registry: createCommandRegistry(), close: () => store.close() };
+  // Questions older than the retention period are deleted soon after start and then once a day, in the
+  // background: a database locked by another process must not stop start-up, and a prune that fails is
+  // simply tried again the next day.
+  const retentionDays = settings.ANSWER_RETENTION_DAYS ?? 90;
+  const prune = () => void store.pruneAnswers(new Date(Date.now() - retentionDays * DAY_MS)).catch(() => undefined);
+  prune();
+  const daily = setInterval(prune, DAY_MS).unref();
+  return {
+    services,
+    registry: createCommandRegistry(),
+    close: () => {
+      clearInterval(daily);
+      return store.close();
+    },
+  };
 }

@@ -53,6 +53,15 @@ export const ConfigSchema = z.object({
     .default(3000),
   /** Where Slack's Web API is. Default: Slack itself. Set it for a proxy, or to run the real bot against a fake Slack. */
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /**
+   * Days a question asked with `/ask` is kept (with its votes) before it is deleted: long enough for
+   * maintainers to read the knowledge gaps it shows (`npm run kb:gaps`). Default 90. See docs/privacy.md.
+   */
+  ANSWER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The console's colour, by the usual conventions: `NO_COLOR` never, `FORCE_COLOR` always, `TERM=dumb` not. */
+  NO_COLOR: z.string().optional(),
+  FORCE_COLOR: z.string().optional(),
+  TERM: z.string().optional(),
 }).superRefine((config, ctx) => {
   // Half a Discord configuration is a mistake, not a request for the console.
   if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID) {

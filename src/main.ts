@@ -33,7 +33,8 @@ try {
     // Diagrams and attached reports are saved beside the database, where the user's data already lives.
     const imageDir = join(dirname(loaded.config.DATABASE_PATH), 'diagrams');
     const fileDir = join(dirname(loaded.config.DATABASE_PATH), 'reports');
-    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir, fileDir });
+    const { NO_COLOR: noColor, FORCE_COLOR: forceColor, TERM: term } = loaded.config;
+    await runConsole(app, { input: process.stdin, output: process.stdout }, { imageDir, fileDir, colorSettings: { noColor, forceColor, term } });
     await app.close();
   }
 } catch (error) {

@@ -22,9 +22,13 @@ const PLANS: Record<Action['action'], { inPlace: boolean; slow: boolean }> = {
   explain: { inPlace: false, slow: false },
   quiz: { inPlace: false, slow: false },
   review: { inPlace: false, slow: false },
+  practice: { inPlace: false, slow: false },
   answer: { inPlace: false, slow: false },
   vote: { inPlace: false, slow: false },
   diagram: { inPlace: false, slow: true },
+  forget: { inPlace: true, slow: false },
+  reset: { inPlace: true, slow: false },
+  undo: { inPlace: true, slow: false },
 };
 
 /**

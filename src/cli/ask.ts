@@ -1,7 +1,8 @@
 /**
  * `npm run -s ask -- [--json] [question]`: the one-shot question interface tooling depends on.
- * With a question: prints the answer (as a person reads it, or one JSON object with `--json`).
+ * With a question (even an empty one): prints the answer (as a person reads it, or one JSON object with `--json`).
  * Without one: reads one question per line from stdin and prints one answer (one JSON line) per line, in order.
+ * `--topics` lists every topic; `--help` prints the usage (exit 0); an unknown option exits 2.
  */
 import { createInterface } from 'node:readline';
 import { renderReplyForTerminal } from '../adapters/console/render-terminal.ts';
@@ -9,12 +10,24 @@ import { renderAnswer } from '../core/index.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
 import { AnswerEngine, type Answer } from '../search/index.ts';
 import { orExit, settingsOrExit } from './settings-or-exit.ts';
+import { parseAskArguments, USAGE } from './ask-arguments.ts';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const question = args.filter((a) => a !== '--json').join(' ');
+/** What to try instead, in this tool's terms (the chat's `/topics` does not exist here). */
+const BROWSE_HINT = 'Run `npm run -s ask -- --topics` to list everything I can explain.';
 
-const engine = new AnswerEngine(await orExit(loadKnowledge(settingsOrExit().KNOWLEDGE_DIR)));
+const parsed = parseAskArguments(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`${parsed.error}\n${USAGE}`);
+  process.exit(2);
+}
+const { json, help, topics, question } = parsed.value;
+if (help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const knowledge = await orExit(loadKnowledge(settingsOrExit().KNOWLEDGE_DIR));
+const engine = new AnswerEngine(knowledge);
 
 /** The stable JSON contract: see README.md. */
 function toJson(answer: Answer): string {
@@ -23,25 +36,27 @@ function toJson(answer: Answer): string {
     answered: answer.answered,
     topic: answer.topic ? { id: answer.topic.id, title: answer.topic.title } : null,
     confidence: answer.confidence,
-    text: answer.text,
+    text: answer.answered ? answer.text : `${answer.text} ${BROWSE_HINT}`,
     suggestions: answer.suggestions.map((s) => s.title),
   });
 }
 
 function format(answer: Answer): string {
   if (json) return toJson(answer);
-  const { text, actions } = renderReplyForTerminal({ ...renderAnswer(answer), actions: [] });
+  const { text, actions } = renderReplyForTerminal({ ...renderAnswer(answer, undefined, BROWSE_HINT), actions: [] });
   const next = answer.suggestions.map((s) => s.title).join(', ');
   const label = answer.answered ? 'Related' : 'Did you mean';
   return `${text}${actions.length === 0 && next ? `\n\n${label}: ${next}` : ''}\n`;
 }
 
-if (question.length > 0 || process.stdin.isTTY) {
-  if (question.length === 0) {
-    console.error('Usage: npm run -s ask -- [--json] "your question"   (or pipe one question per line)');
-    process.exit(2);
-  }
+if (topics) {
+  const list = [...knowledge.topics].map((t) => ({ id: t.id, title: t.title }));
+  process.stdout.write(json ? `${JSON.stringify(list)}\n` : `${list.map((t) => t.title).join('\n')}\n`);
+} else if (question !== undefined) {
   process.stdout.write(`${format(engine.answer(question))}\n`);
+} else if (process.stdin.isTTY) {
+  console.error(USAGE);
+  process.exit(2);
 } else {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (!process.stdout.write(`${format(engine.answer(line))}\n`)) {

@@ -12,6 +12,8 @@ export const ACTION_VERSION = 'v1';
 /** Ids of sessions, quizzes and answers: random, URL-safe. */
 export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
 const TopicId = TopicIdSchema.max(60);
+/** When a confirmation was shown, in whole seconds since the epoch: its button expires. */
+const IssuedAt = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number);
 /** One digit from `min` to `max`, written exactly so (no "01", "1e0" or " 1"). */
 const digitIn = (min: number, max: number) =>
   z
@@ -24,11 +26,15 @@ const ActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('explain'), topicId: TopicId }),
   z.strictObject({ action: z.literal('quiz'), mode: z.enum(['cards', 'mcq']), topicId: TopicId.optional() }),
   z.strictObject({ action: z.literal('review') }),
+  z.strictObject({ action: z.literal('practice') }),
   z.strictObject({ action: z.literal('reveal'), sessionId: RecordIdSchema }),
   z.strictObject({ action: z.literal('grade'), sessionId: RecordIdSchema, rating: digitIn(1, 4) }),
   z.strictObject({ action: z.literal('answer'), quizId: RecordIdSchema, choice: digitIn(0, 3) }),
   z.strictObject({ action: z.literal('diagram'), diagramId: z.enum(DIAGRAM_IDS) }),
   z.strictObject({ action: z.literal('vote'), vote: z.enum(['up', 'down']), answerId: RecordIdSchema }),
+  z.strictObject({ action: z.literal('forget'), issuedAt: IssuedAt }),
+  z.strictObject({ action: z.literal('undo'), sessionId: RecordIdSchema }),
+  z.strictObject({ action: z.literal('reset'), topicId: TopicId, issuedAt: IssuedAt }),
 ]);
 
 export type Action = z.infer<typeof ActionSchema>;
@@ -38,11 +44,15 @@ const ARGUMENTS: { [A in Action['action']]: readonly Exclude<keyof Extract<Actio
   explain: ['topicId'],
   quiz: ['mode', 'topicId'],
   review: [],
+  practice: [],
   reveal: ['sessionId'],
   grade: ['sessionId', 'rating'],
   answer: ['quizId', 'choice'],
   diagram: ['diagramId'],
   vote: ['vote', 'answerId'],
+  forget: ['issuedAt'],
+  undo: ['sessionId'],
+  reset: ['topicId', 'issuedAt'],
 };
 
 export function encodeAction(action: Action): string {

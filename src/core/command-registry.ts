@@ -8,6 +8,7 @@ import { fail, ok, type Problem, type Result } from './problem.ts';
 import { rateLimitProblem } from './rate-limiter.ts';
 import type { Reply } from './reply.ts';
 import { stripControlCharacters } from './strip-control-characters.ts';
+import { applyLearnerSettings } from './learner-settings.ts';
 
 /** A command with everything front ends derive from it, computed once. */
 export interface RegisteredCommand {
@@ -82,7 +83,7 @@ export class CommandRegistry {
     if (refused) return describeProblem(refused);
     const validated = this.validate(name, raw);
     if (!validated.ok) return describeProblem(validated.problem);
-    return validated.value.entry.command.run(validated.value.args, request, services);
+    return validated.value.entry.command.run(validated.value.args, await applyLearnerSettings(request, services.store), services);
   }
 }
 

@@ -18,8 +18,13 @@ export interface CommandRequest {
   serverId?: string;
   channelId?: string;
   now: Date;
-  /** The person's IANA time zone where the platform tells it (Slack, the console); streaks use it. */
+  /**
+   * The person's IANA time zone: their own `/settings` choice, else what the platform tells (Slack, the
+   * console); streaks, the new-card limit and "next due" use it. UTC when unknown.
+   */
   timeZone?: string;
+  /** New cards `/review` may introduce per day, from the person's `/settings`; the product's default when absent. */
+  newCardsPerDay?: number;
   /**
    * Whether the person may change this server's settings (Discord: Manage Server), as the platform reports
    * it. Commands with `permission: 'manage-server'` are refused unless it is true.
@@ -47,7 +52,7 @@ export interface CoreServices {
 }
 
 /** Where an argument's autocomplete suggestions come from. */
-export type CompletionSource = 'topic' | 'question' | 'command' | 'diagram';
+export type CompletionSource = 'topic' | 'question' | 'command' | 'diagram' | 'time-zone';
 
 /** Metadata read from an argument's zod schema with `.meta({ ... })`. */
 export interface ArgumentMeta {
@@ -79,6 +84,11 @@ export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {
    * run it, and only in a server. Platforms also hide it from others where they can.
    */
   permission?: 'manage-server';
+  /**
+   * The command is about a server or workspace (a leaderboard of its learners), so it means nothing where
+   * there is none: the console leaves it out of `/help`, and it says so where it is tried in a direct message.
+   */
+  needsServer?: boolean;
   /**
    * The command may take longer than a platform's reply window (a first diagram render, say), so adapters
    * acknowledge the request before running it rather than after.

@@ -2,7 +2,7 @@ import { describeExplainProblem } from '../explain/index.ts';
 import type { Problem } from './problem.ts';
 import type { Reply } from './reply.ts';
 import { topicButtons } from './render-topic.ts';
-import { defuseMentions, quoteUserText } from './safe-text.ts';
+import { defuseMentions, quoteUserCode, quoteUserText } from './safe-text.ts';
 
 /** The words for every expected failure: what went wrong and what to do next. */
 export function describeProblem(problem: Problem): Reply {
@@ -11,7 +11,7 @@ export function describeProblem(problem: Problem): Reply {
     case 'unknown-command':
       return reply(
         'Unknown command',
-        `There is no command \`/${quoteUserText(problem.name, 40)}\`.` +
+        `There is no command \`/${quoteUserCode(problem.name, 40)}\`.` +
           (problem.suggestion ? ` Did you mean \`/${problem.suggestion}\`?` : '') +
           ' Type `/help` to see them all.',
       );
@@ -63,7 +63,7 @@ export function describeProblem(problem: Problem): Reply {
       return reply(
         'No such diagram',
         `I have no diagram called "${quoteUserText(problem.query)}".` +
-          (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `\`${m}\``).join(', ')}.` : '') +
+          (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `**${m}**`).join(', ')}.` : '') +
           ' Type `/diagram` to see them all.',
       );
     case 'rate-limited':

@@ -4,11 +4,15 @@ import type { CommandRequest, CoreServices } from './command.ts';
 import { describeProblem } from './describe-problem.ts';
 import { learnerOf } from './learner.ts';
 import { rateLimitProblem } from './rate-limiter.ts';
+import { applyLearnerSettings } from './learner-settings.ts';
 import { renderDiagram } from './render-diagram.ts';
 import type { Reply } from './reply.ts';
 import { relatedRefs, renderTopic } from './render-topic.ts';
 import { gradeCard, presentCard, revealCard } from './study/flash-cards.ts';
 import { answerQuestion, presentQuestion } from './study/multiple-choice.ts';
+import { confirmationExpired } from './confirmation.ts';
+import { resetTopicCards } from './study/reset-topic.ts';
+import { undoGrade } from './study/undo-grade.ts';
 
 /**
  * Runs a button press. Malformed or forged ids and stale references are refused and change nothing; presses
@@ -19,7 +23,7 @@ export function handleAction(id: string, request: CommandRequest, services: Core
   if (limited) return Promise.resolve(describeProblem(limited));
   const action = decodeAction(id);
   if (!action) return Promise.resolve(describeProblem({ code: 'invalid-action' }));
-  return runAction(action, request, services);
+  return applyLearnerSettings(request, services.store).then((shaped) => runAction(action, shaped, services));
 }
 
 async function runAction(action: Action, request: CommandRequest, services: CoreServices): Promise<Reply> {
@@ -35,7 +39,8 @@ async function runAction(action: Action, request: CommandRequest, services: Core
       return action.mode === 'mcq' ? presentQuestion(topic, request, services) : presentCard('quiz', topic, request, services);
     }
     case 'review':
-      return presentCard('review', undefined, request, services);
+    case 'practice':
+      return presentCard(action.action, undefined, request, services);
     case 'reveal':
       return revealCard(action.sessionId, request, services);
     case 'grade':
@@ -44,6 +49,24 @@ async function runAction(action: Action, request: CommandRequest, services: Core
       return answerQuestion(action.quizId, action.choice, request, services);
     case 'diagram':
       return renderDiagram(action.diagramId, services);
+    case 'reset': {
+      const topic = services.knowledge.get(action.topicId);
+      if (!topic || confirmationExpired(action.issuedAt, request.now)) return describeProblem({ code: 'stale-action' });
+      return resetTopicCards(topic, request, services);
+    }
+    case 'undo':
+      return undoGrade(action.sessionId, request, services);
+    case 'forget': {
+      if (confirmationExpired(action.issuedAt, request.now)) return describeProblem({ code: 'stale-action' });
+      const deleted = await services.store.forgetLearner(learnerOf(request).key);
+      const count = Object.values(deleted).reduce((a, b) => a + b, 0);
+      return {
+        tone: 'success',
+        title: 'Everything about you is deleted',
+        text: `${count} stored record${count === 1 ? ' is' : 's are'} gone. If you use me again, I start afresh.`,
+        ephemeral: true,
+      };
+    }
     case 'vote': {
       const result = await services.store.recordVote({
         answerId: action.answerId,
@@ -58,9 +81,16 @@ async function runAction(action: Action, request: CommandRequest, services: Core
         text:
           (action.vote === 'down'
             ? 'Noted: this answer goes on the list the maintainers read to improve the knowledge base.'
-            : 'Glad it helped.') + (result === 'changed' ? ' Your earlier vote is replaced.' : ''),
+            : 'Glad it helped.') + VOTE_NOTES[result],
         ephemeral: true,
       };
     }
   }
 }
+
+/** What a vote did, said after the thanks. */
+const VOTE_NOTES = {
+  recorded: '',
+  changed: ' This replaces your earlier vote.',
+  unchanged: ' Your vote was already counted: it counts once.',
+} as const;

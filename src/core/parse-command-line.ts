@@ -1,5 +1,6 @@
 import type { CommandRegistry } from './command-registry.ts';
 import { fail, ok, type Result } from './problem.ts';
+import { removeInvisibleCharacters } from './safe-text.ts';
 
 export interface ParsedCommandLine {
   name: string;
@@ -15,7 +16,8 @@ export interface ParsedCommandLine {
  */
 export function parseCommandLine(registry: CommandRegistry, line: string): Result<ParsedCommandLine> {
   const words = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
-  const rawName = words.shift()?.text.replace(/^\//, '') ?? '';
+  // Invisible characters pasted inside a command word (`/expl\u200Bain`) are cleaned, as in questions.
+  const rawName = removeInvisibleCharacters(words.shift()?.text ?? '').replace(/^\//, '');
   const entry = registry.get(rawName);
   if (!entry) return fail({ code: 'unknown-command', name: rawName, suggestion: registry.closestName(rawName) });
 
@@ -51,6 +53,10 @@ export function parseCommandLine(registry: CommandRegistry, line: string): Resul
       args[spec.name] = positional.shift()!.text;
     }
   }
+  // A word no argument took (`/leaderboard year`) goes to the first choice left unset, so it is refused
+  // with the choices named rather than silently ignored.
+  const unsetChoice = open.find((a) => a.choices && !(a.name in args));
+  if (positional.length > 0 && unsetChoice) args[unsetChoice.name] = positional[0]!.text;
 
   for (const spec of entry.arguments) {
     const value = args[spec.name];

@@ -65,14 +65,17 @@ export class RateLimiter {
     const rule = this.#rules[kind];
     const key = `${kind}\u0000${who}`;
     const bucket = this.#buckets.get(key);
-    const tokens = bucket ? Math.min(rule.burst, bucket.tokens + (nowMs - bucket.updatedAt) / rule.refillMs) : rule.burst;
+    // A clock that steps back (requests stamped out of order) earns nothing and costs nothing extra.
+    const elapsed = bucket ? Math.max(0, nowMs - bucket.updatedAt) : 0;
+    const tokens = bucket ? Math.min(rule.burst, bucket.tokens + elapsed / rule.refillMs) : rule.burst;
+    const updatedAt = bucket ? Math.max(nowMs, bucket.updatedAt) : nowMs;
     // Re-inserted on every touch, so the Map's first key is always the one quiet for longest.
     this.#buckets.delete(key);
     if (tokens < 1) {
-      this.#buckets.set(key, { tokens, updatedAt: nowMs });
+      this.#buckets.set(key, { tokens, updatedAt });
       return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) * rule.refillMs) };
     }
-    this.#buckets.set(key, { tokens: tokens - 1, updatedAt: nowMs });
+    this.#buckets.set(key, { tokens: tokens - 1, updatedAt });
     if (this.#buckets.size > this.#maxTracked) this.#buckets.delete(this.#buckets.keys().next().value!);
     return { allowed: true };
   }

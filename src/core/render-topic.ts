@@ -43,15 +43,21 @@ export function renderTopic(topic: Topic, related: readonly TopicRef[], answerId
   return reply;
 }
 
-/** The engine's answer as a reply: the topic when answered, what the bot covers and near misses when not. */
-export function renderAnswer(answer: Answer, answerId?: string): Reply {
+/** How to see every topic in the chat front ends; the one-shot CLI has its own. */
+export const CHAT_BROWSE_HINT = 'Type `/topics` to see everything I can explain.';
+
+/**
+ * The engine's answer as a reply: the topic when answered, what the bot covers, near misses and how to
+ * browse the topics (`browseHint`, in the front end's own terms) when not.
+ */
+export function renderAnswer(answer: Answer, answerId?: string, browseHint = CHAT_BROWSE_HINT): Reply {
   if (answer.answered && answer.topic) return renderTopic(answer.topic, answer.suggestions, answerId);
   return {
     tone: 'unsure',
     title: { empty: 'Ask me about Docker', 'not-yet': "I don't have a topic on that yet", 'off-topic': "I don't have an answer for that" }[
       answer.abstention ?? 'off-topic'
     ],
-    text: answer.text,
+    text: `${answer.text} ${browseHint}`,
     actions: topicButtons(answer.suggestions),
   };
 }

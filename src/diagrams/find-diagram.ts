@@ -3,6 +3,9 @@ import { DIAGRAM_IDS, type DiagramId } from './diagram-ids.ts';
 
 export type FindDiagramResult = { found: true; id: DiagramId } | { found: false; closeMatches: DiagramId[] };
 
+/** Words that join names rather than name anything ("build to run", "image vs container"). */
+const LINKING_WORDS = new Set(['vs', 'versus', 'and', 'to', 'the', 'a', 'an', 'of', 'diagram']);
+
 const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 /** Equal, a prefix of three letters or more ("life"), or the same first six letters ("registry", "registries"). */
@@ -15,7 +18,7 @@ const sameWord = (known: string, typed: string) =>
  * offered, best first.
  */
 export function findDiagram(query: string): FindDiagramResult {
-  const wanted = words(query).filter((w) => w !== 'vs' && w !== 'diagram');
+  const wanted = words(query).filter((w) => !LINKING_WORDS.has(w));
   if (wanted.length === 0) return { found: false, closeMatches: [] };
   const scored = DIAGRAM_IDS.map((id) => {
     const { title, topicIds } = DIAGRAMS[id].info;

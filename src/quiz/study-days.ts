@@ -1,21 +1,30 @@
+import { Temporal } from 'temporal-polyfill';
+
+// Local dates and day starts come from Temporal (through temporal-polyfill until Node ships it): its time
+// zone rules are the IANA database Node's Intl carries, and `startOfDay` resolves a midnight that a
+// daylight-saving change skips or repeats to the earliest instant of the day. One library for the project:
+// see docs/learning.md, "Time zones".
+
 /** The calendar date (`YYYY-MM-DD`) at `at` in an IANA time zone; UTC when the zone is unknown or invalid. */
 export function localDate(at: Date, timeZone = 'UTC'): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
+  return zonedAt(at, timeZone).toPlainDate().toString();
 }
 
-/** Whether `timeZone` is one `Intl` knows, such as `Europe/Paris`. */
+/** Whether `timeZone` is an IANA time zone, such as `Europe/Paris` (offsets such as `+02:00` are not). */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  if (!/^[A-Za-z]/.test(timeZone)) return false;
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
+    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
   } catch {
     return false;
   }
+  knownZones.add(timeZone);
+  return true;
 }
+
+// Zones seen valid, so the check costs one lookup after the first time (at most the few hundred IANA names).
+const knownZones = new Set<string>(['UTC']);
 
 export interface Streak {
   /** Consecutive study days ending today, or yesterday when today has not been studied yet. */
@@ -42,27 +51,34 @@ function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
-/** The start of the learner's current day, as an instant: for "new cards introduced today". */
+/**
+ * The start of the learner's current day, as an instant: the earliest instant whose local date in
+ * `timeZone` is the local date at `at` (for "new cards introduced today"). Where a daylight-saving change
+ * repeats midnight (America/Havana, 2026-11-01) that is the first midnight; where it skips midnight, the
+ * first instant after the gap. UTC when the zone is unknown or invalid.
+ */
 export function startOfLocalDay(at: Date, timeZone = 'UTC'): Date {
-  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const guess = new Date(at.getTime() - msSinceLocalMidnight(at, zone));
-  // On a day the clocks change, the guess is an hour off midnight; one correction lands on it.
-  const drift = msSinceLocalMidnight(guess, zone);
-  if (drift === 0) return guess;
-  const sameDay = localDate(guess, zone) === localDate(at, zone);
-  return new Date(sameDay ? guess.getTime() - drift : guess.getTime() + (DAY_MS - drift));
+  return new Date(zonedAt(at, timeZone).startOfDay().epochMilliseconds);
 }
 
-const DAY_MS = 86_400_000;
+function zonedAt(at: Date, timeZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(isValidTimeZone(timeZone) ? timeZone : 'UTC');
+}
 
-function msSinceLocalMidnight(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + at.getUTCMilliseconds();
+/** Every IANA time zone the runtime knows (about 420), for suggestions. */
+const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
+
+/**
+ * Up to `limit` IANA time zones for what someone has typed so far (`paris`, `america/new`, `new york`):
+ * those whose name starts with it first, then those in which every typed word starts a part of the name.
+ * `typed` is bounded by the caller (`INPUT_LIMITS.completionPrefix`); the work is linear in the zone list.
+ */
+export function suggestTimeZones(typed: string, limit: number): string[] {
+  const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  const words = wanted.split(/[^a-z0-9+-]+/).filter(Boolean);
+  if (words.length === 0) return TIME_ZONES.slice(0, limit);
+  const parts = (zone: string) => zone.toLowerCase().split(/[/_-]/);
+  const prefixed = TIME_ZONES.filter((z) => z.toLowerCase().startsWith(wanted));
+  const matching = TIME_ZONES.filter((z) => !prefixed.includes(z) && words.every((w) => parts(z).some((p) => p.startsWith(w))));
+  return [...prefixed, ...matching].slice(0, limit);
 }

@@ -401,11 +401,12 @@ export class AnswerEngine {
   }
 
   #abstain(question: string, abstention: Abstention, confidence: number, suggestions: TopicRef[]): Answer {
-    const closest = suggestions.length > 0 ? 'These topics come closest; or try /topics.' : 'Try /topics to see everything I can explain.';
+    // Front-end neutral: each front end adds how to browse the topics there (`/topics`, `--topics`).
+    const closest = suggestions.length > 0 ? ' These topics come closest.' : '';
     const text = {
-      empty: 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?". Try /topics to see everything I know.',
-      'not-yet': `${NOT_YET} ${closest}`,
-      'off-topic': `I don't have a confident answer for that. ${COVERS} ${closest}`,
+      empty: 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?".',
+      'not-yet': `${NOT_YET}${closest}`,
+      'off-topic': `${COVERS}${closest}`,
     }[abstention];
     return { question, answered: false, abstention, topic: null, confidence: round(confidence), explainedShare: 0, text, suggestions };
   }

@@ -83,6 +83,38 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
   },
   {
     version: 4,
+    name: 'flash cards: the state a reveal was computed from, and the same-day interval cap',
+    statements: [
+      `ALTER TABLE card_sessions ADD COLUMN revealed_reps INTEGER`,
+      `ALTER TABLE card_progress ADD COLUMN interval_cap_date TEXT`,
+      `ALTER TABLE card_progress ADD COLUMN interval_cap_ms BIGINT`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'multiple choice: the questions each learner has drawn from each pool this round',
+    statements: [
+      `CREATE TABLE question_draws (
+         learner_key TEXT NOT NULL, pool TEXT NOT NULL, question_id TEXT NOT NULL, position INTEGER NOT NULL,
+         drawn_at BIGINT NOT NULL,
+         PRIMARY KEY (learner_key, pool, question_id))`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'learner settings: time zone and new cards per day',
+    statements: [
+      `CREATE TABLE learner_settings (
+         learner_key TEXT PRIMARY KEY, time_zone TEXT, new_cards_per_day INTEGER, updated_at BIGINT NOT NULL)`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'reviews: the card state before each grade, so the last grade can be undone',
+    statements: [`ALTER TABLE reviews ADD COLUMN previous_state TEXT`],
+  },
+  {
+    version: 8,
     name: 'answers: why the engine abstained, and how much of the question the answer explains',
     // Rows from before stay NULL in both: kb:gaps treats them as it did (abstained or unsure).
     statements: [

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { applyMigrations } from './migrations.ts';
 import type { Abstention } from '../search/index.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
@@ -9,7 +10,11 @@ import type {
   GapRecord,
   LeaderboardRow,
   LearnerActivity,
+  LastReview,
   LearnerRef,
+  LearnerSettings,
+  PracticeRecord,
+  QuestionDraw,
   QuizAnswerRecord,
   QuizRecord,
   ReviewRecord,
@@ -83,16 +88,30 @@ export class SqlStore implements Store {
       createdAt: toDate(row['created_at']),
     };
     if (row['revealed_at'] != null) session.revealedAt = toDate(row['revealed_at']);
+    if (row['revealed_reps'] != null) session.revealedReps = Number(row['revealed_reps']);
     if (row['graded_at'] != null) session.gradedAt = toDate(row['graded_at']);
     return session;
   }
 
-  async revealCardSession(id: string, at: Date): Promise<boolean> {
+  async revealCardSession(id: string, at: Date, reps: number): Promise<boolean> {
     const changed = await this.#db.run(
-      `UPDATE card_sessions SET revealed_at = COALESCE(revealed_at, ?) WHERE id = ?`,
-      [at.getTime(), id],
+      `UPDATE card_sessions SET revealed_reps = CASE WHEN revealed_at IS NULL THEN ? ELSE revealed_reps END,
+         revealed_at = COALESCE(revealed_at, ?) WHERE id = ?`,
+      [reps, at.getTime(), id],
     );
     return changed > 0;
+  }
+
+  async recordPractice(practice: PracticeRecord): Promise<'recorded' | 'already-graded'> {
+    return this.#db.transaction(async (tx) => {
+      const claimed = await tx.run(`UPDATE card_sessions SET graded_at = ? WHERE id = ? AND graded_at IS NULL`, [
+        practice.reviewedAt.getTime(),
+        practice.sessionId,
+      ]);
+      if (claimed === 0) return 'already-graded';
+      await recordStudy(tx, practice.learner, practice.studyDate, practice.reviewedAt);
+      return 'recorded';
+    });
   }
 
   async recordReview(review: ReviewRecord): Promise<'recorded' | 'already-graded'> {
@@ -107,13 +126,14 @@ export class SqlStore implements Store {
         // The card's state must be the one the grade was computed from; otherwise another grade got there first.
         const written = await tx.run(
           `INSERT INTO card_progress (learner_key, card_id, due_at, stability, difficulty, elapsed_days, scheduled_days,
-             learning_steps, reps, lapses, state, last_review_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             learning_steps, reps, lapses, state, last_review_at, interval_cap_date, interval_cap_ms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (learner_key, card_id) DO UPDATE SET due_at = excluded.due_at, stability = excluded.stability,
              difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
              scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
              reps = excluded.reps, lapses = excluded.lapses, state = excluded.state,
-             last_review_at = excluded.last_review_at
+             last_review_at = excluded.last_review_at, interval_cap_date = excluded.interval_cap_date,
+             interval_cap_ms = excluded.interval_cap_ms
            WHERE card_progress.reps = ?`,
           [
             review.learner.key,
@@ -128,13 +148,24 @@ export class SqlStore implements Store {
             next.lapses,
             next.state,
             next.lastReview?.getTime() ?? null,
+            next.intervalCap?.date ?? null,
+            next.intervalCap?.ms ?? null,
             review.previousReps,
           ],
         );
         if (written === 0) throw new Refused();
         await tx.run(
-          `INSERT INTO reviews (session_id, learner_key, card_id, server_id, rating, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)`,
-          [review.sessionId, review.learner.key, next.cardId, review.serverId ?? null, review.rating, review.reviewedAt.getTime()],
+          `INSERT INTO reviews (session_id, learner_key, card_id, server_id, rating, reviewed_at, previous_state)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [
+            review.sessionId,
+            review.learner.key,
+            next.cardId,
+            review.serverId ?? null,
+            review.rating,
+            review.reviewedAt.getTime(),
+            JSON.stringify(review.previous ? progressRow(review.previous) : null),
+          ],
         );
         await recordStudy(tx, review.learner, review.studyDate, review.reviewedAt);
       });
@@ -143,6 +174,40 @@ export class SqlStore implements Store {
       if (error instanceof Refused) return 'already-graded';
       throw error;
     }
+  }
+
+  async lastReview(learnerKey: string, since: Date): Promise<LastReview | undefined> {
+    const found = await findUndoable(this.#db, learnerKey, since);
+    return found && { sessionId: found.sessionId, cardId: found.cardId, rating: found.rating, reviewedAt: found.reviewedAt };
+  }
+
+  async undoReview(learnerKey: string, sessionId: string, since: Date): Promise<'undone' | 'not-undoable'> {
+    return this.#db.transaction(async (tx) => {
+      const found = await findUndoable(tx, learnerKey, since);
+      if (!found || found.sessionId !== sessionId) return 'not-undoable';
+      if (found.previous) {
+        const p = found.previous;
+        await tx.run(
+          `UPDATE card_progress SET due_at = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?,
+             learning_steps = ?, reps = ?, lapses = ?, state = ?, last_review_at = ?, interval_cap_date = ?, interval_cap_ms = ?
+           WHERE learner_key = ? AND card_id = ?`,
+          [p.due_at, p.stability, p.difficulty, p.elapsed_days, p.scheduled_days, p.learning_steps, p.reps, p.lapses, p.state,
+            p.last_review_at, p.interval_cap_date, p.interval_cap_ms, learnerKey, found.cardId],
+        );
+      } else {
+        await tx.run(`DELETE FROM card_progress WHERE learner_key = ? AND card_id = ?`, [learnerKey, found.cardId]);
+      }
+      await tx.run(`DELETE FROM reviews WHERE session_id = ?`, [sessionId]);
+      return 'undone';
+    });
+  }
+
+  async resetCards(learnerKey: string, cardIds: readonly string[]): Promise<number> {
+    if (cardIds.length === 0) return 0;
+    return this.#db.run(
+      `DELETE FROM card_progress WHERE learner_key = ? AND card_id IN (${cardIds.map(() => '?').join(', ')})`,
+      [learnerKey, ...cardIds],
+    );
   }
 
   async cardsIntroducedSince(learnerKey: string, since: Date): Promise<number> {
@@ -197,6 +262,46 @@ export class SqlStore implements Store {
     return { choice: Number(row['choice']), correct: Number(row['correct']) === 1, answeredAt: toDate(row['answered_at']) };
   }
 
+  async learnerSettings(learnerKey: string): Promise<LearnerSettings> {
+    const [row] = await this.#db.all(`SELECT time_zone, new_cards_per_day FROM learner_settings WHERE learner_key = ?`, [learnerKey]);
+    const settings: LearnerSettings = {};
+    if (row?.['time_zone'] != null) settings.timeZone = String(row['time_zone']);
+    if (row?.['new_cards_per_day'] != null) settings.newCardsPerDay = Number(row['new_cards_per_day']);
+    return settings;
+  }
+
+  async saveLearnerSettings(learnerKey: string, settings: LearnerSettings, at: Date): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO learner_settings (learner_key, time_zone, new_cards_per_day, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (learner_key) DO UPDATE SET time_zone = COALESCE(excluded.time_zone, learner_settings.time_zone),
+         new_cards_per_day = COALESCE(excluded.new_cards_per_day, learner_settings.new_cards_per_day),
+         updated_at = excluded.updated_at`,
+      [learnerKey, settings.timeZone ?? null, settings.newCardsPerDay ?? null, at.getTime()],
+    );
+  }
+
+  async questionDraws(learnerKey: string, pool: string): Promise<QuestionDraw[]> {
+    const rows = await this.#db.all(
+      `SELECT question_id, position, drawn_at FROM question_draws WHERE learner_key = ? AND pool = ?
+       ORDER BY drawn_at, position, question_id`,
+      [learnerKey, pool],
+    );
+    return rows.map((r) => ({ questionId: String(r['question_id']), position: Number(r['position']), drawnAt: toDate(r['drawn_at']) }));
+  }
+
+  async recordQuestionDraw(learnerKey: string, pool: string, draw: QuestionDraw): Promise<'recorded' | 'already-drawn'> {
+    const inserted = await this.#db.run(
+      `INSERT INTO question_draws (learner_key, pool, question_id, position, drawn_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [learnerKey, pool, draw.questionId, draw.position, draw.drawnAt.getTime()],
+    );
+    return inserted === 0 ? 'already-drawn' : 'recorded';
+  }
+
+  async clearQuestionDraws(learnerKey: string, pool: string): Promise<void> {
+    await this.#db.run(`DELETE FROM question_draws WHERE learner_key = ? AND pool = ?`, [learnerKey, pool]);
+  }
+
   async learnerActivity(learnerKey: string): Promise<LearnerActivity> {
     const [reviews] = await this.#db.all(
       `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), 0) AS forgotten
@@ -230,7 +335,7 @@ export class SqlStore implements Store {
          SELECT learner_key, COUNT(*) AS points FROM quiz_answers
          WHERE server_id = ? AND answered_at >= ? AND correct = 1 GROUP BY learner_key
        ) s JOIN learners l ON l.learner_key = s.learner_key
-       GROUP BY l.learner_key, l.name ORDER BY points DESC, l.name ASC LIMIT ?`,
+       GROUP BY l.learner_key, l.name ORDER BY points DESC, l.name ASC, l.learner_key ASC LIMIT ?`,
       [serverId, from, serverId, from, limit],
     );
     return rows.map((r) => ({ learnerKey: String(r['learner_key']), name: String(r['name']), points: Number(r['points']) }));
@@ -254,12 +359,13 @@ export class SqlStore implements Store {
     );
   }
 
-  async recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unknown-answer'> {
+  async recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unchanged' | 'unknown-answer'> {
     const voter = this.#digest(vote.voterKey);
     return this.#db.transaction(async (tx) => {
       const [answer] = await tx.all(`SELECT id FROM answers WHERE id = ?`, [vote.answerId]);
       if (!answer) return 'unknown-answer';
       const [earlier] = await tx.all(`SELECT vote FROM votes WHERE answer_id = ? AND voter_digest = ?`, [vote.answerId, voter]);
+      if (earlier?.['vote'] === vote.vote) return 'unchanged';
       await tx.run(
         `INSERT INTO votes (answer_id, voter_digest, vote, voted_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (answer_id, voter_digest) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
@@ -308,10 +414,101 @@ export class SqlStore implements Store {
     return claimed === 1;
   }
 
+  async forgetLearner(learnerKey: string): Promise<Record<string, number>> {
+    const digest = this.#digest(learnerKey);
+    return this.#db.transaction(async (tx) => {
+      const deleted: Record<string, number> = {};
+      deleted['votes'] =
+        (await tx.run(`DELETE FROM votes WHERE answer_id IN (SELECT id FROM answers WHERE asker_digest = ?)`, [digest])) +
+        (await tx.run(`DELETE FROM votes WHERE voter_digest = ?`, [digest]));
+      deleted['questions'] = await tx.run(`DELETE FROM answers WHERE asker_digest = ?`, [digest]);
+      for (const table of LEARNER_TABLES) deleted[table] = await tx.run(`DELETE FROM ${table} WHERE learner_key = ?`, [learnerKey]);
+      return deleted;
+    });
+  }
+
+  async pruneAnswers(before: Date): Promise<number> {
+    // Usually there is nothing to delete: a plain read then, so no write lock is taken.
+    if ((await this.#db.all(`SELECT 1 AS old FROM answers WHERE asked_at < ? LIMIT 1`, [before.getTime()])).length === 0) return 0;
+    return this.#db.transaction(async (tx) => {
+      await tx.run(`DELETE FROM votes WHERE answer_id IN (SELECT id FROM answers WHERE asked_at < ?)`, [before.getTime()]);
+      return tx.run(`DELETE FROM answers WHERE asked_at < ?`, [before.getTime()]);
+    });
+  }
+
   #digest(learnerKey: string): string {
     return createHmac('sha256', this.#digestSecret).update(learnerKey).digest('base64url').slice(0, 22);
   }
 }
+
+/** A card's state as its `card_progress` columns, for the review log (what an undo restores). */
+const ProgressRowSchema = z.object({
+  due_at: z.number(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsed_days: z.number(),
+  scheduled_days: z.number(),
+  learning_steps: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  state: z.number(),
+  last_review_at: z.number().nullable(),
+  interval_cap_date: z.string().nullable(),
+  interval_cap_ms: z.number().nullable(),
+});
+type ProgressRow = z.infer<typeof ProgressRowSchema>;
+
+function progressRow(p: CardProgress): ProgressRow {
+  return {
+    due_at: p.due.getTime(),
+    stability: p.stability,
+    difficulty: p.difficulty,
+    elapsed_days: p.elapsedDays,
+    scheduled_days: p.scheduledDays,
+    learning_steps: p.learningSteps,
+    reps: p.reps,
+    lapses: p.lapses,
+    state: p.state,
+    last_review_at: p.lastReview?.getTime() ?? null,
+    interval_cap_date: p.intervalCap?.date ?? null,
+    interval_cap_ms: p.intervalCap?.ms ?? null,
+  };
+}
+
+/**
+ * The learner's last review at or after `since`, with the card state before it, when it can be undone: it
+ * recorded that state (reviews from before undo existed did not) and the card has not been graded since.
+ */
+async function findUndoable(db: SqlExecutor, learnerKey: string, since: Date) {
+  const [last] = await db.all(
+    `SELECT r.session_id, r.card_id, r.rating, r.reviewed_at, r.previous_state, c.reps
+     FROM reviews r LEFT JOIN card_progress c ON c.learner_key = r.learner_key AND c.card_id = r.card_id
+     WHERE r.learner_key = ? ORDER BY r.reviewed_at DESC, r.session_id DESC LIMIT 1`,
+    [learnerKey],
+  );
+  if (!last || last['previous_state'] == null || last['reps'] == null || toDate(last['reviewed_at']) < since) return undefined;
+  const previous = z.union([ProgressRowSchema, z.null()]).parse(JSON.parse(String(last['previous_state'])));
+  if (Number(last['reps']) !== (previous?.reps ?? 0) + 1) return undefined;
+  return {
+    sessionId: String(last['session_id']),
+    cardId: String(last['card_id']),
+    rating: Number(last['rating']),
+    reviewedAt: toDate(last['reviewed_at']),
+    previous,
+  };
+}
+
+/** Every table keyed by a learner (`learner_key`), all of which `/forget-me` empties of that learner. */
+const LEARNER_TABLES = [
+  'card_progress',
+  'card_sessions',
+  'reviews',
+  'quiz_answers',
+  'study_days',
+  'question_draws',
+  'learner_settings',
+  'learners',
+] as const;
 
 /** Keeps the learner's display name fresh and marks the day as studied. */
 async function recordStudy(tx: SqlExecutor, learner: LearnerRef, studyDate: string, at: Date): Promise<void> {
@@ -337,6 +534,9 @@ function toCardProgress(row: Row): CardProgress {
     state: Number(row['state']),
   };
   if (row['last_review_at'] != null) progress.lastReview = toDate(row['last_review_at']);
+  if (row['interval_cap_date'] != null) {
+    progress.intervalCap = { date: String(row['interval_cap_date']), ms: Number(row['interval_cap_ms']) };
+  }
   return progress;
 }
 

@@ -78,6 +78,15 @@ describe('console chat through stdin', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS 
     expect(readFileSync(saved).subarray(1, 4).toString()).toBe('PNG');
   });
 
+  test('GIVEN output to a pipe THEN plain text, unless FORCE_COLOR asks for colour; NO_COLOR wins over it', async () => {
+    const ESC = String.fromCharCode(27);
+    const lines = ['/explain image size'];
+    expect((await chat(lines, env)).stdout).not.toContain(ESC);
+    const forced = (await chat(lines, { ...env, FORCE_COLOR: '1' })).stdout;
+    expect(forced).toContain(`${ESC}[3mevery${ESC}[0m`);
+    expect((await chat(lines, { ...env, FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain(ESC);
+  });
+
   test('GIVEN an unusable database path THEN start-up stops with a message, not a stack trace', async () => {
     // A path under a regular file can never be a folder.
     writeFileSync(join(folder, 'a-file'), '');

@@ -49,16 +49,16 @@ describe('the console chat, given hostile input', () => {
     expect(couldPing(output)).toBe(false);
   });
 
-  test('GIVEN button numbers that do not exist THEN it says the button is not valid', async () => {
+  test('GIVEN button numbers that do not exist THEN it says which numbers do', async () => {
     await chat.handleLine('/diagram');
-    expect(await chat.handleLine('99')).toMatch(/That button is not valid/);
+    expect(await chat.handleLine('99')).toMatch(/Type a number from 1 to 5 to press one of the buttons above/);
+    expect(await chat.handleLine('0')).toMatch(/from 1 to 5/);
   });
 
-  test('GIVEN /explain with a mention and Markdown THEN the echo is defused and escaped', async () => {
+  test('GIVEN /explain with a mention and Markdown THEN the echo is defused, and the terminal shows the text as typed', async () => {
     const output = await chat.handleLine('/explain @everyone **boom** <@&123>');
     expect(output).toMatch(/No such topic/);
-    expect(output).toContain('@\u200Beveryone');
-    expect(output).toContain('\\*\\*boom\\*\\*');
-    expect(output).not.toContain('<@&123>');
+    expect(output).toContain('"@\u200Beveryone **boom** ‹@\u200B&123>"');
+    expect(output).not.toContain('\\');
   });
 });

@@ -52,3 +52,47 @@ describe('npm run ask', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(stdout).not.toContain(String.fromCharCode(27));
   });
 });
+
+describe('npm run ask, its options and edge cases', () => {
+  const fails = (args: string[]) => ask(args).then(
+    () => ({ code: 0, stdout: '', stderr: '' }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+
+  test('GIVEN --help THEN it prints the usage and exits 0', async () => {
+    const { stdout } = await ask(['--help']);
+    expect(stdout).toMatch(/^Usage: npm run -s ask -- \[--json\] "your question"/);
+  });
+
+  test('GIVEN an unknown option THEN it says so with the usage on stderr and exits 2', async () => {
+    const result = await fails(['--jsn', 'what is a container']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Unknown option: --jsn\nUsage:/);
+    expect(result.stdout).toBe('');
+  });
+
+  test('GIVEN an empty or blank question as an argument THEN one JSON object says what to try', async () => {
+    for (const blank of ['', '   ']) {
+      const lines = (await ask(['--json', blank])).stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const answer = AnswerJson.parse(JSON.parse(lines[0]!));
+      expect(answer).toMatchObject({ answered: false });
+      expect(answer.text).toContain('--topics');
+    }
+  });
+
+  test('GIVEN an abstention THEN it points to --topics, not to a chat command, and says it once', async () => {
+    const { stdout } = await ask(['best pizza toppings']);
+    expect(stdout).toContain('npm run -s ask -- --topics');
+    expect(stdout).not.toContain('/topics');
+    expect(stdout.match(/answer for that/g)).toHaveLength(1);
+  });
+
+  test('GIVEN --topics THEN every topic is listed, one per line, and a single dash stays part of a question', async () => {
+    const { stdout } = await ask(['--topics']);
+    expect(stdout).toMatch(/^Bind mounts$/m);
+    expect(stdout.trim().split('\n').length).toBeGreaterThan(40);
+    const { stdout: flag } = await ask(['--json', 'what does -v do']);
+    expect(AnswerJson.parse(JSON.parse(flag)).question).toBe('what does -v do');
+  });
+});

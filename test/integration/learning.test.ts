@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
 import { createApp, type App } from '../../src/app.ts';
+import { DIAGRAM_IDS } from '../../src/diagrams/index.ts';
 import { decodeAction, handleAction, type CommandRequest, type Reply } from '../../src/core/index.ts';
 import { NEW_CARDS_PER_DAY } from '../../src/core/study/flash-cards.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/index.ts';
@@ -107,11 +108,28 @@ describe('/review', () => {
     await press(await press(front, 'Reveal answer', request), grade, request);
   }
 
-  test("GIVEN a day's new cards used up THEN it says so and when the next card is due", async () => {
+  test("GIVEN a day's new cards used up THEN it says so and when the next card is due, and practice serves no new card", async () => {
     for (let i = 0; i < NEW_CARDS_PER_DAY; i++) await studyNewCard(ada, /^Easy/);
     const reply = await run('review');
     expect(reply).toMatchObject({ title: 'All caught up', footer: "You have met today's new cards: more tomorrow." });
     expect(reply.text).toMatch(/next one is due \*\*in \d+ days?\*\*/);
+    const practice = await press(reply, 'Practise ahead');
+    expect(practice.footer).toMatch(/^Practice ahead: due in \d+ days?$/);
+    expect((await press(practice, 'Reveal answer')).footer).toMatch(/^Practice: this card is due in \d+ days?, and grading it now does not change that\.$/);
+  });
+
+  test('GIVEN a grade THEN the next button says what it will serve, and the footer does not contradict it', async () => {
+    const front = await run('review');
+    const graded = await press(await press(front, 'Reveal answer'), /^Easy/);
+    expect(graded.actions?.[0]?.map((a) => a.label)).toEqual([`Learn a new card (${NEW_CARDS_PER_DAY - 1} left today)`, expect.stringMatching(/^Another card on /)]);
+    expect(graded.footer).toBe('Nothing else is due right now.');
+    expect((await press(graded, /^Learn a new card/)).footer).toBe('New card');
+
+    for (let i = 2; i < NEW_CARDS_PER_DAY; i++) await studyNewCard(ada, /^Easy/);
+    const last = await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
+    expect(last.actions?.[0]?.[0]?.label).toBe('Practise ahead');
+    expect(last.footer).toBe("Nothing else is due, and today's new cards are done: more tomorrow.");
+    expect((await press(last, 'Practise ahead')).footer).toMatch(/^Practice ahead/);
   });
 
   test('GIVEN cards that fell due THEN the most overdue comes first, before new cards', async () => {
@@ -155,6 +173,25 @@ describe('multiple choice', () => {
 
     expect(await press(quiz, right, who('bob'))).toMatchObject({ title: 'Correct!' });
     expect(await app.services.store.learnerActivity('discord:ada')).toMatchObject({ quizAnswers: 1, quizCorrect: 0 });
+  });
+
+  test('GIVEN "Another question" pressed again and again THEN no question repeats until the topic is used up, nor twice in a row', async () => {
+    const topic = app.services.deck.questionsOf('container-lifecycle');
+    expect(topic.length).toBeGreaterThan(1);
+    const questionOf = (quiz: Reply) => topic.find((q) => quiz.text.includes(q.question))!.id;
+    let quiz = await run('quiz', { mode: 'mcq', topic: 'container-lifecycle' });
+    const asked = [questionOf(quiz)];
+    for (let i = 1; i < topic.length * 3; i++) {
+      const feedback = await press(quiz, 'A');
+      quiz = await press(feedback, 'Another question');
+      asked.push(questionOf(quiz));
+    }
+    for (let round = 0; round < 3; round++) {
+      expect(new Set(asked.slice(round * topic.length, (round + 1) * topic.length)).size).toBe(topic.length);
+    }
+    for (let i = 1; i < asked.length; i++) expect(asked[i]).not.toBe(asked[i - 1]);
+    // Another learner's draws are their own.
+    expect(topic.map((q) => q.id)).toContain(questionOf(await run('quiz', { mode: 'mcq', topic: 'container-lifecycle' }, who('bob'))));
   });
 
   test('GIVEN many quizzes THEN the right answer lands in every position', async () => {
@@ -202,6 +239,19 @@ describe('/stats and /leaderboard', () => {
     expect(field('Streak')).toBe('2 days (best 2)');
   });
 
+  test('GIVEN cards due and not THEN /stats says how many are due now and when the next one is', async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Easy/);
+    const due = (stats: Reply) => stats.fields?.find((f) => f.name === 'Due now')?.value;
+    expect(due(await run('stats'))).toMatch(/^0 · next in \d+ days$/);
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Again/);
+    expect(due(await run('stats', {}, who('ada', { now: later(1) })))).toMatch(/^1 · then next in \d+ days$/);
+  });
+
+  test('GIVEN a display name with mentions, Markdown or direction overrides THEN /stats shows it as plain text', async () => {
+    const reply = await run('stats', {}, who('eve', { user: { id: 'eve', name: '@everyone <@123> **bold** \u202Eevil' } }));
+    expect(reply.title).toBe('Progress for @\u200Beveryone ‹@\u200B123\\> \\*\\*bold\\*\\* evil');
+  });
+
   test('GIVEN learners in a server THEN the leaderboard ranks them, and names cannot ping or format', async () => {
     const sneaky = { platform: 'discord' as const, user: { id: 'eve', name: '@everyone **boss**' }, serverId: 'guild-1', now: T0 };
     for (const request of [ada, sneaky, sneaky]) {
@@ -219,12 +269,34 @@ describe('/stats and /leaderboard', () => {
   });
 });
 
+describe('/help', () => {
+  test('GIVEN an unknown command with Markdown characters THEN it is named in a code span without visible backslashes', async () => {
+    expect((await run('help', { command: 'my_cmd' })).text).toContain('There is no command `/my_cmd`.');
+  });
+});
+
+describe('leaderboard ties', () => {
+  async function answerRight(request: CommandRequest) {
+    const quiz = await run('quiz', { mode: 'mcq', topic: 'volumes' }, request);
+    const question = app.services.deck.questionsOf('volumes').find((q) => quiz.text.includes(q.question))!;
+    await press(quiz, [...quiz.text.matchAll(/\*\*([A-D])\.\*\* (.*)/g)].find((m) => m[2] === question.answer)![1]!, request);
+  }
+
+  test('GIVEN two learners with equal points THEN they share the rank, and the next rank skips their places', async () => {
+    for (const name of ['zoe', 'ada', 'zoe', 'ada', 'bob']) await answerRight(who(name));
+    const board = await run('leaderboard');
+    expect(board.text.split('\n')).toEqual(['🥇 **ada**: 2 points', '🥇 **zoe**: 2 points', '🥉 **bob**: 1 point']);
+    expect(board.footer).toContain('Equal points share a rank, listed by name.');
+  });
+});
+
 describe('answers, votes and knowledge gaps', () => {
   test('GIVEN an answer THEN it offers a quiz, its diagram and votes; a vote is stored and can be changed', async () => {
     const answer = await run('ask', { question: 'image vs container?' });
     expect(answer.actions?.[0]?.map((a) => a.label)).toEqual(['Quiz me on this', 'Show diagram', '👍 Helpful', '👎 Not helpful']);
     expect(await press(answer, '👎 Not helpful')).toMatchObject({ title: 'Thanks for the feedback' });
-    expect((await press(answer, '👍 Helpful')).text).toContain('Your earlier vote is replaced.');
+    expect((await press(answer, '👍 Helpful')).text).toBe('Glad it helped. This replaces your earlier vote.');
+    expect((await press(answer, '👍 Helpful')).text).toBe('Glad it helped. Your vote was already counted: it counts once.');
     const quiz = await press(answer, 'Quiz me on this');
     expect(quiz.title).toBe('Flash card · Image vs container');
   });
@@ -261,7 +333,17 @@ describe('diagrams', () => {
 
   test('GIVEN an unknown or ambiguous diagram name THEN close matches are named', async () => {
     expect(await run('diagram', { name: 'pizza' })).toMatchObject({ title: 'No such diagram' });
-    expect((await run('diagram', { name: 'image' })).text).toContain('`image-vs-container`, `image-layers`');
+    const ambiguous = await run('diagram', { name: 'image' });
+    expect(ambiguous.text).toContain('**Image vs container**, **Image layers**');
+    expect((await press(ambiguous, 'Image layers')).image?.name).toBe('image-layers.png');
+  });
+
+  test('GIVEN the diagram names /help diagram lists THEN /diagram accepts every one, and every diagram is named', async () => {
+    const description = app.registry.get('diagram')!.command.description;
+    const names = description.slice(description.indexOf(':') + 1).split(',').map((n) => n.trim());
+    const found = await Promise.all(names.map(async (name) => (await run('diagram', { name })).image?.name));
+    expect(found).toEqual(expect.not.arrayContaining([undefined]));
+    expect(new Set(found).size).toBe(DIAGRAM_IDS.length);
   });
 
   test('GIVEN a topic with a diagram THEN its Show diagram button draws it', async () => {
@@ -270,9 +352,111 @@ describe('diagrams', () => {
   });
 });
 
+describe('/settings', () => {
+  test('GIVEN a daily new-card limit THEN /review keeps to it, and /settings shows it', async () => {
+    expect(await run('settings', { 'new-cards': 2 })).toMatchObject({ title: 'Settings saved', ephemeral: true });
+    for (let i = 0; i < 2; i++) await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
+    expect(await run('review')).toMatchObject({ title: 'All caught up' });
+    const shown = await run('settings');
+    expect(shown.fields?.map((f) => f.value)).toEqual(['UTC (not set)', '2 (yours)']);
+  });
+
+  test('GIVEN a time zone of their own on Discord THEN their days follow it', async () => {
+    await run('settings', { 'time-zone': 'Asia/Tokyo' });
+    expect((await run('stats')).footer).toBe('Days are counted in Asia/Tokyo.');
+    await run('settings', { 'new-cards': 1 });
+    await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
+    expect((await run('review')).title).toBe('All caught up');
+    // 09:00 UTC is 18:00 in Tokyo; 16:00 UTC is the next day there.
+    expect((await run('review', {}, who('ada', { now: later(7) }))).footer).toBe('New card');
+  });
+
+  test('GIVEN a time zone that is not IANA, or a limit out of range THEN it is refused and nothing changes', async () => {
+    expect(await run('settings', { 'time-zone': 'Mars/Olympus' })).toMatchObject({ tone: 'error' });
+    expect(await run('settings', { 'time-zone': '+02:00' })).toMatchObject({ tone: 'error' });
+    expect(await run('settings', { 'new-cards': 101 })).toMatchObject({ tone: 'error' });
+    expect(await app.services.store.learnerSettings('discord:ada')).toEqual({});
+  });
+});
+
+describe('/undo', () => {
+  test('GIVEN a grade THEN /undo asks first, and once confirmed the card is back where it was, once only', async () => {
+    const front = await run('quiz', { topic: 'volumes' });
+    await press(await press(front, 'Reveal answer'), /^Good/);
+    const [first] = await app.services.store.cardProgress('discord:ada');
+    const second = who('ada', { now: first!.due });
+    await press(await press(await run('quiz', { topic: 'volumes' }, second), 'Reveal answer', second), /^Easy/, second);
+    expect((await app.services.store.cardProgress('discord:ada'))[0]?.reps).toBe(2);
+
+    const confirm = await run('undo', {}, second);
+    expect(confirm).toMatchObject({ title: 'Undo Easy?', ephemeral: true });
+    expect((await app.services.store.cardProgress('discord:ada'))[0]?.reps).toBe(2);
+    expect(await press(confirm, 'Yes, undo it', second)).toMatchObject({ title: 'Grade undone' });
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([first]);
+    expect((await app.services.store.learnerActivity('discord:ada')).reviews).toBe(1);
+    expect(await press(confirm, 'Yes, undo it', second)).toMatchObject({ title: 'That grade can no longer be undone' });
+  });
+
+  test('GIVEN a new card graded and undone THEN it is new again; and a grade older than the window cannot be undone', async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Good/);
+    const confirm = await run('undo');
+    expect(await run('undo', {}, who('ada', { now: later(1) }))).toMatchObject({ title: 'Nothing to undo' });
+    expect(await press(confirm, 'Yes, undo it', who('ada', { now: later(1) }))).toMatchObject({ title: 'That grade can no longer be undone' });
+    expect(await press(confirm, 'Yes, undo it')).toMatchObject({ title: 'Grade undone' });
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([]);
+    expect((await run('quiz', { topic: 'volumes' })).footer).toBe('New card');
+  });
+});
+
+describe('/reset', () => {
+  test("GIVEN a topic studied THEN /reset asks first, and once confirmed its cards are new again, other topics untouched", async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Easy/);
+    await press(await press(await run('quiz', { topic: 'image layers' }), 'Reveal answer'), /^Easy/);
+    const confirm = await run('reset', { topic: 'volumes' });
+    expect(confirm).toMatchObject({ title: 'Start Volumes over?', ephemeral: true });
+    expect(await app.services.store.cardProgress('discord:ada')).toHaveLength(2);
+    expect(await press(confirm, 'Yes, reset Volumes', who('ada', { now: later(1) }))).toMatchObject({ title: 'That button has expired' });
+    expect(await press(confirm, 'Yes, reset Volumes')).toMatchObject({ title: 'Volumes starts afresh', text: expect.stringContaining('1 card is new again') });
+    const left = await app.services.store.cardProgress('discord:ada');
+    expect(left.map((p) => app.services.deck.card(p.cardId)?.topic.id)).toEqual(['image-layers']);
+    expect((await run('quiz', { topic: 'volumes' })).footer).toBe('New card');
+    expect(await run('reset', { topic: 'volumes' })).toMatchObject({ title: 'Nothing to reset in Volumes' });
+  });
+});
+
+describe('your data', () => {
+  test('GIVEN /forget-me THEN nothing is deleted until confirmed, and then everything about the person goes', async () => {
+    await press(await press(await run('quiz', { topic: 'volumes' }), 'Reveal answer'), /^Good/);
+    await run('ask', { question: 'best pizza toppings' });
+    await press(await press(await run('quiz', { topic: 'volumes' }, who('bob')), 'Reveal answer', who('bob')), /^Good/, who('bob'));
+
+    const confirm = await run('forget-me');
+    expect(confirm).toMatchObject({ title: 'Delete everything about you?', ephemeral: true });
+    expect(await app.services.store.cardProgress('discord:ada')).toHaveLength(1);
+    expect(await press(confirm, 'Yes, delete everything', who('ada', { now: later(1) }))).toMatchObject({ title: 'That button has expired' });
+
+    expect(await press(confirm, 'Yes, delete everything')).toMatchObject({ title: 'Everything about you is deleted' });
+    expect(await app.services.store.cardProgress('discord:ada')).toEqual([]);
+    expect(await app.services.store.knowledgeGaps(0.7)).toEqual([]);
+    expect(await app.services.store.cardProgress('discord:bob')).toHaveLength(1);
+  });
+});
+
 describe('persistence', () => {
   const folder = mkdtempSync(join(tmpdir(), 'stevedore-learning-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('GIVEN questions older than the retention period THEN they are deleted as the bot starts, in the background', async () => {
+    const settings = { DATABASE_PATH: join(folder, 'retention.db') };
+    const first = await createApp(settings);
+    const old = new Date(Date.now() - 91 * 86_400_000);
+    await first.registry.execute('ask', { question: 'best pizza toppings' }, who('ada', { now: old }), first.services);
+    await first.registry.execute('ask', { question: 'best pasta shapes' }, who('ada', { now: new Date() }), first.services);
+    await first.close();
+    const second = await createApp({ ...settings, ANSWER_RETENTION_DAYS: 90 });
+    await expect.poll(async () => (await second.services.store.knowledgeGaps(0.7)).map((g) => g.question)).toEqual(['best pasta shapes']);
+    await second.close();
+  });
 
   test('GIVEN progress made and the bot restarted THEN the progress is still there', async () => {
     const settings = { DATABASE_PATH: join(folder, 'bot.db') };

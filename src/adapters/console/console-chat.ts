@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { App } from '../../app.ts';
-import { describeFailure, describeProblem, handleAction, parseCommandLine, type CommandRequest, type ReplyAction } from '../../core/index.ts';
+import { describeFailure, describeProblem, handleAction, parseCommandLine, type CommandRequest, type Reply, type ReplyAction } from '../../core/index.ts';
 import { renderReplyForTerminal, type TerminalStyle } from './render-terminal.ts';
 
 export interface ConsoleChatOptions extends TerminalStyle {
@@ -18,8 +18,9 @@ export interface ConsoleChatOptions extends TerminalStyle {
 }
 
 /**
- * The console front end: a line of input in, rendered text out. Lines starting with `/` are commands, a
- * number presses the matching button of the last reply, anything else is a question.
+ * The console front end: a message in, rendered text out. Lines starting with `/` are commands; a number
+ * within the last reply's buttons, or a letter that labels one (A–D of a multiple-choice question), presses
+ * it; a lone command word (`help`, `quiz`) runs that command; anything else is a question.
  */
 export class ConsoleChat {
   readonly #app: App;
@@ -50,13 +51,13 @@ export class ConsoleChat {
     };
     const { registry, services } = this.#app;
 
-    const work = async () => {
-      if (/^\d{1,2}$/.test(input) && this.#lastActions.length > 0) {
-        const action = this.#lastActions[Number(input) - 1];
-        return action ? handleAction(action.id, request, services) : describeProblem({ code: 'invalid-action' });
-      }
-      if (input.startsWith('/')) {
-        const parsed = parseCommandLine(registry, input);
+    const pressed = this.#buttonFor(input);
+    const word = input.toLowerCase().replace(/[.!?]+$/, '');
+    const work = async (): Promise<Reply> => {
+      if (pressed === 'out-of-range') return describeButtonNumbers(this.#lastActions.length);
+      if (pressed) return handleAction(pressed.id, request, services);
+      if (input.startsWith('/') || registry.get(word)) {
+        const parsed = parseCommandLine(registry, input.startsWith('/') ? input : `/${word}`);
         return parsed.ok ? registry.execute(parsed.value.name, parsed.value.args, request, services) : describeProblem(parsed.problem);
       }
       return registry.execute('ask', { question: input }, request, services);
@@ -77,7 +78,31 @@ export class ConsoleChat {
       await writeFile(filePath, reply.file.data);
     }
     const rendered = renderReplyForTerminal(reply, this.#options, imagePath, filePath);
-    this.#lastActions = rendered.actions;
+    // A reply about which numbers exist keeps the buttons it talks about.
+    if (pressed !== 'out-of-range') this.#lastActions = rendered.actions;
     return rendered.text;
   }
+
+  /**
+   * The button a message presses: a number within the shown buttons' range, or a letter that is a button's
+   * whole label (A–D, any case). A small number outside the range is `out-of-range`; larger numbers (an exit
+   * code such as 137) and everything else are not presses.
+   */
+  #buttonFor(input: string): ReplyAction | 'out-of-range' | undefined {
+    if (/^\d{1,2}$/.test(input)) return this.#lastActions[Number(input) - 1] ?? 'out-of-range';
+    if (/^[a-z]$/i.test(input)) return this.#lastActions.find((a) => a.label.toUpperCase() === input.toUpperCase());
+    return undefined;
+  }
+}
+
+/** Which numbers press something now, for a number that does not. */
+function describeButtonNumbers(count: number): Reply {
+  return {
+    tone: 'error',
+    title: count === 0 ? 'No buttons to press' : 'No button with that number',
+    text:
+      count === 0
+        ? 'The last reply has no buttons. Ask a question, or type `/help` to see what I can do.'
+        : `Type a number from 1 to ${count} to press one of the buttons above, or ask a question.`,
+  };
 }

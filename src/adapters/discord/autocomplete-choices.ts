@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { INPUT_LIMITS, stripControlCharacters, type CommandRegistry, type CompletionSource, type CoreServices } from '../../core/index.ts';
 import { listDiagrams } from '../../diagrams/index.ts';
+import { suggestTimeZones } from '../../quiz/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { cutText, DISCORD_LIMITS as LIMIT } from './discord-limits.ts';
 
@@ -36,6 +37,8 @@ export function autocompleteChoices(source: CompletionSource, rawTyped: string, 
           .filter((d) => words.every((w) => wordsOf(`${d.id} ${d.title}`).some((part) => part.startsWith(w))))
           .map((d) => ({ name: d.title, value: d.id }));
       }
+      case 'time-zone':
+        return suggestTimeZones(typed, LIMIT.autocompleteChoices).map((zone) => ({ name: zone, value: zone }));
     }
   })();
   return choices

@@ -5,6 +5,7 @@ import { learnerOf } from '../learner.ts';
 import { renderAnswer } from '../render-topic.ts';
 import { renderExplanation } from '../render-explanation.ts';
 import { routePaste } from '../route-paste.ts';
+import { replyToSmallTalk } from '../small-talk.ts';
 
 export const askCommand = defineCommand({
   name: 'ask',
@@ -27,6 +28,9 @@ export const askCommand = defineCommand({
     const route = routePaste(text, services.dockerCli, (id) => services.knowledge.has(id));
     if (route.kind !== 'question') return renderExplanation(route.explanation, services.knowledge);
     const question = text.slice(0, INPUT_LIMITS.question);
+    // Greetings and thanks are not questions: answered as such, and not kept as knowledge gaps.
+    const smallTalk = replyToSmallTalk(question);
+    if (smallTalk) return smallTalk;
     const answer = engine.answer(question);
     // Kept so votes can refer to it and `npm run kb:gaps` can list what the knowledge base lacks.
     const answerId = newId();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { findDiagram } from '../../diagrams/index.ts';
+import { diagramInfo, findDiagram } from '../../diagrams/index.ts';
+import { encodeAction } from '../action-id.ts';
+import type { ReplyAction } from '../reply.ts';
 import { defineCommand } from '../command.ts';
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { describeProblem } from '../describe-problem.ts';
@@ -17,7 +19,13 @@ export const diagramCommand = defineCommand({
   run: ({ name }, _request, services) => {
     if (!name) return renderDiagramList();
     const found = findDiagram(name);
-    if (!found.found) return describeProblem({ code: 'unknown-diagram', query: name, closeMatches: found.closeMatches });
+    if (!found.found) {
+      const closeMatches = found.closeMatches.slice(0, 5).map(diagramInfo);
+      return {
+        ...describeProblem({ code: 'unknown-diagram', query: name, closeMatches: closeMatches.map((d) => d.title) }),
+        actions: closeMatches.length > 0 ? [closeMatches.map((d): ReplyAction => ({ id: encodeAction({ action: 'diagram', diagramId: d.id }), label: d.title, style: 'secondary' }))] : [],
+      };
+    }
     return renderDiagram(found.id, services);
   },
 });

@@ -13,7 +13,7 @@ export function createHelpCommand(registry: () => CommandRegistry) {
       command: z.string().trim().max(INPUT_LIMITS.name).optional().describe('A command name, e.g. "quiz"').meta({ autocomplete: 'command' }),
     }),
     examples: ['/help', '/help ask'],
-    run: ({ command }) => {
+    run: ({ command }, request) => {
       if (command) {
         const name = command.replace(/^\//, '');
         const entry = registry().get(name);
@@ -32,9 +32,11 @@ export function createHelpCommand(registry: () => CommandRegistry) {
         tone: 'info',
         title: 'Stevedore: your Docker study companion',
         text:
-          'Ask me anything about Docker concepts in your own words, or use a command:\n' +
+          'Ask me anything about Docker concepts in your own words (I speak English), or use a command:\n' +
           registry()
             .list()
+            // The console has one local learner and no server: a leaderboard would only ever say so.
+            .filter((e) => !(e.command.needsServer && request.platform === 'console'))
             .map((e) => `- \`${e.usage}\`: ${e.command.description}`)
             .join('\n'),
         footer: 'Type /help <command> for details.',

@@ -14,6 +14,7 @@ export const leaderboardCommand = defineCommand({
     period: z.enum(['week', 'month', 'all']).default('week').describe('week (the default), month or all (all time)'),
   }),
   examples: ['/leaderboard', '/leaderboard month'],
+  needsServer: true,
   run: async ({ period }, request, { store }) => {
     if (!request.serverId) return describeProblem({ code: 'needs-server', command: 'leaderboard' });
     const days = PERIODS[period];
@@ -26,10 +27,25 @@ export const leaderboardCommand = defineCommand({
       text:
         rows.length === 0
           ? 'No points yet. Be the first: `/quiz` or `/review`.'
-          : rows
-              .map((row, i) => `${MEDALS[i] ?? `${i + 1}.`} **${quoteUserText(row.name, 40)}**: ${row.points} point${row.points === 1 ? '' : 's'}`)
+          : competitionRanks(rows.map((row) => row.points))
+              .map((rank, i) => {
+                const { name, points } = rows[i]!;
+                return `${MEDALS[rank - 1] ?? `${rank}.`} **${quoteUserText(name, 40)}**: ${points} point${points === 1 ? '' : 's'}`;
+              })
               .join('\n'),
-      footer: 'One point per card recalled (graded Hard, Good or Easy) and per multiple-choice answer right.',
+      footer:
+        'One point per card recalled (graded Hard, Good or Easy) and per multiple-choice answer right. ' +
+        'Equal points share a rank, listed by name.',
     };
   },
 });
+
+/**
+ * Standard competition ranks ("1224") of scores sorted best first: equal scores share the better rank and
+ * the next score skips the places they took (2, 2, 1 points rank 1, 1, 3).
+ */
+export function competitionRanks(sortedScores: readonly number[]): number[] {
+  const ranks: number[] = [];
+  for (const [i, score] of sortedScores.entries()) ranks.push(i > 0 && score === sortedScores[i - 1] ? ranks[i - 1]! : i + 1);
+  return ranks;
+}

@@ -4,6 +4,7 @@ import { encodeAction } from '../action-id.ts';
 import { defineCommand } from '../command.ts';
 import { learnerOf, todayOf } from '../learner.ts';
 import type { Reply } from '../reply.ts';
+import { quoteUserText } from '../safe-text.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -18,17 +19,18 @@ export const statsCommand = defineCommand({
     const [progress, activity] = await Promise.all([store.cardProgress(learner.key), store.learnerActivity(learner.key)]);
     const stats = learnerStats(deck.cards.length, progress, activity, request.now, todayOf(request));
     const unseen = stats.totalCards - stats.learned - stats.learning;
-    const next = stats.nextDue ? `next ${describeWait(stats.nextDue.getTime() - request.now.getTime())}` : 'none scheduled';
+    const wait = stats.nextDue && describeWait(stats.nextDue.getTime() - request.now.getTime());
+    const next = wait ? ` · ${stats.due > 0 ? 'then ' : ''}next ${wait === 'now' ? 'in under a minute' : wait}` : '';
     return {
       tone: 'info',
-      title: `Progress for ${request.user.name}`,
+      title: `Progress for ${quoteUserText(request.user.name, 40)}`,
       text:
         activity.reviews + activity.quizAnswers === 0
           ? 'Nothing yet: start with `/quiz` or `/review`, and your progress shows up here.'
           : `You have learned **${stats.learned}** of ${stats.totalCards} cards.`,
       fields: [
         { name: 'Cards', value: `${stats.learned} learned · ${stats.learning} in progress · ${unseen} new`, inline: true },
-        { name: 'Due now', value: `${stats.due} (${next})`, inline: true },
+        { name: 'Due now', value: `${stats.due}${next}`, inline: true },
         {
           name: 'Recall',
           value: stats.recallRate === undefined ? 'No reviews yet' : `${percent(stats.recallRate)} of ${plural(stats.reviews, 'review')}`,

@@ -1,5 +1,5 @@
 import type { Topic } from '../../knowledge/index.ts';
-import { shuffle } from '../../quiz/index.ts';
+import { shuffle, type DeckQuestion } from '../../quiz/index.ts';
 import type { CommandRequest, CoreServices } from '../command.ts';
 import { describeProblem } from '../describe-problem.ts';
 import { learnerOf, serverOf, todayOf } from '../learner.ts';
@@ -11,8 +11,7 @@ import { renderAlreadyAnswered, renderAnswerFeedback, renderQuestion } from './r
  * the shown order is stored, so a button means the same option to everyone.
  */
 export async function presentQuestion(topic: Topic | undefined, request: CommandRequest, services: CoreServices): Promise<Reply> {
-  const pool = topic ? services.deck.questionsOf(topic.id) : services.deck.questions;
-  const question = pool[Math.floor(services.random() * pool.length)]!;
+  const question = await drawQuestion(topic, request, services);
   const optionOrder = shuffle([0, 1, 2, 3], services.random);
   const quizId = services.newId();
   await services.store.createQuiz({
@@ -24,6 +23,37 @@ export async function presentQuestion(topic: Topic | undefined, request: Command
     createdAt: request.now,
   });
   return renderQuestion(question, quizId, optionOrder);
+}
+
+/** Attempts at a draw before taking whatever another process left: draws race only when one learner presses twice at once. */
+const DRAW_ATTEMPTS = 3;
+
+/**
+ * The learner's next question from the topic (or all topics), drawn without replacement: none repeats until
+ * the learner has had every one, and a new round does not start with the question just drawn. The draws
+ * live in the Store, so every process serving the learner agrees.
+ */
+async function drawQuestion(topic: Topic | undefined, request: CommandRequest, services: CoreServices): Promise<DeckQuestion> {
+  const { store, deck, random } = services;
+  const pool = topic ? deck.questionsOf(topic.id) : deck.questions;
+  const poolKey = topic?.id ?? '*';
+  const learnerKey = learnerOf(request).key;
+  let question = pool[0]!;
+  for (let attempt = 0; attempt < DRAW_ATTEMPTS; attempt++) {
+    const draws = await store.questionDraws(learnerKey, poolKey);
+    const drawn = new Set(draws.map((d) => d.questionId));
+    let left: readonly DeckQuestion[] = pool.filter((q) => !drawn.has(q.id));
+    let position = draws.length + 1;
+    if (left.length === 0) {
+      await store.clearQuestionDraws(learnerKey, poolKey);
+      position = 1;
+      const last = draws.at(-1)?.questionId;
+      left = pool.length > 1 ? pool.filter((q) => q.id !== last) : pool;
+    }
+    question = left[Math.floor(random() * left.length)]!;
+    if ((await store.recordQuestionDraw(learnerKey, poolKey, { questionId: question.id, position, drawnAt: request.now })) === 'recorded') break;
+  }
+  return question;
 }
 
 /** An option button: immediate feedback with the explanation; only a learner's first answer counts. */

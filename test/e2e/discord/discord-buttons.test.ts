@@ -48,7 +48,7 @@ describe('flash card buttons', () => {
     const card = await (await harness.command('quiz', [text('topic', 'image layers')], bob)).answer();
     const back = await (await harness.press(card, 'Reveal answer', bob)).answer();
     const graded = await (await harness.press(back, /^Easy · /, bob)).answer();
-    const next = await harness.press(graded, /^Next card|^Review due cards/, bob);
+    const next = await harness.press(graded, /^Learn a new card|^Review due cards/, bob);
     expect(next.callback.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(titleOf(await next.answer())).toMatch(/^Flash card · /);
   });

@@ -54,7 +54,7 @@ describe('slash commands through the real discord.js client', () => {
             color: GREYPLE,
             title: 'Stevedore: your Docker study companion',
             description: [
-              'Ask me anything about Docker concepts in your own words, or use a command:',
+              'Ask me anything about Docker concepts in your own words (I speak English), or use a command:',
               '- `/ask <question>`: Ask a question about Docker in your own words',
               '- `/explain <topic>`: Explain one Docker topic by name',
               '- `/explain-command <command>`: Explain a docker command flag by flag, with warnings',
@@ -64,7 +64,11 @@ describe('slash commands through the real discord.js client', () => {
               '- `/review`: Review your flash cards that are due, most overdue first, then a few new ones',
               '- `/stats`: Your progress: cards learned and due, accuracy and your study streak',
               '- `/leaderboard [period]`: The top learners here: points for cards recalled and quiz answers right',
+              '- `/settings [time-zone] [new-cards]`: Your time zone and how many new cards a day /review brings; with nothing given, shows them',
+              '- `/undo`: Undo your last flash-card grade, within 10 minutes (asks first)',
+              "- `/reset <topic>`: Start one topic's flash cards over, as new cards (asks first)",
               '- `/diagram [name]`: Draw a diagram: image vs container, layers, VM vs container, lifecycle, build to run',
+              '- `/forget-me`: Delete everything stored about you: progress, answers, questions and votes (asks first)',
               '- `/help [command]`: Show what I can do, or how to use one command',
             ].join('\n'),
             footer: { text: 'Type /help <command> for details.' },
@@ -189,17 +193,17 @@ describe('direct messages', () => {
 
 describe('commands that change server settings', () => {
   test('GIVEN a member without Manage Server THEN the command is refused, ephemerally, and does not run', async () => {
-    const shown = await run('settings', [], bob);
+    const shown = await run('server-settings', [], bob);
     expect(shown.flags).toBe(EPHEMERAL);
     expect(embedOf(shown.data)).toMatchObject({ color: RED, title: 'Only for server managers' });
   });
 
   test('GIVEN a member with Manage Server THEN it runs', async () => {
-    expect(embedOf((await run('settings', [], moderator)).data).title).toBe('Saved');
+    expect(embedOf((await run('server-settings', [], moderator)).data).title).toBe('Saved');
   });
 
   test('GIVEN a DM THEN it is refused as needing a server', async () => {
-    expect(embedOf((await run('settings', [], carol)).data).title).toBe('Only in a server');
+    expect(embedOf((await run('server-settings', [], carol)).data).title).toBe('Only in a server');
   });
 });
 
@@ -272,6 +276,13 @@ describe('autocomplete', () => {
   test('GIVEN a diagram name being typed THEN the diagrams matching every word, by title', async () => {
     expect(await choicesOf('diagram', 'name', 'vm cont')).toEqual([{ name: 'VM vs container', value: 'vm-vs-container' }]);
     expect(await choicesOf('diagram', 'name', '')).toHaveLength(5);
+  });
+
+  test('GIVEN a time zone being typed in /settings THEN IANA zones, and the chosen one is saved for the learner', async () => {
+    expect((await choicesOf('settings', 'time-zone', 'paris'))[0]).toEqual({ name: 'Europe/Paris', value: 'Europe/Paris' });
+    const saved = await run('settings', [text('time-zone', 'Europe/Paris')]);
+    expect(embedOf(saved.data).title).toBe('Settings saved');
+    expect(embedOf((await run('stats')).data).footer).toEqual({ text: 'Days are counted in Europe/Paris.' });
   });
 });
 

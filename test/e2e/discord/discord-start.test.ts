@@ -94,10 +94,10 @@ describe('npm run register', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
     const cli = register;
     expect(await cli.exit).toBe(0);
     expect(cli.output.stdout).toBe(
-      `Published 11 slash commands to server ${GUILD_ID}, where they show at once: /ask /explain /explain-command /explain-dockerfile /topics /quiz /review /stats /leaderboard /diagram /help\n`,
+      `Published 15 slash commands to server ${GUILD_ID}, where they show at once: /ask /explain /explain-command /explain-dockerfile /topics /quiz /review /stats /leaderboard /settings /undo /reset /diagram /forget-me /help\n`,
     );
     const again = await publishCommands(createCommandRegistry(), { token: TEST_TOKEN, appId: fake.applicationId, guildId: GUILD_ID, rest: { api: fake.apiUrl } });
-    expect(again).toEqual({ ok: true, names: ['ask', 'explain', 'explain-command', 'explain-dockerfile', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'diagram', 'help'] });
+    expect(again).toEqual({ ok: true, names: ['ask', 'explain', 'explain-command', 'explain-dockerfile', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'settings', 'undo', 'reset', 'diagram', 'forget-me', 'help'] });
 
     const path = `/applications/${fake.applicationId}/guilds/${GUILD_ID}/commands`;
     const [once, twice] = published(path);
@@ -126,7 +126,7 @@ describe('npm run register', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(commands.find((c) => c['name'] === 'ask')).toMatchObject({
       options: [{ type: 3, name: 'question', description: 'Your question, e.g. "image vs container?"', required: true, autocomplete: true }],
     });
-    expect(fake.commands.get(path)).toHaveLength(11);
+    expect(fake.commands.get(path)).toHaveLength(15);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a command that needs Manage Server THEN it is declared so, offered in servers only, and published globally', async () => {
@@ -135,7 +135,7 @@ describe('npm run register', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(result).toMatchObject({ ok: true });
     const [request] = published(`/applications/${fake.applicationId}/commands`);
     const commands = request!.body as Array<Record<string, unknown>>;
-    expect(commands.find((c) => c['name'] === 'settings')).toMatchObject({ default_member_permissions: '32', contexts: [0], integration_types: [0] });
+    expect(commands.find((c) => c['name'] === 'server-settings')).toMatchObject({ default_member_permissions: '32', contexts: [0], integration_types: [0] });
     expect(commands.find((c) => c['name'] === 'ask')).toMatchObject({ default_member_permissions: null, contexts: [0, 1], integration_types: [0] });
   });
 

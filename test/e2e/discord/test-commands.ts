@@ -39,10 +39,10 @@ export const TEST_COMMANDS: AnyCommand[] = [
     }),
   }),
   defineCommand({
-    name: 'settings',
+    name: 'server-settings',
     description: 'Test only: changes a server setting',
     args: noArgs,
-    examples: ['/settings'],
+    examples: ['/server-settings'],
     permission: 'manage-server',
     run: () => ({ tone: 'success', title: 'Saved', text: 'The setting is saved.', ephemeral: true }),
   }),

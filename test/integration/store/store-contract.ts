@@ -54,18 +54,101 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       await store.startCardSession({ id, learnerKey, cardId, createdAt: T0 });
     }
 
+    describe('learner settings', () => {
+      test('GIVEN settings saved in two goes THEN each keeps the other, per learner, and /forget-me removes them', async () => {
+        expect(await store.learnerSettings(ada.key)).toEqual({});
+        await store.saveLearnerSettings(ada.key, { timeZone: 'Europe/Paris' }, T0);
+        await store.saveLearnerSettings(ada.key, { newCardsPerDay: 0 }, minutes(1));
+        await store.saveLearnerSettings(bob.key, { newCardsPerDay: 20 }, T0);
+        expect(await store.learnerSettings(ada.key)).toEqual({ timeZone: 'Europe/Paris', newCardsPerDay: 0 });
+        expect(await store.learnerSettings(bob.key)).toEqual({ newCardsPerDay: 20 });
+        expect((await store.forgetLearner(ada.key))['learner_settings']).toBe(1);
+        expect(await store.learnerSettings(ada.key)).toEqual({});
+      });
+    });
+
+    describe('question draws', () => {
+      const draw = (questionId: string, position: number, at = T0) => ({ questionId, position, drawnAt: at });
+
+      test('GIVEN draws from a pool THEN they read back in order, per learner and pool, and a repeat is refused', async () => {
+        expect(await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q2', 1))).toBe('recorded');
+        expect(await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q1', 2))).toBe('recorded');
+        expect(await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q2', 3))).toBe('already-drawn');
+        await store.recordQuestionDraw(ada.key, '*', draw('images/q1', 1));
+        await store.recordQuestionDraw(bob.key, 'volumes', draw('volumes/q3', 1));
+        expect(await store.questionDraws(ada.key, 'volumes')).toEqual([draw('volumes/q2', 1), draw('volumes/q1', 2)]);
+        expect(await store.questionDraws(bob.key, 'volumes')).toEqual([draw('volumes/q3', 1)]);
+      });
+
+      test('GIVEN a round cleared THEN only that learner and pool start afresh', async () => {
+        await store.recordQuestionDraw(ada.key, 'volumes', draw('volumes/q1', 1));
+        await store.recordQuestionDraw(ada.key, '*', draw('volumes/q1', 1));
+        await store.clearQuestionDraws(ada.key, 'volumes');
+        expect(await store.questionDraws(ada.key, 'volumes')).toEqual([]);
+        expect(await store.questionDraws(ada.key, '*')).toEqual([draw('volumes/q1', 1)]);
+      });
+    });
+
     describe('card sessions and reviews', () => {
       test('GIVEN a started session THEN it reads back, and revealing it records the time once', async () => {
         await startSession('s1', 'volumes/anonymous-volume');
         expect(await store.cardSession('s1')).toEqual({ id: 's1', learnerKey: ada.key, cardId: 'volumes/anonymous-volume', createdAt: T0 });
-        expect(await store.revealCardSession('s1', minutes(1))).toBe(true);
-        expect(await store.revealCardSession('s1', minutes(2))).toBe(true);
-        expect((await store.cardSession('s1'))?.revealedAt).toEqual(minutes(1));
+        expect(await store.revealCardSession('s1', minutes(1), 3)).toBe(true);
+        expect(await store.revealCardSession('s1', minutes(2), 4)).toBe(true);
+        expect(await store.cardSession('s1')).toMatchObject({ revealedAt: minutes(1), revealedReps: 3 });
+      });
+
+      test('GIVEN grades THEN only the last one, within the window, can be undone, restoring the state before it', async () => {
+        await startSession('s1', 'volumes/anonymous-volume');
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0));
+        const first = progress('volumes/anonymous-volume', 1, minutes(60 * 24));
+        await startSession('s2', 'volumes/anonymous-volume');
+        await store.recordReview(review('s2', 'volumes/anonymous-volume', 1, { previous: first, reviewedAt: minutes(5) }));
+        expect(await store.lastReview(ada.key, minutes(6))).toBeUndefined();
+        expect(await store.lastReview(ada.key, minutes(4))).toEqual({ sessionId: 's2', cardId: 'volumes/anonymous-volume', rating: 3, reviewedAt: minutes(5) });
+        expect(await store.undoReview(ada.key, 's1', T0)).toBe('not-undoable');
+        expect(await store.undoReview(bob.key, 's2', T0)).toBe('not-undoable');
+        expect(await store.undoReview(ada.key, 's2', T0)).toBe('undone');
+        expect(await store.cardProgress(ada.key)).toEqual([first]);
+        expect((await store.learnerActivity(ada.key)).reviews).toBe(1);
+        // s1 recorded no state before it (a new card), so undoing it makes the card new again.
+        expect(await store.undoReview(ada.key, 's1', T0)).toBe('undone');
+        expect(await store.cardProgress(ada.key)).toEqual([]);
+      });
+
+      test('GIVEN cards reset THEN only those cards of that learner lose their progress', async () => {
+        for (const [id, card, learner] of [['s1', 'volumes/anonymous-volume', ada], ['s2', 'volumes/c2', ada], ['s3', 'volumes/anonymous-volume', bob]] as const) {
+          await store.startCardSession({ id, learnerKey: learner.key, cardId: card, createdAt: T0 });
+          await store.recordReview(review(id, card, 0, { learner }));
+        }
+        expect(await store.resetCards(ada.key, ['volumes/anonymous-volume', 'volumes/c9'])).toBe(1);
+        expect(await store.resetCards(ada.key, [])).toBe(0);
+        expect((await store.cardProgress(ada.key)).map((p) => p.cardId)).toEqual(['volumes/c2']);
+        expect(await store.cardProgress(bob.key)).toHaveLength(1);
+      });
+
+      test("GIVEN a card's same-day interval cap THEN it reads back with the card", async () => {
+        await startSession('s1', 'volumes/anonymous-volume');
+        const next = { ...progress('volumes/anonymous-volume', 1, minutes(60)), intervalCap: { date: '2026-03-01', ms: 8 * 86_400_000 } };
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0, { next }));
+        expect(await store.cardProgress(ada.key)).toEqual([next]);
+      });
+
+      test('GIVEN a practice grade THEN the session closes and the day counts, and the card and review log are untouched', async () => {
+        await startSession('s1', 'volumes/anonymous-volume');
+        await store.recordReview(review('s1', 'volumes/anonymous-volume', 0));
+        await startSession('s2', 'volumes/anonymous-volume');
+        const practice = { sessionId: 's2', learner: ada, reviewedAt: minutes(60 * 30), studyDate: '2026-03-02' };
+        expect(await store.recordPractice(practice)).toBe('recorded');
+        expect(await store.recordPractice(practice)).toBe('already-graded');
+        expect(await store.cardProgress(ada.key)).toEqual([progress('volumes/anonymous-volume', 1, minutes(60 * 24))]);
+        expect((await store.cardSession('s2'))?.gradedAt).toEqual(minutes(60 * 30));
+        expect(await store.learnerActivity(ada.key)).toMatchObject({ reviews: 1, studyDates: ['2026-03-02', '2026-03-01'] });
       });
 
       test('GIVEN no such session THEN reading and revealing it find nothing', async () => {
         expect(await store.cardSession('missing')).toBeUndefined();
-        expect(await store.revealCardSession('missing', T0)).toBe(false);
+        expect(await store.revealCardSession('missing', T0, 0)).toBe(false);
       });
 
       test('GIVEN a graded card THEN its progress, the session, the review count and the study day are stored', async () => {
@@ -261,6 +344,38 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         ...overrides,
       });
 
+      test('GIVEN questions older than the retention period THEN pruning deletes them and their votes, and keeps the rest', async () => {
+        await store.recordAnswer(asked('old', { answered: false, askedAt: minutes(1) }));
+        await store.recordAnswer(asked('new', { answered: false, askedAt: minutes(10) }));
+        await store.recordVote({ answerId: 'old', voterKey: bob.key, vote: 'down', votedAt: minutes(2) });
+        expect(await store.pruneAnswers(minutes(5))).toBe(1);
+        expect((await store.knowledgeGaps(0.7)).map((g) => g.question)).toEqual(['question new']);
+      });
+
+      test('GIVEN /forget-me THEN everything about that person goes, and nothing about anyone else', async () => {
+        await store.startCardSession({ id: 's1', learnerKey: ada.key, cardId: 'volumes/c1', createdAt: T0 });
+        await store.recordReview(review('s1', 'volumes/c1', 0));
+        await store.startCardSession({ id: 's2', learnerKey: bob.key, cardId: 'volumes/c1', createdAt: T0 });
+        await store.recordReview(review('s2', 'volumes/c1', 0, { learner: bob }));
+        await store.createQuiz({ id: 'q1', questionId: 'volumes/q1', optionOrder: [0, 1, 2, 3], serverId: 'server-1', createdAt: T0 });
+        await store.recordQuizAnswer({ quizId: 'q1', learner: ada, serverId: 'server-1', choice: 0, correct: true, answeredAt: T0, studyDate: '2026-03-01' });
+        await store.recordQuestionDraw(ada.key, 'volumes', { questionId: 'volumes/q1', position: 1, drawnAt: T0 });
+        await store.recordAnswer(asked('by-ada', { answered: false }));
+        await store.recordAnswer(asked('by-bob', { answered: false, askerKey: bob.key }));
+        await store.recordVote({ answerId: 'by-ada', voterKey: bob.key, vote: 'down', votedAt: T0 });
+        await store.recordVote({ answerId: 'by-bob', voterKey: ada.key, vote: 'down', votedAt: T0 });
+
+        const deleted = await store.forgetLearner(ada.key);
+        expect(deleted).toMatchObject({ card_progress: 1, reviews: 1, quiz_answers: 1, study_days: 1, question_draws: 1, learners: 1, questions: 1, votes: 2 });
+        expect(await store.cardProgress(ada.key)).toEqual([]);
+        expect(await store.cardSession('s1')).toBeUndefined();
+        expect(await store.learnerActivity(ada.key)).toEqual({ reviews: 0, forgotten: 0, quizAnswers: 0, quizCorrect: 0, studyDates: [] });
+        expect(await store.questionDraws(ada.key, 'volumes')).toEqual([]);
+        expect((await store.leaderboard('server-1', T0, 10)).map((r) => r.learnerKey)).toEqual([bob.key]);
+        expect((await store.knowledgeGaps(0.7)).map((g) => [g.question, g.downVotes])).toEqual([['question by-bob', 0]]);
+        expect(await store.cardProgress(bob.key)).toHaveLength(1);
+      });
+
       test('GIVEN answers THEN gaps are the abstained, the unsure and the voted down, oldest first', async () => {
         await store.recordAnswer(asked('sure'));
         await store.recordAnswer(asked('unsure', { confidence: 0.55, askedAt: minutes(2) }));
@@ -304,6 +419,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         await store.recordAnswer(asked('a'));
         expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'down', votedAt: minutes(2) })).toBe('recorded');
         expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'up', votedAt: minutes(3) })).toBe('changed');
+        expect(await store.recordVote({ answerId: 'a', voterKey: bob.key, vote: 'up', votedAt: minutes(4) })).toBe('unchanged');
         expect(await store.knowledgeGaps(0.7)).toEqual([]);
       });
 

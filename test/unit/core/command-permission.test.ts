@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { CommandRegistry, RateLimiter, type CommandRequest, type CoreServices } from '../../../src/core/index.ts';
 import { defineCommand } from '../../../src/core/command.ts';
+import { openStore } from '../../../src/store/index.ts';
 
 const run = vi.fn(() => ({ tone: 'success' as const, text: 'Settings saved.' }));
 const settingsCommand = defineCommand({
@@ -13,8 +14,8 @@ const settingsCommand = defineCommand({
   run,
 });
 const registry = new CommandRegistry([settingsCommand]);
-// The command under test reads no services; the registry checks the rate limit.
-const services = { limiter: new RateLimiter() } as CoreServices;
+// The command under test reads no services; the registry checks the rate limit and reads the learner's settings from a real store.
+const services = { limiter: new RateLimiter(), store: await openStore({ DATABASE_PATH: ':memory:' }) } as CoreServices;
 const member = (extra: Partial<CommandRequest>): CommandRequest => ({
   platform: 'discord',
   user: { id: 'u1', name: 'ada' },

@@ -16,6 +16,14 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(registry, `/ask ${pasted}\n`)).toEqual({ ok: true, value: { name: 'ask', args: { question: pasted } } });
   });
 
+  test('GIVEN a word that is none of the choices THEN it reaches the choice argument to be refused, not dropped', () => {
+    expect(parseCommandLine(registry, '/leaderboard year')).toEqual({ ok: true, value: { name: 'leaderboard', args: { period: 'year' } } });
+  });
+
+  test('GIVEN a zero-width character inside the command word THEN it is cleaned as in questions', () => {
+    expect(parseCommandLine(registry, '/expl\u200Bain volumes')).toEqual({ ok: true, value: { name: 'explain', args: { topic: 'volumes' } } });
+  });
+
   test('GIVEN a named argument after the free text THEN it is still read as that argument', () => {
     expect(parseCommandLine(registry, '/quiz volumes mode:mcq')).toEqual({ ok: true, value: { name: 'quiz', args: { mode: 'mcq', topic: 'volumes' } } });
   });

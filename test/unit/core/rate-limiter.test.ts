@@ -36,6 +36,14 @@ describe('RateLimiter', () => {
     expect(limiter.take('discord:99', 'command', 2).allowed).toBe(false);
   });
 
+  test('GIVEN requests stamped out of order THEN a clock stepping back neither drains nor refills the bucket', () => {
+    const limiter = new RateLimiter({ rules: { command: { burst: 2, refillMs: 1_000 } } });
+    expect(limiter.take('discord:1', 'command', 10_000).allowed).toBe(true);
+    expect(limiter.take('discord:1', 'command', 0).allowed).toBe(true);
+    expect(limiter.take('discord:1', 'command', 5_000).allowed).toBe(false);
+    expect(limiter.take('discord:1', 'command', 11_000).allowed).toBe(true);
+  });
+
   test('GIVEN the defaults THEN they are the documented ones', () => {
     expect(RATE_LIMITER_DEFAULTS.rules).toEqual({ command: { burst: 8, refillMs: 4_000 }, action: { burst: 20, refillMs: 1_000 } });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { quoteUserText } from '../../../src/core/index.ts';
+import { quoteUserCode } from '../../../src/core/safe-text.ts';
 
 describe('quoteUserText', () => {
   test('GIVEN @everyone, @here and mention syntax THEN none of them can ping', () => {
@@ -17,5 +18,12 @@ describe('quoteUserText', () => {
   test('GIVEN a long text with line breaks THEN it becomes one line cut with an ellipsis', () => {
     const quoted = quoteUserText(`line one\nline two ${'x'.repeat(200)}`, 20);
     expect(quoted).toBe('line one line two x…');
+  });
+});
+
+describe('quoteUserCode', () => {
+  test('GIVEN text for a code span THEN Markdown characters stay as typed, and only a backtick is replaced', () => {
+    expect(quoteUserCode('my_cmd **x** `y`')).toBe('my_cmd **x** ˋyˋ');
+    expect(quoteUserCode('@everyone')).not.toMatch(/@everyone/);
   });
 });

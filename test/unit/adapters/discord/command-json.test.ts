@@ -9,7 +9,7 @@ const reply = () => ({ tone: 'info' as const, text: 'ok' });
 describe('slash command JSON', () => {
   test('GIVEN the shipped registry THEN every command builds, in order, usable in servers and DMs', () => {
     const json = commandsJson(createCommandRegistry());
-    expect(json.map((c) => c.name)).toEqual(['ask', 'explain', 'explain-command', 'explain-dockerfile', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'diagram', 'help']);
+    expect(json.map((c) => c.name)).toEqual(['ask', 'explain', 'explain-command', 'explain-dockerfile', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'settings', 'undo', 'reset', 'diagram', 'forget-me', 'help']);
     for (const command of json) {
       expect(command).toMatchObject({ type: 1, default_member_permissions: null, contexts: [0, 1], integration_types: [0] });
     }
