@@ -1,8 +1,5 @@
 import { expect, test } from 'vitest';
 import { routePaste } from '../../src/core/route-paste.ts';
-import { loadFlagInventory } from '../../src/explain/index.ts';
-import { loadKnowledge } from '../../src/knowledge/index.ts';
-import { AnswerEngine } from '../../src/search/index.ts';
 import {
   DEVELOPMENT_ADDITIONS,
   DEVELOPMENT_SET,
@@ -10,9 +7,8 @@ import {
   formatReport,
   formatScores,
   loadSealedSet,
-  routedAnswerTopicId,
   scoreSet,
-  type EvaluatedEngine,
+  shippedEngine,
   type EvaluationScores,
 } from './evaluation-set.ts';
 
@@ -29,10 +25,8 @@ const FLOORS = {
   sealed: { onTopicAccuracy: 0.85, offTopicAbstention: 0.9, wrongConfidentRate: 0.1 },
 } as const;
 
-const engine = new AnswerEngine(await loadKnowledge());
-const inventory = await loadFlagInventory();
 // Through the same router as /ask, which hands pasted commands and Dockerfiles to the explainer.
-const asked: EvaluatedEngine = { answerTopicId: (q) => routedAnswerTopicId(q, engine, inventory) };
+const { engine, inventory, asked } = await shippedEngine();
 const development = evaluate(asked, DEVELOPMENT_SET);
 const additions = evaluate(asked, DEVELOPMENT_ADDITIONS);
 const sealed = scoreSet(asked, loadSealedSet());

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { routePaste } from '../../src/core/route-paste.ts';
-import type { FlagInventory } from '../../src/explain/index.ts';
-import type { AnswerEngine } from '../../src/search/index.ts';
+import { loadFlagInventory, type FlagInventory } from '../../src/explain/index.ts';
+import { loadKnowledge } from '../../src/knowledge/index.ts';
+import { AnswerEngine } from '../../src/search/index.ts';
 
 const OnTopicSchema = z.array(
   z.strictObject({ q: z.string().min(1), topic: z.string().min(1), also: z.array(z.string()).optional() }),
@@ -82,6 +83,13 @@ export function routedAnswerTopicId(question: string, engine: AnswerEngine, inve
   const route = routePaste(question, inventory);
   if (route.kind === 'question') return engine.answer(question).topic?.id ?? null;
   return route.explanation.items[0]?.topic ?? null;
+}
+
+/** The shipped engine, and the same engine asked through `/ask`'s router: what `npm run eval` and `npm test` score. */
+export async function shippedEngine(): Promise<{ engine: AnswerEngine; inventory: FlagInventory; asked: EvaluatedEngine }> {
+  const engine = new AnswerEngine(await loadKnowledge());
+  const inventory = await loadFlagInventory();
+  return { engine, inventory, asked: { answerTopicId: (q) => routedAnswerTopicId(q, engine, inventory) } };
 }
 
 /** A set's three figures, and the counts behind them. Holds no question. */

@@ -3,24 +3,9 @@
  * then the sealed set's three figures only. Questions go through `/ask`'s own router (`routedAnswerTopicId`).
  * The sealed set's questions and misses are never printed: it is scored with `scoreSet`, which keeps none.
  */
-import { loadFlagInventory } from '../../src/explain/index.ts';
-import { loadKnowledge } from '../../src/knowledge/index.ts';
-import { AnswerEngine } from '../../src/search/index.ts';
-import {
-  DEVELOPMENT_ADDITIONS,
-  DEVELOPMENT_SET,
-  evaluate,
-  formatReport,
-  formatScores,
-  loadSealedSet,
-  routedAnswerTopicId,
-  scoreSet,
-  type EvaluatedEngine,
-} from './evaluation-set.ts';
+import { DEVELOPMENT_ADDITIONS, DEVELOPMENT_SET, evaluate, formatReport, formatScores, loadSealedSet, scoreSet, shippedEngine } from './evaluation-set.ts';
 
-const engine = new AnswerEngine(await loadKnowledge());
-const inventory = await loadFlagInventory();
-const asked: EvaluatedEngine = { answerTopicId: (q) => routedAnswerTopicId(q, engine, inventory) };
+const { asked } = await shippedEngine();
 console.log(formatReport(evaluate(asked, DEVELOPMENT_SET)));
 console.log(formatReport(evaluate(asked, DEVELOPMENT_ADDITIONS)));
 console.log(formatScores(scoreSet(asked, loadSealedSet())));
