@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
- * engine scales with the knowledge base, how fast diagrams render, Discord's interaction-to-reply latency, and
- * how long explaining a pasted Dockerfile or command takes.
+ * engine scales with the knowledge base, how fast diagrams render, Discord's and Slack's latency, how long
+ * explaining a pasted Dockerfile or command takes, and a hostile-input soak of the real bot in its own process.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
- * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`, `explain`, or several
- * comma-separated: `--only discord,slack`) runs those sections and prints them, for pasting.
+ * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`,
+ * `explain`, `soak`, or several comma-separated: `--only discord,slack`) runs those sections and prints them, for
+ * pasting; `--interactions 1000 --rate 30` change the soak's load.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
@@ -20,6 +21,8 @@ import { benchmarkSlackLatency, renderSlackLatency, SLACK_LATENCY_METHOD } from 
 import { benchmarkQuality } from './quality.ts';
 import { renderDiagrams, renderMachine, renderQuality, renderScaling, writeResults } from './report.ts';
 import { benchmarkScaling, type ScalingOptions } from './scaling.ts';
+import { renderSoak } from './soak-report.ts';
+import { benchmarkSoak, SOAK_METHOD, type SoakMethod } from './soak.ts';
 
 const BENCHMARKS_PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const DEFAULT_SIZES = [500, 5_000, 50_000];
@@ -27,14 +30,27 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain'] as const;
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function parseOptions(): { write: boolean; sections: readonly Section[]; scaling: ScalingOptions } {
+interface Options {
+  write: boolean;
+  sections: readonly Section[];
+  scaling: ScalingOptions;
+  soak: SoakMethod;
+}
+
+function parseOptions(): Options {
   const { values } = parseArgs({
-    options: { write: { type: 'boolean', default: false }, sizes: { type: 'string' }, only: { type: 'string' } },
+    options: {
+      write: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      only: { type: 'string' },
+      interactions: { type: 'string' },
+      rate: { type: 'string' },
+    },
   });
   const sizes = values.sizes?.split(',').map((s) => Number(s.trim())) ?? DEFAULT_SIZES;
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes wants positive integers, got ${values.sizes}`);
@@ -44,10 +60,18 @@ function parseOptions(): { write: boolean; sections: readonly Section[]; scaling
   // --write replaces the whole results block, so it needs every section.
   if (only !== undefined && values.write) throw new Error('--write rewrites every section; run it without --only');
   const sections = only === undefined ? SECTIONS : SECTIONS.filter((s) => only.includes(s));
-  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES } };
+  const soak = { ...SOAK_METHOD, interactions: Math.round(positive('interactions', values.interactions, SOAK_METHOD.interactions)), rate: positive('rate', values.rate, SOAK_METHOD.rate) };
+  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES }, soak };
 }
 
-async function runSection(section: Section, scalingOptions: ScalingOptions): Promise<string[]> {
+function positive(name: string, given: string | undefined, fallback: number): number {
+  if (given === undefined) return fallback;
+  const n = Number(given);
+  if (!(n > 0) || !Number.isFinite(n)) throw new Error(`--${name} wants a positive number, got ${given}`);
+  return n;
+}
+
+async function runSection(section: Section, options: Options): Promise<string[]> {
   switch (section) {
     case 'quality': {
       const knowledge = await loadKnowledge();
@@ -58,7 +82,7 @@ async function runSection(section: Section, scalingOptions: ScalingOptions): Pro
       return renderQuality(quality, knowledge.size);
     }
     case 'scaling':
-      return renderScaling(await benchmarkScaling(scalingOptions, log), scalingOptions);
+      return renderScaling(await benchmarkScaling(options.scaling, log), options.scaling);
     case 'diagrams':
       log('diagrams…');
       return renderDiagrams(await benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);
@@ -69,6 +93,8 @@ async function runSection(section: Section, scalingOptions: ScalingOptions): Pro
     case 'explain':
       log('explain…');
       return renderExplain(await benchmarkExplain());
+    case 'soak':
+      return renderSoak(await benchmarkSoak(options.soak, log));
   }
 }
 
@@ -78,7 +104,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
 
   const rendered: string[][] = [];
-  for (const section of options.sections) rendered.push(await runSection(section, options.scaling));
+  for (const section of options.sections) rendered.push(await runSection(section, options));
   const markdown = [...renderMachine(startedAt), ...rendered.flatMap((lines) => ['', ...lines])].join('\n');
   process.stdout.write(`${markdown}\n`);
   if (options.write) {

@@ -5,10 +5,13 @@ import { describeDiscordError, withoutTokens } from './describe-discord-error.ts
 /**
  * Reports what happens to the connection: discord.js reconnects and resumes on its own, and retries after
  * Discord's 429s and 5xx, so these are logs, not actions. `onSessionLost` runs when Discord closes the
- * connection with a code discord.js does not recover from (a reset token, say).
+ * connection with a code discord.js does not recover from (a reset token, say). `stopping` says whether the bot
+ * is disconnecting on purpose: discord.js reports its own clean close as "reconnecting" too.
  */
-export function logClientEvents(client: Client, logger: Logger, onSessionLost: () => void): void {
-  client.on(Events.ShardReconnecting, (shard) => logger.warn(`gateway connection ${shard} lost: reconnecting`));
+export function logClientEvents(client: Client, logger: Logger, onSessionLost: () => void, stopping: () => boolean = () => false): void {
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping()) logger.warn(`gateway connection ${shard} lost: reconnecting`);
+  });
   client.on(Events.ShardResume, (shard) => logger.info(`gateway connection ${shard} resumed`));
   client.on(Events.ShardError, (error, shard) => logger.warn(`gateway connection ${shard}: ${describeDiscordError(error)}`));
   // discord.js emits this only for close codes it will not reconnect after.

@@ -70,7 +70,8 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
     // Messages are never read back, so none are cached.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
   });
-  logClientEvents(client, logger, options.onSessionLost ?? (() => undefined));
+  let stopping = false;
+  logClientEvents(client, logger, options.onSessionLost ?? (() => undefined), () => stopping);
   client.on(Events.InteractionCreate, createInteractionRouter({ ...app, logger, ...pick(options, 'now', 'deferAfterMs') }));
 
   const waiting = new AbortController();
@@ -93,7 +94,13 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
     );
   }
   logger.info(`connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers. Invite link: ${inviteUrl(options.appId)}`);
-  return { client: connected, stop: () => client.destroy() };
+  return {
+    client: connected,
+    stop: () => {
+      stopping = true;
+      return client.destroy();
+    },
+  };
 }
 
 function startError(error: unknown): DiscordStartError {

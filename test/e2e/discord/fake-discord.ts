@@ -41,6 +41,38 @@ export interface Stub {
 export interface FakeDiscordOptions {
   applicationId?: string;
   botUserId?: string;
+  /**
+   * Enforce Discord's window for an interaction's first response, in milliseconds: a callback that arrives later
+   * than this after its INTERACTION_CREATE was dispatched (or for an interaction never dispatched) gets 404
+   * `{ code: 10062, message: 'Unknown interaction' }`, as Discord answers, and is counted in `lateCallbacks`.
+   * Discord's own window is `DISCORD_INTERACTION_WINDOW_MS`.
+   *
+   * @defaultValue undefined: no window, every callback is accepted
+   */
+  interactionWindowMs?: number;
+  /**
+   * Keep every request in `requests` (and let `waitForRequest` find past ones). A long benchmark turns this off and
+   * listens with `onRequest`, so the fake's memory does not grow with every PNG the bot uploads.
+   *
+   * @defaultValue true
+   */
+  keepRequests?: boolean;
+  /**
+   * Called with each request once it has been answered.
+   *
+   * @defaultValue nothing
+   */
+  onRequest?: (request: RecordedRequest) => void;
+}
+
+/** Discord's window for an interaction's first response: 3 seconds. */
+export const DISCORD_INTERACTION_WINDOW_MS = 3_000;
+
+/** A callback the fake refused with 10062 because it came too late (or for an interaction it never dispatched). */
+export interface LateCallback {
+  interactionId: string;
+  /** Milliseconds from dispatch to the callback's arrival; undefined when the interaction was never dispatched. */
+  afterMs: number | undefined;
 }
 
 const HEARTBEAT_INTERVAL = 41_250;
@@ -64,8 +96,13 @@ export class FakeDiscord {
   readonly identifies: Array<Record<string, unknown>> = [];
   /** Published commands, by route. */
   readonly commands = new Map<string, unknown[]>();
+  /** Callbacks refused because Discord's window had passed (only with `interactionWindowMs`). */
+  readonly lateCallbacks: LateCallback[] = [];
 
   readonly #http: Server;
+  readonly #options: FakeDiscordOptions;
+  /** When each INTERACTION_CREATE was written, by interaction id (only with `interactionWindowMs`). */
+  readonly #dispatchedAt = new Map<string, bigint>();
   readonly #gateway = new WebSocketServer({ noServer: true });
   readonly #rejectedTokens = new Set<string>();
   readonly #stubs: Array<{ method: string; path: RegExp; stub: Stub; remaining: number }> = [];
@@ -78,6 +115,7 @@ export class FakeDiscord {
 
   private constructor(http: Server, options: FakeDiscordOptions) {
     this.#http = http;
+    this.#options = options;
     this.applicationId = options.applicationId ?? '1000000000000000001';
     this.botUserId = options.botUserId ?? '1000000000000000002';
   }
@@ -139,7 +177,11 @@ export class FakeDiscord {
   dispatch(type: string, data: unknown): bigint {
     if (!this.#socket) throw new Error('The bot is not connected to the fake gateway');
     this.#socket.send(JSON.stringify({ op: 0, t: type, s: ++this.#sequence, d: data }));
-    return hrtime.bigint();
+    const sentAt = hrtime.bigint();
+    if (type === 'INTERACTION_CREATE' && this.#options.interactionWindowMs !== undefined) {
+      this.#dispatchedAt.set(String((data as { id: unknown }).id), sentAt);
+    }
+    return sentAt;
   }
 
   /** Cuts the gateway connection as a network failure would (no close frame): the bot must resume. */
@@ -221,15 +263,28 @@ export class FakeDiscord {
     const { body, files } = await parseBody(req.headers['content-type'] ?? '', raw);
     const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, files, receivedAt, status: 0 };
 
-    const answer = this.#stubFor(record) ?? this.#answer(record);
+    const answer = this.#stubFor(record) ?? this.#lateCallback(record) ?? this.#answer(record);
     record.status = answer.status;
-    this.requests.push(record);
+    if (this.#options.keepRequests !== false) this.requests.push(record);
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : JSON_TYPE), ...answer.headers });
     res.end(answer.raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
     for (const waiter of this.#waiters.filter((w) => w.match(record))) {
       this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
       waiter.resolve(record);
     }
+    this.#options.onRequest?.(record);
+  }
+
+  /** Discord's answer to a callback past the window, when the window is enforced. */
+  #lateCallback(record: RecordedRequest): Stub | undefined {
+    const windowMs = this.#options.interactionWindowMs;
+    const interactionId = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(record.path)?.[1];
+    if (windowMs === undefined || record.method !== 'POST' || interactionId === undefined) return undefined;
+    const dispatchedAt = this.#dispatchedAt.get(interactionId);
+    const afterMs = dispatchedAt === undefined ? undefined : Number(record.receivedAt - dispatchedAt) / 1e6;
+    if (afterMs !== undefined && afterMs <= windowMs) return undefined;
+    this.lateCallbacks.push({ interactionId, afterMs });
+    return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
   }
 
   #stubFor(record: RecordedRequest): Stub | undefined {
