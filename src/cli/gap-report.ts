@@ -1,8 +1,10 @@
-import { groupSimilarQuestions } from '../search/index.ts';
+import { cleanText, groupSimilarQuestions } from '../search/index.ts';
 import type { GapRecord } from '../store/index.ts';
 
 /** Answered below this confidence counts as a gap, with abstentions and down-voted answers. */
 export const GAP_CONFIDENCE = 0.7;
+/** Answered with a topic that explains less than this share of the question counts as a gap too. */
+export const GAP_EXPLAINED_SHARE = 0.5;
 
 /** One group of similar questions the knowledge base answered badly or not at all. */
 export interface GapSummary {
@@ -12,20 +14,35 @@ export interface GapSummary {
   askers: number;
   lastAsked: Date;
   abstained: number;
+  /** Of the abstentions, Docker questions no topic answers: what to write next. */
+  notYet: number;
+  /** Answers whose topic explained less than {@link GAP_EXPLAINED_SHARE} of the question. */
+  partlyExplained: number;
   downVotes: number;
   /** Topics the bot offered, most often first. */
   offered: { topicId: string; count: number }[];
 }
 
-/** Groups gaps by similar wording, most distinct askers first, then most asks, then most recent. */
+/**
+ * Nothing to learn from: empty once cleaned, a bare number, or a single character (a stray keypress, a lone
+ * emoji).
+ */
+export function isJunkQuestion(question: string): boolean {
+  const cleaned = cleanText(question).replace(/[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu, '');
+  return [...cleaned].length <= 1 || /^\p{N}+$/u.test(cleaned);
+}
+
+/** Groups gaps by similar wording (junk left out), most distinct askers first, then most asks, then most recent. */
 export function summariseGaps(gaps: readonly GapRecord[]): GapSummary[] {
-  return groupSimilarQuestions(gaps, (g) => g.question)
+  return groupSimilarQuestions(gaps.filter((g) => !isJunkQuestion(g.question)), (g) => g.question)
     .map(({ members }) => ({
       questions: countBy(members, (g) => g.question.trim()).map(([text, count]) => ({ text, count })),
       asks: members.length,
       askers: new Set(members.map((g) => g.askerDigest)).size,
       lastAsked: new Date(Math.max(...members.map((g) => g.askedAt.getTime()))),
       abstained: members.filter((g) => !g.answered).length,
+      notYet: members.filter((g) => g.abstention === 'not-yet').length,
+      partlyExplained: members.filter((g) => g.answered && g.explainedShare !== undefined && g.explainedShare < GAP_EXPLAINED_SHARE).length,
       downVotes: members.reduce((n, g) => n + g.downVotes, 0),
       offered: countBy(members.filter((g) => g.answered && g.topicId), (g) => g.topicId!).map(([topicId, count]) => ({ topicId, count })),
     }))
@@ -42,6 +59,8 @@ export function formatGapReport(summaries: readonly GapSummary[], titleOf: (topi
       `asked ${times(s.asks)} by ${s.askers} ${s.askers === 1 ? 'person' : 'people'}`,
       `last ${s.lastAsked.toISOString().slice(0, 10)}`,
       s.abstained > 0 ? `abstained ${times(s.abstained)}` : undefined,
+      s.notYet > 0 ? `no topic yet (a Docker question) ${times(s.notYet)}` : undefined,
+      s.partlyExplained > 0 ? `answered explaining under half of it ${times(s.partlyExplained)}` : undefined,
       s.downVotes > 0 ? `${s.downVotes} 👎` : undefined,
     ].filter(Boolean);
     lines.push(`${i + 1}. ${what.join(' · ')}`);

@@ -1,16 +1,17 @@
 /**
- * `npm run kb:gaps`: the questions the bot abstained on, answered with low confidence, or had voted down,
+ * `npm run kb:gaps`: the questions the bot abstained on (Docker questions it has no topic for apart),
+ * answered with low confidence or explaining little of the question, or had voted down,
  * grouped by similarity, most asked first. `--json` prints the groups as JSON instead.
  */
 import { loadKnowledge } from '../knowledge/index.ts';
 import { openStore } from '../store/index.ts';
-import { formatGapReport, GAP_CONFIDENCE, summariseGaps } from './gap-report.ts';
+import { formatGapReport, GAP_CONFIDENCE, GAP_EXPLAINED_SHARE, summariseGaps } from './gap-report.ts';
 import { orExit, settingsOrExit } from './settings-or-exit.ts';
 
 const config = settingsOrExit();
 const store = await orExit(openStore(config));
 try {
-  const summaries = summariseGaps(await store.knowledgeGaps(GAP_CONFIDENCE));
+  const summaries = summariseGaps(await store.knowledgeGaps(GAP_CONFIDENCE, GAP_EXPLAINED_SHARE));
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(summaries, null, 2));
   } else {

@@ -1,6 +1,7 @@
 import { describeExplainProblem } from '../explain/index.ts';
 import type { Problem } from './problem.ts';
 import type { Reply } from './reply.ts';
+import { topicButtons } from './render-topic.ts';
 import { defuseMentions, quoteUserCode, quoteUserText } from './safe-text.ts';
 
 /** The words for every expected failure: what went wrong and what to do next. */
@@ -22,14 +23,16 @@ export function describeProblem(problem: Problem): Reply {
         `The ${problem.argument} for \`/${problem.command}\` ${problem.reason}. Usage: \`${problem.usage}\``,
       );
     case 'unknown-topic':
-      return reply(
-        'No such topic',
-        `I have no topic called "${quoteUserText(problem.query)}".` +
-          (problem.closeMatches.length > 0
-            ? ` Close matches: ${problem.closeMatches.map((m) => `**${m}**`).join(', ')}.`
-            : '') +
-          ' Type `/topics` to see them all.',
-      );
+      // The close matches are buttons too: pressing one opens that topic.
+      return {
+        ...reply(
+          'No such topic',
+          `I have no topic called "${quoteUserText(problem.query)}".` +
+            (problem.closeMatches.length > 0 ? ` Close matches: ${problem.closeMatches.map((m) => `**${m.title}**`).join(', ')}.` : '') +
+            ' Type `/topics` to see them all.',
+        ),
+        actions: topicButtons(problem.closeMatches),
+      };
     case 'invalid-action':
       return reply('That button is not valid', 'I could not read that button. Ask again or type `/help`.');
     case 'stale-action':

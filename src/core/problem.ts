@@ -1,3 +1,5 @@
+import type { TopicRef } from '../search/index.ts';
+
 /**
  * Expected failures, as values. Each has a code; `describeProblem` is the one place that turns them into
  * words, so every front end says the same thing.
@@ -8,7 +10,7 @@ export type Problem =
   | { code: 'unknown-command'; name: string; suggestion?: string }
   | { code: 'missing-argument'; command: string; argument: string; usage: string }
   | { code: 'invalid-argument'; command: string; argument: string; reason: string; usage: string }
-  | { code: 'unknown-topic'; query: string; closeMatches: string[] }
+  | { code: 'unknown-topic'; query: string; closeMatches: TopicRef[] }
   | { code: 'invalid-action' }
   | { code: 'stale-action' }
   | { code: 'not-your-card' }

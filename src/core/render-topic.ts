@@ -54,7 +54,9 @@ export function renderAnswer(answer: Answer, answerId?: string, browseHint = CHA
   if (answer.answered && answer.topic) return renderTopic(answer.topic, answer.suggestions, answerId);
   return {
     tone: 'unsure',
-    title: answer.question.length === 0 ? 'Ask me about Docker' : "I don't have an answer for that",
+    title: { empty: 'Ask me about Docker', 'not-yet': "I don't have a topic on that yet", 'off-topic': "I don't have an answer for that" }[
+      answer.abstention ?? 'off-topic'
+    ],
     text: `${answer.text} ${browseHint}`,
     actions: topicButtons(answer.suggestions),
   };

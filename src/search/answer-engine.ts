@@ -1,9 +1,10 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
-import { toTopicRef, type Answer, type TopicRef } from './answer.ts';
+import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, type PhraseIndex, type PhraseKind, type PhraseRecord } from './phrase-index.ts';
+import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
+import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, type PhraseIndex, type PhraseRecord } from './phrase-index.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
@@ -42,6 +43,8 @@ export interface RankedTopic {
   evidence: AnswerEvidence;
   /** 0..1: the estimated probability that this topic is the right answer. */
   confidence: number;
+  /** The question's decisive terms this topic does not explain (see {@link AnswerEngine.rank}); none for an answer. */
+  unexplained: string[];
 }
 
 interface QueryTerm {
@@ -61,6 +64,14 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
+  /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`). */
+  aboutDocker: boolean;
+  /** The terms a topic must explain to answer it; see {@link AnswerEngine.rank}. */
+  decisive: string[];
+  /** Docker subcommands written alone (`cp`, `save`): decisive once a topic that explains them could answer. */
+  subcommands: string[];
+  /** Each of its terms with its weight, known or not: what {@link Answer.explainedShare} is a share of. */
+  weighted: ReadonlyArray<readonly [string, number]>;
   /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
   sharedPairs: ReadonlyMap<string, number>;
 }
@@ -73,13 +84,25 @@ const DOCKER_ANCHORS: ReadonlySet<string> = new Set(
   ['docker', 'dockerfile', 'dockerd', 'dockerhub', 'dockerignore', 'compose', 'container', 'containerd', 'buildkit', 'buildx', 'moby', 'runc', 'oci'].map(stemToken),
 );
 
+/** `docker cp` analysed: the terms of docker commands (see `synonyms.ts`). */
+const COMMAND_TERMS: ReadonlySet<string> = new Set(JOINED_SUBCOMMANDS.map((c) => stemToken(`${JOINED_COMMAND_PREFIX}${c}`)));
+/** The docker CLI's subcommands, as analysed: `cp`, `save`, `export`, `context`, `swarm`, `rename`... */
+const SUBCOMMAND_TERMS: ReadonlySet<string> = new Set([...DOCKER_SUBCOMMANDS].map(stemToken));
+/** A docker command or subcommand that names at most this many topics (in titles, aliases, keywords, commands) is decisive. */
+const DECISIVE_TOPIC_COUNT = 2;
+/** A question with at most this many terms, none of them naming Docker's world, must be explained word for word. */
+const SHORT_QUESTION_TERMS = 4;
+/**
+ * What a topic's confidence is multiplied by for each decisive term of the question it does not explain:
+ * far below the answering threshold, while it can still be offered as a near miss.
+ */
+const UNEXPLAINED_PENALTY = 0.25;
+
 /** See `#candidates`. */
 const COMMON_TERM_SHARE = 0.05;
 
-/** Phrases that name a topic's subject, rather than talk around it. */
-const NAMING_KINDS: ReadonlySet<PhraseKind> = new Set(['title', 'alias', 'keyword', 'command']);
-
 const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
+const NOT_YET = "I don't have a topic on that yet.";
 
 /**
  * Answers questions from the knowledge base. A question goes through the same analyser as the knowledge
@@ -99,8 +122,13 @@ export class AnswerEngine {
   readonly #unseenIdf: number;
   /** Each phrase's total term weight, by record index: fixed, so computed once. */
   readonly #phraseWeights: number[];
-  /** Every term each topic uses anywhere, and the terms that name it. */
-  readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string> }>();
+  /**
+   * Every term each topic uses anywhere, the terms that name it, and the terms it explains: those of its
+   * phrases other than the body (naming phrases, summary, example questions, card fronts, quiz questions).
+   */
+  readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
+  /** For each term, how many topics it names (in a title, alias, keyword or command). */
+  readonly #namedTopics = new Map<string, number>();
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -110,17 +138,21 @@ export class AnswerEngine {
     this.#index = buildPhraseIndex(knowledge);
 
     const { records, postings } = this.#index;
-    for (const topic of knowledge.topics) this.#topicTerms.set(topic.id, { all: new Set(), naming: new Set() });
+    for (const topic of knowledge.topics) this.#topicTerms.set(topic.id, { all: new Set(), naming: new Set(), explaining: new Set() });
     const namingTerms = new Set<string>();
     for (const record of records) {
       const terms = this.#topicTerms.get(record.topicId)!;
       for (const term of record.terms) terms.all.add(term);
+      if (record.kind !== 'body') for (const term of record.terms) terms.explaining.add(term);
       if (NAMING_KINDS.has(record.kind)) {
         for (const term of record.terms) {
           terms.naming.add(term);
           namingTerms.add(term);
         }
       }
+    }
+    for (const { naming } of this.#topicTerms.values()) {
+      for (const term of naming) this.#namedTopics.set(term, (this.#namedTopics.get(term) ?? 0) + 1);
     }
     for (const [term, list] of postings) {
       const idf = inverseDocumentFrequency(records.length, list.length);
@@ -134,14 +166,16 @@ export class AnswerEngine {
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
     const question = rawQuestion.trim();
-    const ranked = this.rank(question);
+    const { ranked, query } = this.#rank(question);
     const best = ranked[0];
-    if (best && best.confidence >= this.#options.minConfidence) {
+    if (best && query && best.confidence >= this.#options.minConfidence) {
       return {
         question,
         answered: true,
+        abstention: null,
         topic: best.topic,
         confidence: round(best.confidence),
+        explainedShare: round(this.#explainedShare(this.#topicTerms.get(best.topic.id)!.explaining, query)),
         text: best.topic.body,
         suggestions: best.topic.related
           .map((id) => this.#knowledge.get(id))
@@ -155,19 +189,34 @@ export class AnswerEngine {
       .slice(0, this.#options.maxSuggestions)
       .map((r) => toTopicRef(r.topic));
     // Nothing left once cleaned (whitespace, mentions, invisible characters) counts as an empty question.
-    return this.#abstain(cleanQuery(question).length === 0 ? '' : question, best?.confidence ?? 0, nearMisses);
+    if (cleanQuery(question).length === 0) return this.#abstain('', 'empty', 0, nearMisses);
+    return this.#abstain(question, query?.aboutDocker ? 'not-yet' : 'off-topic', best?.confidence ?? 0, nearMisses);
   }
 
   /**
    * Every topic that shares a term with the question, best first, with its evidence and confidence. None
    * for an injection probe (`../../etc/passwd`, `'; DROP TABLE`): its words are not a question.
+   *
+   * A topic must explain the question's *decisive* terms to answer it: its phrases other than the body
+   * (title, aliases, keywords, commands, summary, example questions) must use them. Decisive are a docker
+   * command (`docker cp`) that names at most {@link DECISIVE_TOPIC_COUNT} topics or none, or a long flag
+   * (`--gpus`) that names one or that many; a subcommand
+   * written alone (`save`, `swarm`, `rename`) that names at most that many, once a topic that explains it
+   * could answer; and every word of a short question that names nothing of Docker's world ("explain the
+   * life cycle of a butterfly"). A topic that leaves one unexplained has its confidence multiplied by
+   * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all.
    */
   rank(question: string): RankedTopic[] {
+    return this.#rank(question).ranked;
+  }
+
+  /** The ranking, and the analysed question (none for a probe). */
+  #rank(question: string): { ranked: RankedTopic[]; query?: AnalysedQuery } {
     // Cleaned first: bounded in length, and full-width or invisible characters cannot hide a probe.
     const cleaned = cleanQuery(markInstructions(question));
-    if (looksLikeProbe(cleaned)) return [];
+    if (looksLikeProbe(cleaned)) return { ranked: [] };
     const query = this.#analyse(cleaned);
-    if (query.known.length === 0) return [];
+    if (query.known.length === 0) return { ranked: [], query };
 
     const bestPhrases = new Map<string, [number, number]>();
     for (const recordIndex of this.#candidates(query)) {
@@ -192,7 +241,7 @@ export class AnswerEngine {
     });
     scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
 
-    return scored.map(({ topic, score, bestPhrase, coverage }, index) => {
+    const ranked = scored.map(({ topic, score, bestPhrase, coverage }, index): RankedTopic => {
       const rival = scored[index === 0 ? 1 : 0]?.score ?? 0;
       const evidence: AnswerEvidence = {
         score,
@@ -204,8 +253,38 @@ export class AnswerEngine {
         knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
         sharedPairs: Math.log1p(query.sharedPairs.get(topic.id) ?? 0),
       };
-      return { topic, score, evidence, confidence: calibratedConfidence(evidence, calibration) };
+      const { explaining } = this.#topicTerms.get(topic.id)!;
+      const unexplained = query.decisive.filter((term) => !explaining.has(term));
+      const confidence = calibratedConfidence(evidence, calibration) * UNEXPLAINED_PENALTY ** unexplained.length;
+      return { topic, score, evidence, confidence, unexplained };
     });
+    // A subcommand written alone ("cp", "save", but also "under load") is decisive only once a topic that
+    // explains it could answer: then "how do i cp a file" goes to that topic, and "under load" stays English.
+    const claimed = query.subcommands.filter((term) =>
+      ranked.some((r) => r.confidence >= this.#options.minConfidence && this.#topicTerms.get(r.topic.id)!.explaining.has(term)),
+    );
+    for (const r of ranked) {
+      const { explaining } = this.#topicTerms.get(r.topic.id)!;
+      for (const term of claimed) {
+        if (explaining.has(term)) continue;
+        r.unexplained.push(term);
+        r.confidence *= UNEXPLAINED_PENALTY;
+      }
+    }
+    // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
+    if (query.decisive.length + claimed.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
+    return { ranked, query };
+  }
+
+  /** Share of the query's weight, unknown words included, among these terms. */
+  #explainedShare(explaining: ReadonlySet<string>, query: AnalysedQuery): number {
+    let explained = 0;
+    let total = 0;
+    for (const [term, weight] of query.weighted) {
+      total += weight;
+      if (explaining.has(term)) explained += weight;
+    }
+    return total > 0 ? explained / total : 0;
   }
 
   /**
@@ -284,22 +363,52 @@ export class AnswerEngine {
       }
     }
     const terms = [...known.values()];
+    const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
+    const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
-      unknownWeight: unknown.size * this.#unseenIdf * this.#scoring.unknownWeight,
-      anchored: terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1),
+      unknownWeight: unknown.size * unknownWordWeight,
+      anchored,
+      aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)),
+      ...this.#decisiveTerms(terms, unknown, anchored),
+      weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
     };
   }
 
-  #abstain(question: string, confidence: number, suggestions: TopicRef[]): Answer {
+  /** The terms a topic must explain to answer, and the subcommands written alone; see {@link AnswerEngine.rank}. */
+  #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean): { decisive: string[]; subcommands: string[] } {
+    const decisive: string[] = [];
+    const subcommands: string[] = [];
+    // A short question that names nothing of Docker's world (no anchor, flag or command) is about each of
+    // its words: "health check for my car" is not answered by a topic that explains only "health check".
+    const dockerish = anchored || known.some((t) => t.term.startsWith('-') || COMMAND_TERMS.has(t.term));
+    const short = !dockerish && known.length + unknown.size <= SHORT_QUESTION_TERMS;
+    for (const { term, certainty } of known) {
+      // A corrected word is never decisive: "stuck" is not `docker stack`.
+      if (certainty < 1) continue;
+      const named = this.#namedTopics.get(term) ?? 0;
+      const narrow = named <= DECISIVE_TOPIC_COUNT;
+      // A docker command, or a long flag the knowledge names (`--privileged`, `--gpus`), names its subject.
+      const longFlag = term.startsWith('--') && named > 0;
+      if ((COMMAND_TERMS.has(term) || longFlag) && narrow) decisive.push(term);
+      else if (SUBCOMMAND_TERMS.has(term) && narrow && named > 0) subcommands.push(term);
+      else if (short && /^\p{L}{3,}$/u.test(term)) decisive.push(term);
+    }
+    for (const term of unknown) if (COMMAND_TERMS.has(term) || (short && /^\p{L}{3,}$/u.test(term))) decisive.push(term);
+    return { decisive, subcommands };
+  }
+
+  #abstain(question: string, abstention: Abstention, confidence: number, suggestions: TopicRef[]): Answer {
     // Front-end neutral: each front end adds how to browse the topics there (`/topics`, `--topics`).
-    const text =
-      question.length === 0
-        ? 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?".'
-        : `${COVERS}${suggestions.length > 0 ? ' These topics come closest.' : ''}`;
-    return { question, answered: false, topic: null, confidence: round(confidence), text, suggestions };
+    const closest = suggestions.length > 0 ? ' These topics come closest.' : '';
+    const text = {
+      empty: 'Ask me a Docker question, for example "image vs container?" or "why is my second build so fast?".',
+      'not-yet': `${NOT_YET}${closest}`,
+      'off-topic': `${COVERS}${closest}`,
+    }[abstention];
+    return { question, answered: false, abstention, topic: null, confidence: round(confidence), explainedShare: 0, text, suggestions };
   }
 }
 

@@ -4,17 +4,24 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g
 const MENTIONS = /<[@#!][^>\s]{0,80}>|@(?:everyone|here|channel)\b/gi;
 const URLS = /\bhttps?:\/\/\S+/gi;
 const WHITESPACE = /\s+/g;
+/** Combining marks left by canonical decomposition (NFD): the accents of "é", the diaeresis of "ü". */
+const COMBINING_MARKS = /\p{M}/gu;
 
 /** The longest question worth reading; anything longer is cut (a 10,000-character paste is not a question). */
 export const MAX_QUERY_LENGTH = 500;
 
 /**
- * Turns text into plain, comparable text: Unicode-normalised (full-width letters become ASCII), without
- * invisible characters, mentions or links, lower-cased and single-spaced.
+ * Turns text into plain, comparable text: Unicode-normalised (full-width letters become ASCII by NFKC;
+ * diacritics dropped after NFD), without invisible characters, mentions or links, lower-cased and
+ * single-spaced.
  */
 export function cleanText(raw: string): string {
   return raw
     .normalize('NFKC')
+    // Accents and other diacritics folded: "ímage" is "image", "résumé" "resume".
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(MENTIONS, ' ')
     .replace(URLS, ' ')

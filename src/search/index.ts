@@ -1,5 +1,5 @@
 export { AnswerEngine, type AnswerEngineOptions, type RankedTopic } from './answer-engine.ts';
-export { toTopicRef, type Answer, type TopicRef } from './answer.ts';
+export { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
 export { cleanQuery, cleanText, MAX_QUERY_LENGTH } from './clean-text.ts';
 export { analyseText } from './analyse-text.ts';
 export { TopicFinder, type FindTopicResult } from './topic-finder.ts';

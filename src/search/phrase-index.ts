@@ -1,6 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { stemToken, toSurfaceTokens } from './analyse-text.ts';
-import { SpellingCorrector } from './spelling-corrector.ts';
+import { DOCKER_SUBCOMMANDS } from './docker-vocabulary.ts';
+import { DockerTermCorrector, SpellingCorrector } from './spelling-corrector.ts';
 
 /** Where in a topic a phrase comes from; the kind sets how much a match on it counts. */
 export type PhraseKind = 'title' | 'alias' | 'question' | 'keyword' | 'command' | 'summary' | 'body';
@@ -32,8 +33,13 @@ export interface PhraseIndex {
 /** The knowledge base's words: their stems, and a speller for the rest. */
 export interface Lexicon {
   speller: SpellingCorrector;
+  /** Corrects short words into Docker terms only: see {@link DockerTermCorrector}. */
+  dockerTerms: DockerTermCorrector;
   stems: ReadonlySet<string>;
 }
+
+/** Phrases that name a topic's subject: their words, with the docker CLI's subcommands, are the Docker vocabulary. */
+export const NAMING_KINDS: ReadonlySet<PhraseKind> = new Set(['title', 'alias', 'keyword', 'command']);
 
 function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
   return [
@@ -62,17 +68,22 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
   const isExample = (p: { topic: Topic; text: string; kind: PhraseKind }) => p.kind === 'question' && p.topic.questions.includes(p.text);
 
   const vocabulary: string[] = [];
+  const dockerVocabulary: string[] = [...DOCKER_SUBCOMMANDS];
   for (const phrase of phrases) {
-    if (!isExample(phrase)) vocabulary.push(...toSurfaceTokens(phrase.text));
+    if (isExample(phrase)) continue;
+    const words = toSurfaceTokens(phrase.text);
+    vocabulary.push(...words);
+    if (NAMING_KINDS.has(phrase.kind)) dockerVocabulary.push(...words);
   }
-  const cleanLexicon = lexiconOf(vocabulary);
+  const dockerTerms = new DockerTermCorrector(dockerVocabulary);
+  const cleanLexicon = lexiconOf(vocabulary, dockerTerms);
   for (const phrase of phrases) {
     if (!isExample(phrase)) continue;
     for (const word of toSurfaceTokens(phrase.text)) {
       vocabulary.push(cleanLexicon.stems.has(stemToken(word)) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
     }
   }
-  const lexicon = lexiconOf(vocabulary);
+  const lexicon = lexiconOf(vocabulary, dockerTerms);
 
   const records: PhraseRecord[] = [];
   const postings = new Map<string, number[]>();
@@ -122,12 +133,15 @@ export function adjacentPairs(terms: readonly string[], termIds: ReadonlyMap<str
   return pairs;
 }
 
-function lexiconOf(words: readonly string[]): Lexicon {
-  return { speller: new SpellingCorrector(words), stems: new Set(words.map(stemToken)) };
+function lexiconOf(words: readonly string[], dockerTerms: DockerTermCorrector): Lexicon {
+  return { speller: new SpellingCorrector(words), dockerTerms, stems: new Set(words.map(stemToken)) };
 }
 
+/** The distance given to a {@link DockerTermCorrector} correction: one slip, like a Fuse.js score for one edit in five letters. */
+const DOCKER_TERM_DISTANCE = 0.2;
+
 /**
- * Stems words, correcting the misspelt ones first; `distance` is 0 for a word as typed. A word whose stem
+ * Stems words, correcting the misspelt ones first (with the speller, then into a Docker term for short words); `distance` is 0 for a word as typed. A word whose stem
  * the knowledge base knows is never "corrected": "pausing" is not in it, but "pause" is.
  */
 export function correctAndStem(words: readonly string[], lexicon: Lexicon): Array<{ term: string; distance: number }> {
@@ -135,7 +149,9 @@ export function correctAndStem(words: readonly string[], lexicon: Lexicon): Arra
     const stem = stemToken(word);
     if (lexicon.stems.has(stem)) return { term: stem, distance: 0 };
     const correction = lexicon.speller.correct(word);
-    return correction ? { term: stemToken(correction.word), distance: correction.distance } : { term: stem, distance: 0 };
+    if (correction) return { term: stemToken(correction.word), distance: correction.distance };
+    const dockerTerm = lexicon.dockerTerms.correct(word);
+    return dockerTerm ? { term: stemToken(dockerTerm), distance: DOCKER_TERM_DISTANCE } : { term: stem, distance: 0 };
   });
 }
 

@@ -89,3 +89,64 @@ export class SpellingCorrector {
     return correction;
   }
 }
+
+/**
+ * Corrects a slip in a word too short for {@link SpellingCorrector} ("mont", "buld": any one edit) or a swap
+ * of neighbouring letters it leaves alone ("biuld"), only when exactly one Docker term is that close.
+ * "love", "test" and "redis" have no single Docker term that close, so they stay as typed.
+ */
+export class DockerTermCorrector {
+  /** Docker terms by length, so a word is compared only with terms one letter longer, shorter or as long. */
+  readonly #byLength = new Map<number, string[]>();
+  readonly #cache = new Map<string, string | null>();
+
+  /**
+   * @param dockerTerms the Docker vocabulary: the docker CLI's subcommands and the words of the knowledge
+   *   base's titles, aliases, keywords and commands
+   */
+  constructor(dockerTerms: Iterable<string>) {
+    for (const term of new Set(dockerTerms)) {
+      if (term.length < SHORTEST_DOCKER_TERM || !/^\p{L}+$/u.test(term)) continue;
+      const list = this.#byLength.get(term.length) ?? [];
+      list.push(term);
+      this.#byLength.set(term.length, list);
+    }
+  }
+
+  /** The one Docker term within one edit of `word`, or `undefined` when there is none or more than one. */
+  correct(word: string): string | undefined {
+    if (word.length < SHORTEST_DOCKER_TERM || word.length > LONGEST_CORRECTED || !/^\p{L}+$/u.test(word)) return undefined;
+    const cached = this.#cache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: string | undefined;
+    let count = 0;
+    for (let length = word.length - 1; length <= word.length + 1 && count < 2; length++) {
+      for (const term of this.#byLength.get(length) ?? []) {
+        if (term === word || editDistance(word, term, 1) > 1) continue;
+        // Beyond four letters only a swap of neighbours: "biuld", but not "stuck" → "stack".
+        if (word.length > SHORT_WORD && !isSwap(word, term)) continue;
+        if (++count === 1) found = term;
+        if (count > 1) break;
+      }
+    }
+    const correction = count === 1 ? found : undefined;
+    if (this.#cache.size >= MAX_CACHED) this.#cache.clear();
+    this.#cache.set(word, correction ?? null);
+    return correction;
+  }
+}
+
+/** Words up to this long may be corrected by any one edit; longer ones only by a swap of neighbours. */
+const SHORT_WORD = 4;
+
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return i >= 0 && i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Words shorter than this are never corrected: "rn", "cpy" have too many neighbours. */
+const SHORTEST_DOCKER_TERM = 4;
+/** Longer words are left to {@link SpellingCorrector}, whose candidates come from the whole vocabulary. */
+const LONGEST_CORRECTED = 12;

@@ -1,3 +1,5 @@
+import { JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
+
 /**
  * Multi-word forms rewritten before tokenising, so that every way of saying a thing becomes one token.
  * Applied to knowledge text and queries alike; order matters (longer forms first).
@@ -11,7 +13,11 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:env|environment)[\s-]?var(?:iable)?s?\b/g, 'envvar'],
   [/\bdocker[\s-]?hub\b/g, 'dockerhub'],
   // A Docker command is a term of its own as well as its words: "docker rm" is narrower than "remove".
-  [/\bdocker (run|rm|rmi|exec|ps|stop|kill|start|restart|pause|build|pull|push|tag|commit|inspect|logs|history|create|cp|attach|login|search|images)\b/g, 'docker $1 docker$1'],
+  [new RegExp(`\\bdocker (${JOINED_SUBCOMMANDS.join('|')})\\b`, 'g'), 'docker $1 docker$1'],
+  // `docker login` said as words.
+  [/\blog(?:ging|ged|s)?[\s-]in(?:to)?\b/g, 'login'],
+  // Docker's words in their other senses: the steel box and the boat are not containers to run.
+  [/\bshipping[\s-]containers?\b|\bcontainer[\s-]?ships?\b|\bcargo[\s-]containers?\b|\bintermodal[\s-]containers?\b/g, 'cargobox'],
   [/\bmulti[\s-]?stage\b/g, 'multistage'],
   [/\bbuild[\s-]?kit\b/g, 'buildkit'],
   [/\bcontrol groups?\b/g, 'cgroup'],
@@ -28,6 +34,10 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhello[\s-]world\b/g, 'helloworld'],
   // "in layman's terms", "in docker terms": the idiom asks for nothing but the word it frames.
   [/\bin ([\w']+) terms\b/g, '$1'],
+  // "dev, staging and prod", "dev/test/prod": the same image in every environment.
+  [/\bdev(?:elopment)?\s*(?:,|\/|and)?\s*(?:staging|stage|test|qa)\s*(?:,|\/|and)?\s*prod(?:uction)?\b/g, 'development production'],
+  // "docker ate my disk", "eating up all my disk space": disk usage.
+  [/\b(?:ate|eat|eats|eating|fill(?:s|ed|ing)?(?: up)?|full) (?:up )?(?:all )?(?:of )?(?:my |the )?(?:disk|drive|storage)\b/g, 'disk space'],
   [/\b(?:spin|spins|spinning|spun|fire|fires|fired|firing|boot|boots|booted|booting)[\s-]up\b/g, 'run'],
   [/\bbreak(?:s|ing)?[\s-]out\b|\bbreakout\b/g, 'escape'],
   // "explain it like I'm 5" is the ELI5 of forums.

@@ -137,6 +137,15 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `CREATE INDEX daily_posts_by_reveal ON daily_posts (platform, revealed_at, reveal_due_at)`,
     ],
   },
+  {
+    version: 9,
+    name: 'answers: why the engine abstained, and how much of the question the answer explains',
+    // Rows from before stay NULL in both: kb:gaps treats them as it did (abstained or unsure).
+    statements: [
+      `ALTER TABLE answers ADD COLUMN abstention TEXT`,
+      `ALTER TABLE answers ADD COLUMN explained_share DOUBLE PRECISION`,
+    ],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { applyMigrations } from './migrations.ts';
+import type { Abstention } from '../search/index.ts';
 import { SqlDailyStore } from './sql-daily-store.ts';
 import { toDate } from './to-date.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
@@ -346,13 +347,16 @@ export class SqlStore implements Store {
 
   async recordAnswer(answer: AnswerRecord): Promise<void> {
     await this.#db.run(
-      `INSERT INTO answers (id, question, topic_id, confidence, answered, asked_at, asker_digest) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO answers (id, question, topic_id, confidence, answered, abstention, explained_share, asked_at, asker_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         answer.id,
         answer.question,
         answer.topicId ?? null,
         answer.confidence,
         answer.answered ? 1 : 0,
+        answer.abstention ?? null,
+        answer.explainedShare ?? null,
         answer.askedAt.getTime(),
         this.#digest(answer.askerKey),
       ],
@@ -375,16 +379,16 @@ export class SqlStore implements Store {
     });
   }
 
-  async knowledgeGaps(maxConfidence: number): Promise<GapRecord[]> {
+  async knowledgeGaps(maxConfidence: number, minExplainedShare = 0): Promise<GapRecord[]> {
     const rows = await this.#db.all(
-      `SELECT a.question, a.topic_id, a.confidence, a.answered, a.asked_at, a.asker_digest,
+      `SELECT a.question, a.topic_id, a.confidence, a.answered, a.abstention, a.explained_share, a.asked_at, a.asker_digest,
               COALESCE(v.down_votes, 0) AS down_votes
        FROM answers a LEFT JOIN (
          SELECT answer_id, COUNT(*) AS down_votes FROM votes WHERE vote = 'down' GROUP BY answer_id
        ) v ON v.answer_id = a.id
-       WHERE a.answered = 0 OR a.confidence < ? OR COALESCE(v.down_votes, 0) > 0
+       WHERE a.answered = 0 OR a.confidence < ? OR a.explained_share < ? OR COALESCE(v.down_votes, 0) > 0
        ORDER BY a.asked_at`,
-      [maxConfidence],
+      [maxConfidence, minExplainedShare],
     );
     return rows.map((r) => {
       const gap: GapRecord = {
@@ -396,6 +400,8 @@ export class SqlStore implements Store {
         downVotes: Number(r['down_votes']),
       };
       if (r['topic_id'] != null) gap.topicId = String(r['topic_id']);
+      if (r['abstention'] != null) gap.abstention = String(r['abstention']) as Abstention;
+      if (r['explained_share'] != null) gap.explainedShare = Number(r['explained_share']);
       return gap;
     });
   }

@@ -8,6 +8,8 @@ import type { DailyStore } from './daily-store.ts';
  * Times are `Date`s, stored as milliseconds since the epoch. Learners are keyed by `platform:userId`, so the
  * same person on Discord and Slack has two records.
  */
+import type { Abstention } from '../search/index.ts';
+
 export interface Store {
   /** Daily quiz posts: schedules, claims, posts and reveals (`docs/daily.md`). */
   readonly daily: DailyStore;
@@ -84,8 +86,11 @@ export interface Store {
    * same way again changes nothing (`unchanged`).
    */
   recordVote(vote: VoteRecord): Promise<'recorded' | 'changed' | 'unchanged' | 'unknown-answer'>;
-  /** Answers worth a maintainer's attention: abstained, below `maxConfidence`, or voted down. */
-  knowledgeGaps(maxConfidence: number): Promise<GapRecord[]>;
+  /**
+   * Answers worth a maintainer's attention: abstained, below `maxConfidence`, answered explaining less than
+   * `minExplainedShare` of the question (0..1; 0, the default, lists none for that), or voted down.
+   */
+  knowledgeGaps(maxConfidence: number, minExplainedShare?: number): Promise<GapRecord[]>;
 
   /**
    * Claims a delivery (a platform event id, a button press) so it is handled once, by one process: true the
@@ -243,6 +248,10 @@ export interface AnswerRecord {
   topicId?: string;
   confidence: number;
   answered: boolean;
+  /** Why the engine abstained (`not-yet`: a Docker question no topic answers); absent when it answered. */
+  abstention?: Abstention;
+  /** 0..1: share of the question the answering topic explains (see `Answer.explainedShare`). */
+  explainedShare?: number;
   askedAt: Date;
   /** The asker's learner key. The store keeps only a salted digest of it, to count distinct askers. */
   askerKey: string;
@@ -261,6 +270,9 @@ export interface GapRecord {
   topicId?: string;
   confidence: number;
   answered: boolean;
+  /** Absent for answers and for answers recorded before it was kept. */
+  abstention?: Abstention;
+  explainedShare?: number;
   askedAt: Date;
   /** Opaque: equal for the same asker, and nothing else can be read from it. */
   askerDigest: string;

@@ -1,40 +1,62 @@
 import { expect, test } from 'vitest';
 import { routePaste } from '../../src/core/route-paste.ts';
-import { loadFlagInventory } from '../../src/explain/index.ts';
-import { loadKnowledge } from '../../src/knowledge/index.ts';
-import { AnswerEngine } from '../../src/search/index.ts';
-import { evaluate, formatReport, offTopicCases, onTopicCases, routedAnswerTopicId } from './evaluation-set.ts';
+import {
+  DEVELOPMENT_ADDITIONS,
+  DEVELOPMENT_SET,
+  evaluate,
+  formatReport,
+  formatScores,
+  loadSealedSet,
+  scoreSet,
+  shippedEngine,
+  type EvaluationScores,
+} from './evaluation-set.ts';
 
 /**
- * Issue 3's bar: 95% of on-topic questions answered with the right topic and 95% of off-topic ones
- * abstained on. Measured on 2026-11-23: 96.7% and 100% (calibration fitted on the even half and judged on
- * the odd: 96.4% and 100%). Never lower them to make a change pass.
+ * The bars, asked through `/ask`'s router. Development set: issue 3's 95% / 95%, and at most 3% wrong
+ * answers. Its 2026-11-29 additions (uncovered Docker questions, near misses) and the sealed set (issue 10;
+ * only its scores are ever looked at): floors at what the engine reached, below the issue's goals (sealed:
+ * on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%); docs/answer-engine.md says where they stand.
+ * Raise them as the engine improves; never lower one to make a change pass.
  */
-const FLOORS = { onTopicAccuracy: 0.95, offTopicAbstention: 0.95 } as const;
+const FLOORS = {
+  development: { onTopicAccuracy: 0.95, offTopicAbstention: 0.95, wrongConfidentRate: 0.03 },
+  'development additions': { onTopicAccuracy: 0, offTopicAbstention: 0.75, wrongConfidentRate: 0.25 },
+  sealed: { onTopicAccuracy: 0.85, offTopicAbstention: 0.9, wrongConfidentRate: 0.1 },
+} as const;
 
-const engine = new AnswerEngine(await loadKnowledge());
-const inventory = await loadFlagInventory();
 // Through the same router as /ask, which hands pasted commands and Dockerfiles to the explainer.
-const report = evaluate({ answerTopicId: (q) => routedAnswerTopicId(q, engine, inventory) });
-const direct = evaluate({ answerTopicId: (q) => engine.answer(q).topic?.id ?? null });
-console.log(formatReport(report));
+const { engine, inventory, asked } = await shippedEngine();
+const development = evaluate(asked, DEVELOPMENT_SET);
+const additions = evaluate(asked, DEVELOPMENT_ADDITIONS);
+const sealed = scoreSet(asked, loadSealedSet());
+console.log([formatReport(development), formatReport(additions), formatScores(sealed)].join('\n'));
 
-test(`GIVEN on-topic questions THEN at least ${FLOORS.onTopicAccuracy * 100}% are answered with the right topic`, () => {
-  expect(report.onTopicAccuracy).toBeGreaterThanOrEqual(FLOORS.onTopicAccuracy);
-});
+const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
+for (const scores of [development, additions, sealed] satisfies EvaluationScores[]) {
+  const floors = FLOORS[scores.set as keyof typeof FLOORS];
+  if (scores.counts.onTopic > 0) {
+    test(`GIVEN the ${scores.set} set's on-topic questions THEN at least ${pct(floors.onTopicAccuracy)} are answered with the right topic`, () => {
+      expect(scores.onTopicAccuracy).toBeGreaterThanOrEqual(floors.onTopicAccuracy);
+    });
+  }
+  test(`GIVEN the ${scores.set} set's off-topic and uncovered questions THEN the engine abstains on at least ${pct(floors.offTopicAbstention)}`, () => {
+    expect(scores.offTopicAbstention).toBeGreaterThanOrEqual(floors.offTopicAbstention);
+  });
+  test(`GIVEN the ${scores.set} set THEN at most ${pct(floors.wrongConfidentRate)} of all questions get a wrong topic`, () => {
+    expect(scores.wrongConfidentRate).toBeLessThanOrEqual(floors.wrongConfidentRate);
+  });
+}
 
-test(`GIVEN off-topic questions THEN the engine abstains on at least ${FLOORS.offTopicAbstention * 100}%`, () => {
-  expect(report.offTopicAbstention).toBeGreaterThanOrEqual(FLOORS.offTopicAbstention);
-});
-
-test('GIVEN the router in front of the engine THEN it loses no question the engine alone answers right', () => {
-  const lost = direct.misses.length === report.misses.length ? [] : report.misses.filter((m) => !direct.misses.some((d) => d.question === m.question));
+test('GIVEN the router in front of the engine THEN it loses no development question the engine alone answers right', () => {
+  const direct = evaluate({ answerTopicId: (q) => engine.answer(q).topic?.id ?? null }, DEVELOPMENT_SET);
+  const lost = development.misses.filter((m) => !direct.misses.some((d) => d.question === m.question));
   expect(lost).toEqual([]);
-  expect(report.onTopicAccuracy).toBeGreaterThanOrEqual(direct.onTopicAccuracy);
-  expect(report.offTopicAbstention).toBeGreaterThanOrEqual(direct.offTopicAbstention);
+  expect(development.offTopicAbstention).toBeGreaterThanOrEqual(direct.offTopicAbstention);
 });
 
-test('GIVEN the evaluation set THEN the router hands over only texts that are docker commands', () => {
-  const handed = [...onTopicCases.map((c) => c.q), ...offTopicCases].filter((q) => routePaste(q, inventory).kind !== 'question');
+test('GIVEN the development set THEN the router hands over only texts that are docker commands', () => {
+  const { onTopic, offTopic, uncovered } = { ...DEVELOPMENT_SET, uncovered: [...DEVELOPMENT_ADDITIONS.offTopic, ...DEVELOPMENT_ADDITIONS.uncovered] };
+  const handed = [...onTopic.map((c) => c.q), ...offTopic, ...uncovered].filter((q) => routePaste(q, inventory).kind !== 'question');
   expect(handed.every((q) => /^docker\s/.test(q))).toBe(true);
 });

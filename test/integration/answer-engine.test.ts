@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 import { AnswerEngine } from '../../src/search/index.ts';
+import { stemToken } from '../../src/search/analyse-text.ts';
+import { buildPhraseIndex, correctAndStem } from '../../src/search/phrase-index.ts';
 
-const engine = new AnswerEngine(await loadKnowledge());
+const knowledge = await loadKnowledge();
+const engine = new AnswerEngine(knowledge);
 const topicOf = (question: string) => engine.answer(question).topic?.id ?? null;
 
 describe('AnswerEngine on the shipped knowledge', () => {
@@ -47,5 +50,87 @@ describe('AnswerEngine on the shipped knowledge', () => {
 
   test('GIVEN the same question twice THEN the answer is the same (no hidden state)', () => {
     expect(engine.answer('voluem vs bind mount')).toEqual(engine.answer('voluem vs bind mount'));
+  });
+});
+
+describe('AnswerEngine: knowing what it does not know (issue 10 §1)', () => {
+  test.each([
+    ['docker cp', 'docker-cp'],
+    ['what is a docker context', 'docker-context'],
+    ['what is docker swarm', 'orchestrators'],
+    ['how to install docker on ubuntu', 'installing-docker'],
+    ['can i run docker inside docker', 'docker-in-docker'],
+  ])('GIVEN %j, whose docker command or subcommand is decisive THEN the topic that explains it answers', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each(['explain the life cycle of a butterfly', 'how do I clean up my garage', 'what is the build time of a house', 'health check for my car', 'what is a container ship', 'history of the shipping container', 'how do i copy a file in linux'])(
+    'GIVEN %j, Docker words in a question about something else THEN it abstains as off-topic',
+    (question) => {
+      const answer = engine.answer(question);
+      expect(answer).toMatchObject({ answered: false, abstention: 'off-topic' });
+      expect(answer.text).toMatch(/I only cover Docker concepts/);
+    },
+  );
+
+  test('GIVEN a docker command no topic explains THEN it abstains with "not yet" and the closest topics, not as off-topic', () => {
+    const answer = engine.answer('how do i use docker checkpoint to move a running container');
+    expect(answer).toMatchObject({ answered: false, abstention: 'not-yet', topic: null });
+    expect(answer.text).toMatch(/I don't have a topic on that yet/);
+    expect(answer.text).not.toMatch(/I only cover Docker concepts/);
+  });
+
+  test('GIVEN a docker command THEN the topics that do not explain it rank after those that do, below the answering threshold', () => {
+    const ranked = engine.rank('how do i use docker cp with a volume');
+    expect(ranked[0]?.topic.id).toBe('docker-cp');
+    const firstUnexplained = ranked.findIndex((r) => r.unexplained.includes('dockercp'));
+    expect(firstUnexplained).toBeGreaterThan(0);
+    expect(ranked.slice(firstUnexplained).every((r) => r.unexplained.length > 0 && r.confidence < 0.5)).toBe(true);
+  });
+
+  test('GIVEN a long flag few topics name THEN topics that do not explain it cannot answer for it', () => {
+    const ranked = engine.rank('docker run --gpus all');
+    expect(ranked[0]?.topic.id).toBe('gpus');
+    const dockerRun = ranked.find((r) => r.topic.id === 'docker-run');
+    expect(dockerRun?.unexplained).toEqual(['--gpus']);
+    expect(dockerRun?.confidence).toBeLessThan(0.5);
+  });
+
+  test('GIVEN an English word that is also a subcommand ("under load") THEN it decides nothing when no topic about it could answer', () => {
+    expect(topicOf('my container keeps dying with exit code 137 under load')).not.toBe('save-load-export-import');
+  });
+
+  test.each([
+    ['ímage vs contáiner', 'image-vs-container'],
+    ['docker mont a volume', 'volumes'],
+    ['how do i buld an image', 'docker-build'],
+    ['biuld an image', 'docker-build'],
+  ])('GIVEN %j with accents or a slip in a short word THEN it is folded or corrected into a Docker term', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test('GIVEN an answer THEN it says how much of the question the topic explains; an abstention explains nothing', () => {
+    expect(engine.answer('docker cp').explainedShare).toBe(1);
+    expect(engine.answer('how do i copy a file from a container to my host and then email it to my boss').explainedShare).toBeLessThan(1);
+    expect(engine.answer('best pizza toppings')).toMatchObject({ explainedShare: 0, abstention: 'off-topic' });
+    expect(engine.answer('   ')).toMatchObject({ abstention: 'empty' });
+  });
+});
+
+describe('spelling against the shipped knowledge (issue 10 §1)', () => {
+  const { lexicon } = buildPhraseIndex(knowledge);
+  const spelt = (word: string) => correctAndStem([word], lexicon)[0]!;
+
+  test.each([
+    ['mont', 'mount'],
+    ['buld', 'build'],
+    ['biuld', 'build'],
+  ])('GIVEN the slip %s THEN it is corrected into the Docker term %s', (typo, word) => {
+    expect(spelt(typo)).toMatchObject({ term: stemToken(word) });
+    expect(spelt(typo).distance).toBeGreaterThan(0);
+  });
+
+  test.each(['love', 'test', 'redis'])('GIVEN %s THEN it stays as typed', (word) => {
+    expect(spelt(word)).toEqual({ term: stemToken(word), distance: 0 });
   });
 });

@@ -34,10 +34,28 @@ describe('/explain', () => {
     expect(reply.tone).toBe('answer');
   });
 
-  test('GIVEN a name that is no topic THEN close matches are offered', async () => {
+  test('GIVEN a name that is no topic THEN close matches are offered, as buttons that open them', async () => {
     const reply = await run('explain', { topic: 'mounts' });
     expect(reply).toMatchObject({ tone: 'error', title: 'No such topic' });
     expect(reply.text).toMatch(/Close matches: .*\*\*Bind mounts\*\*/);
+    expect(reply.actions?.flat().map((a) => a.id)).toContain('v1:explain:bind-mounts');
+  });
+
+  test.each([
+    ['images', 'Docker image'],
+    ['containers', 'Container'],
+    ['volume', 'Volumes'],
+    ['registry', 'Registries'],
+    ['imgs', 'Docker image'],
+    ['docker contexts', 'docker context and remote daemons'],
+    ['regsitry', 'Registries'],
+    ['multi stage biulds', 'Multi-stage builds'],
+  ])('GIVEN %j, a plural, stem, slang or one slip of a name THEN %s is shown', async (name, title) => {
+    expect(await run('explain', { topic: name })).toMatchObject({ tone: 'answer', title });
+  });
+
+  test.each(['test', 'love', 'redis'])('GIVEN %j, a word inside a title or no name at all THEN no topic opens', async (name) => {
+    expect(await run('explain', { topic: name })).toMatchObject({ tone: 'error', title: 'No such topic' });
   });
 
   test('GIVEN a name over 100 characters THEN it is refused with the limit', async () => {

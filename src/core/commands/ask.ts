@@ -40,6 +40,7 @@ export const askCommand = defineCommand({
       ...(answer.topic ? { topicId: answer.topic.id } : {}),
       confidence: answer.confidence,
       answered: answer.answered,
+      ...(answer.abstention ? { abstention: answer.abstention } : { explainedShare: answer.explainedShare }),
       askedAt: request.now,
       askerKey: learnerOf(request).key,
     });

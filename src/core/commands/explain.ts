@@ -19,7 +19,7 @@ export const explainCommand = defineCommand({
     const answer = engine.answer(name);
     const looksLikeQuestion = name.trim().split(/\s+/).length >= 3;
     if (looksLikeQuestion && answer.answered && answer.topic) return renderTopic(answer.topic, answer.suggestions);
-    const closeMatches = [...new Set([...found.closeMatches, ...answer.suggestions].map((m) => m.title))].slice(0, 3);
+    const closeMatches = [...new Map([...found.closeMatches, ...answer.suggestions].map((m) => [m.id, m])).values()].slice(0, 3);
     return describeProblem({ code: 'unknown-topic', query: name, closeMatches });
   },
 });

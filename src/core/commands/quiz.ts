@@ -17,7 +17,7 @@ export const quizCommand = defineCommand({
     let topic;
     if (name) {
       const found = services.topics.find(name);
-      if (!found.found) return describeProblem({ code: 'unknown-topic', query: name, closeMatches: found.closeMatches.map((m) => m.title) });
+      if (!found.found) return describeProblem({ code: 'unknown-topic', query: name, closeMatches: found.closeMatches });
       topic = found.topic;
     }
     return mode === 'mcq' ? presentQuestion(topic, request, services) : presentCard('quiz', topic, request, services);

@@ -13,7 +13,7 @@ export const resetCommand = defineCommand({
   examples: ['/reset volumes'],
   run: ({ topic: name }, request, services) => {
     const found = services.topics.find(name);
-    if (!found.found) return describeProblem({ code: 'unknown-topic', query: name, closeMatches: found.closeMatches.map((m) => m.title) });
+    if (!found.found) return describeProblem({ code: 'unknown-topic', query: name, closeMatches: found.closeMatches });
     return confirmResetTopic(found.topic, request, services);
   },
 });

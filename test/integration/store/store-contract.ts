@@ -395,6 +395,17 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect(gaps[1]?.topicId).toBeUndefined();
       });
 
+      test('GIVEN why the engine abstained and how much an answer explained THEN gaps keep both, and list thin answers on request', async () => {
+        await store.recordAnswer(asked('not-yet', { answered: false, topicId: undefined, confidence: 0.1, abstention: 'not-yet' }));
+        await store.recordAnswer(asked('thin', { explainedShare: 0.3, askedAt: minutes(2) }));
+        await store.recordAnswer(asked('full', { explainedShare: 1, askedAt: minutes(3) }));
+        expect((await store.knowledgeGaps(0.7)).map((g) => [g.question, g.abstention])).toEqual([['question not-yet', 'not-yet']]);
+        const gaps = await store.knowledgeGaps(0.7, 0.5);
+        expect(gaps.map((g) => g.question)).toEqual(['question not-yet', 'question thin']);
+        expect(gaps[1]).toMatchObject({ answered: true, explainedShare: 0.3 });
+        expect(gaps[1]?.abstention).toBeUndefined();
+      });
+
       test('GIVEN questions from learners THEN only an opaque digest of each asker is kept, the same for the same asker', async () => {
         await store.recordAnswer(asked('a', { answered: false }));
         await store.recordAnswer(asked('b', { answered: false }));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatGapReport, summariseGaps } from '../../../src/cli/gap-report.ts';
+import { formatGapReport, isJunkQuestion, summariseGaps } from '../../../src/cli/gap-report.ts';
 import type { GapRecord } from '../../../src/store/index.ts';
 
 const gap = (question: string, asker: string, day: number, extra: Partial<GapRecord> = {}): GapRecord => ({
@@ -44,5 +44,27 @@ describe('formatGapReport', () => {
 
   test('GIVEN no gaps THEN it says so in a sentence', () => {
     expect(formatGapReport([], () => undefined)).toMatch(/^No knowledge gaps recorded yet/);
+  });
+});
+
+describe('gaps that say what to write next (issue 10 §1)', () => {
+  test('GIVEN junk (empty once cleaned, a bare number, a single character) THEN it is left out', () => {
+    for (const junk of ['   ', '42', '?', '👍', '\u200b']) expect(isJunkQuestion(junk)).toBe(true);
+    for (const question of ['cp?', 'what is 42', 'ok']) expect(isJunkQuestion(question)).toBe(false);
+    expect(summariseGaps([gap('42', 'a', 1), gap('?', 'b', 1), gap('docker scout?', 'c', 1)]).map((s) => s.questions[0]?.text)).toEqual(['docker scout?']);
+  });
+
+  test('GIVEN Docker questions with no topic yet and answers that explain little of the question THEN each is labelled', () => {
+    const report = formatGapReport(
+      summariseGaps([
+        gap('how do i use docker checkpoint', 'a', 1, { abstention: 'not-yet' }),
+        gap('docker cp then email the file to my boss', 'b', 2, { answered: true, topicId: 'docker-cp', confidence: 0.9, explainedShare: 0.3 }),
+        gap('docker cp a folder', 'c', 3, { answered: true, topicId: 'docker-cp', confidence: 0.6, explainedShare: 0.9 }),
+      ]),
+      () => 'Copying files with docker cp',
+    );
+    expect(report).toContain('abstained once · no topic yet (a Docker question) once');
+    expect(report).toMatch(/answered explaining under half of it once/);
+    expect(report.match(/explaining under half/g)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SpellingCorrector } from '../../../src/search/spelling-corrector.ts';
+import { DockerTermCorrector, SpellingCorrector } from '../../../src/search/spelling-corrector.ts';
 
 const speller = new SpellingCorrector([...Array<string>(100).fill('container'), 'contains', 'dockerfile', 'docker', 'volume', 'transport', 'entrypoint', 'list']);
 
@@ -40,5 +40,31 @@ describe('SpellingCorrector', () => {
 
   test('GIVEN numbers or symbols THEN they are left alone', () => {
     expect(speller.correct('808080')).toBeUndefined();
+  });
+});
+
+describe('DockerTermCorrector', () => {
+  const dockerTerms = new DockerTermCorrector(['mount', 'build', 'stack', 'volume', 'pull', 'push']);
+
+  test.each([
+    ['mont', 'mount'],
+    ['buld', 'build'],
+    ['biuld', 'build'],
+  ])('GIVEN the slip %s THEN it becomes the one Docker term %s', (typo, term) => {
+    expect(dockerTerms.correct(typo)).toBe(term);
+  });
+
+  test('GIVEN a five-letter word one substitution from a Docker term THEN it is left alone ("stuck" is not "stack")', () => {
+    expect(dockerTerms.correct('stuck')).toBeUndefined();
+  });
+
+  test('GIVEN a word with two Docker terms within one edit THEN it is ambiguous and left alone', () => {
+    expect(dockerTerms.correct('pusl')).toBeUndefined();
+  });
+
+  test('GIVEN a word with no Docker term within one edit, or a Docker term itself THEN nothing is corrected', () => {
+    expect(dockerTerms.correct('redis')).toBeUndefined();
+    expect(dockerTerms.correct('mount')).toBeUndefined();
+    expect(dockerTerms.correct('cat')).toBeUndefined();
   });
 });
