@@ -3,12 +3,14 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts';
+import { InThreadWriteConnection, WorkerWriteConnection, type SqliteWriteConnection } from './sqlite-write-connection.ts';
 import { StoreBusyError } from './store-busy-error.ts';
 
 export interface SqliteDriverOptions {
   /**
    * How long one attempt may wait for a lock inside SQLite, in milliseconds. better-sqlite3 waits
-   * synchronously, holding the event loop, so this stays far below the 50 ms a call may hold it.
+   * synchronously: on the writer's own thread for writes, but on the event loop for reads, so this stays far
+   * below the 50 ms a call may hold it.
    *
    * @defaultValue 10
    */
@@ -32,17 +34,19 @@ export const LOCK_RETRY_DELAYS_MS = [5, 10, 20, 25] as const;
 
 /**
  * SQLite through better-sqlite3: WAL mode so readers never wait for the writer, `synchronous = FULL` so a
- * committed transaction survives a crash. Two connections per file: writes and transactions on one, queued so
- * nothing else runs on it while a transaction is open; plain reads on the other, so a write waiting for
- * another process's lock never holds up reads. A locked database is retried asynchronously with short
- * synchronous busy waits, never one long one, so a lock held elsewhere delays only the calls that need it.
+ * committed transaction survives a crash. Two connections per file: writes and transactions go to a
+ * connection owned by a worker thread (`WorkerWriteConnection`), queued so nothing else runs on it while a
+ * transaction is open, so that commits and their fsync never hold the event loop; plain reads use a read-only
+ * connection on this thread, so they never wait behind a write. A locked database is retried asynchronously
+ * with short busy waits, so a lock held elsewhere delays only the calls that need it. A `:memory:` database
+ * (tests) lives on one connection on this thread.
  */
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite';
   readonly #path: string;
-  readonly #writer: Database.Database;
+  readonly #writer: SqliteWriteConnection;
   readonly #reader: Database.Database;
-  readonly #statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+  readonly #statements = new Map<string, Database.Statement>();
   readonly #options: Required<SqliteDriverOptions>;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -51,35 +55,32 @@ export class SqliteDriver implements SqlDriver {
    * database on one connection. Rejects with `StoreBusyError` when another process keeps it locked.
    */
   static async open(path: string, options: SqliteDriverOptions = {}): Promise<SqliteDriver> {
-    const driver = new SqliteDriver(path, { ...SQLITE_DRIVER_DEFAULTS, ...options });
-    try {
-      await driver.#retrying(() => {
-        driver.#writer.pragma('journal_mode = WAL');
-        driver.#writer.pragma('synchronous = FULL');
-        driver.#writer.pragma('foreign_keys = ON');
-      });
-    } catch (error) {
-      await driver.close();
-      throw error;
+    const settings = { ...SQLITE_DRIVER_DEFAULTS, ...options };
+    const where = `the database file ${path}`;
+    if (path === ':memory:') {
+      const db = new Database(path);
+      db.pragma('foreign_keys = ON');
+      return new SqliteDriver(path, settings, new InThreadWriteConnection(db), db);
     }
-    return driver;
+    mkdirSync(dirname(path), { recursive: true });
+    const writer = await retryWhileLocked(() => WorkerWriteConnection.open(path, settings.busyTimeoutMs), settings.maxLockWaitMs, where);
+    // Opened after the writer has created the file and set WAL mode; a read-only connection takes no lock.
+    return new SqliteDriver(path, settings, writer, new Database(path, { readonly: true, timeout: settings.busyTimeoutMs }));
   }
 
-  private constructor(path: string, options: Required<SqliteDriverOptions>) {
+  private constructor(path: string, options: Required<SqliteDriverOptions>, writer: SqliteWriteConnection, reader: Database.Database) {
     this.#path = path;
     this.#options = options;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#writer = new Database(path, { timeout: options.busyTimeoutMs });
-    // A read-only connection opens without a lock; it sees the writer's tables once they are committed.
-    this.#reader = path === ':memory:' ? this.#writer : new Database(path, { readonly: true, timeout: options.busyTimeoutMs });
+    this.#writer = writer;
+    this.#reader = reader;
   }
 
   all(sql: string, params: readonly SqlValue[] = []): Promise<Record<string, unknown>[]> {
-    return this.#retrying(() => this.#all(this.#reader, sql, params));
+    return this.#retrying(async () => this.#read(sql, params));
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return this.#serialise(() => this.#retrying(() => this.#run(sql, params)));
+    return this.#serialise(() => this.#retrying(() => this.#writer.run(sql, params)));
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -88,13 +89,13 @@ export class SqliteDriver implements SqlDriver {
       await this.#retrying(() => this.#writer.exec('BEGIN IMMEDIATE'));
       try {
         const result = await work({
-          all: async (sql, params = []) => this.#all(this.#writer, sql, params),
-          run: async (sql, params = []) => this.#run(sql, params),
+          all: (sql, params = []) => this.#writer.all(sql, params),
+          run: (sql, params = []) => this.#writer.run(sql, params),
         });
         await this.#retrying(() => this.#writer.exec('COMMIT'));
         return result;
       } catch (error) {
-        if (this.#writer.inTransaction) this.#writer.exec('ROLLBACK');
+        await this.#writer.rollback().catch(() => undefined);
         throw error;
       }
     });
@@ -102,49 +103,41 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.#queue.catch(() => undefined);
-    if (this.#reader !== this.#writer && this.#reader.open) this.#reader.close();
-    if (this.#writer.open) this.#writer.close();
+    await this.#writer.close();
+    if (this.#reader.open) this.#reader.close();
   }
 
-  #all(db: Database.Database, sql: string, params: readonly SqlValue[]): Record<string, unknown>[] {
-    return this.#prepare(db, sql).all(...params) as Record<string, unknown>[];
-  }
-
-  #run(sql: string, params: readonly SqlValue[]): number {
-    return this.#prepare(this.#writer, sql).run(...params).changes;
-  }
-
-  #prepare(db: Database.Database, sql: string): Database.Statement {
-    let statements = this.#statements.get(db);
-    if (!statements) this.#statements.set(db, (statements = new Map()));
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    return statement;
+  #read(sql: string, params: readonly SqlValue[]): Record<string, unknown>[] {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.#reader.prepare(sql)));
+    return statement.all(...params) as Record<string, unknown>[];
   }
 
   /** Runs `attempt`, retrying with asynchronous waits while the database is locked, up to `maxLockWaitMs`. */
-  async #retrying<T>(attempt: () => T): Promise<T> {
-    const started = performance.now();
-    for (let tries = 0; ; tries++) {
-      try {
-        return attempt();
-      } catch (error) {
-        if (!isLocked(error)) throw error;
-        const waited = performance.now() - started;
-        const delay = LOCK_RETRY_DELAYS_MS[Math.min(tries, LOCK_RETRY_DELAYS_MS.length - 1)]!;
-        if (waited + delay > this.#options.maxLockWaitMs) throw new StoreBusyError(`the database file ${this.#path}`, waited, error);
-        await sleep(delay);
-      }
-    }
+  #retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    return retryWhileLocked(attempt, this.#options.maxLockWaitMs, `the database file ${this.#path}`);
   }
 
   #serialise<T>(work: () => T | Promise<T>): Promise<T> {
     const result = this.#queue.then(work);
     this.#queue = result.catch(() => undefined);
     return result;
+  }
+}
+
+/** `attempt`, tried again after each of `LOCK_RETRY_DELAYS_MS` while it fails on a lock; then `StoreBusyError`. */
+async function retryWhileLocked<T>(attempt: () => Promise<T>, maxLockWaitMs: number, where: string): Promise<T> {
+  const started = performance.now();
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isLocked(error)) throw error;
+      const waited = performance.now() - started;
+      const delay = LOCK_RETRY_DELAYS_MS[Math.min(tries, LOCK_RETRY_DELAYS_MS.length - 1)]!;
+      if (waited + delay > maxLockWaitMs) throw new StoreBusyError(where, waited, error);
+      await sleep(delay);
+    }
   }
 }
 

