@@ -106,8 +106,8 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     );
     // `respond` works in channels the bot is not in; personal views and errors stay with the asker.
     const visible = reply.ephemeral ? 'ephemeral' : 'in_channel';
-    const pictureTo = visible === 'in_channel' ? { pictureTo: { channel: command.channel_id } } : {};
-    await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...pictureTo }, label);
+    const uploadTo = visible === 'in_channel' ? { uploadTo: { channel: command.channel_id } } : {};
+    await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...uploadTo }, label);
   });
 
   bolt.action(/.*/, async ({ body, action, ack, respond, client }) => {
@@ -148,7 +148,7 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
         respond,
         visible: inDm ? 'in_channel' : 'ephemeral',
         replaceOriginal: plan.style === 'update' && reply.tone !== 'error',
-        ...(container.is_ephemeral ? {} : { pictureTo: { channel, ...(threadTs ? { threadTs } : {}) } }),
+        ...(container.is_ephemeral ? {} : { uploadTo: { channel, ...(threadTs ? { threadTs } : {}) } }),
       };
     }
     await delivery.send(reply, to, label);

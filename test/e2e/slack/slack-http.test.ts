@@ -206,6 +206,41 @@ describe('/docker subcommands', () => {
   });
 });
 
+describe('files: the explainer\'s full report', () => {
+  /** Long enough that the reply is cut ("…and 12 more") and the whole report comes as a file. */
+  const LONG_DOCKERFILE = ['FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'ENV PASSWORD=x', ...Array.from({ length: 12 }, (_, i) => `RUN echo step${i}`), 'CMD node server.js'].join('\n');
+
+  test('GIVEN a Dockerfile too long for one message THEN the full report is uploaded to the channel before the cut reply', async () => {
+    const before = h.fake.calls.length;
+    const answer = await docker(`explain-dockerfile ${LONG_DOCKERFILE}`);
+    const since = h.fake.calls.slice(before);
+    expect(since.find((c) => c.method === 'files.getUploadURLExternal')!.params).toMatchObject({ filename: 'dockerfile-explained.md' });
+    const report = new TextDecoder().decode(since.find((c) => c.method === 'upload')!.bytes);
+    expect(report).toMatch(/^# Dockerfile explained/);
+    expect(report).toContain('RUN echo step11');
+    const complete = since.find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(complete.params).toMatchObject({ channel_id: 'CGENERAL' });
+    expect(h.fake.calls.indexOf(complete)).toBeLessThan(h.fake.calls.indexOf(answer));
+    expect(answer.params['response_type']).toBe('in_channel');
+    expect(textOf(answer)).toContain('…and 12 more (all in the attached report).');
+    expect(textOf(answer)).not.toContain('I could not attach');
+  });
+
+  test.each([
+    ['in a channel the bot is not in', CHANNEL_WITHOUT_BOT, undefined],
+    ['without the files:write scope', 'CGENERAL', 'missing_scope'],
+  ])('GIVEN the report cannot be uploaded (%s) THEN the reply is still shown, with a one-line note', async (_, channel, stub) => {
+    if (stub) h.fake.stub('files.getUploadURLExternal', { error: stub, needed: 'files:write' });
+    const answer = await docker(`explain-dockerfile ${LONG_DOCKERFILE}`, { channel });
+    expect(answer.params['response_type']).toBe('in_channel');
+    const text = textOf(answer);
+    expect(text).toContain('Your Dockerfile, explained');
+    expect(text).toContain('…and 12 more');
+    expect(text).toContain('I could not attach the full report here');
+    expect(h.logs.some((l) => /could not upload dockerfile-explained\.md: Slack answered (not_in_channel|missing_scope)/.test(l))).toBe(true);
+  });
+});
+
 describe('buttons', () => {
   test('GIVEN a card from /docker quiz THEN reveal and grade replace it in place, the grades name their intervals, and Home is republished', async () => {
     const card = await docker('quiz');
