@@ -5,6 +5,7 @@ import { buttonPlan } from '../button-plan.ts';
 import { buildHomeView, HOME_TOPIC_MENU } from './app-home.ts';
 import { parseDockerCommand } from './docker-command.ts';
 import { commandLineOf, mentionedText, typedText } from './mention-text.ts';
+import { pastedValue, pasteModal, readPasteModalId } from './paste-modal.ts';
 import type { SlackDelivery, SlackDestination } from './slack-delivery.ts';
 import type { SlackPeople } from './slack-people.ts';
 
@@ -97,10 +98,22 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     await answerText(text, { user: message.user, team: body.team_id, channel: message.channel, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}), inDm: true });
   });
 
-  bolt.command('/docker', async ({ command, ack, respond }) => {
+  bolt.command('/docker', async ({ command, ack, respond, client }) => {
     await ack();
     const parsed = parseDockerCommand(registry, typedText(command.text.slice(0, INPUT_LIMITS.paste + 1)));
     const label = parsed.ok ? `/docker ${parsed.name}` : '/docker';
+    // A command that takes a pasted block, given none: a form asks for it, and the answer comes in the DM.
+    const entry = parsed.ok ? registry.get(parsed.name) : undefined;
+    const paste = entry?.arguments.find((a) => a.paste);
+    if (parsed.ok && entry && paste && !String(parsed.args[paste.name] ?? '').trim()) {
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view: pasteModal(entry, paste) });
+        return;
+      } catch (error) {
+        // Answered below as a missing argument, which says how to give it in the command.
+        delivery.report(error, `${label}: could not open the form`);
+      }
+    }
     const reply = await run(label, async () =>
       parsed.ok ? registry.execute(parsed.name, parsed.args, await requestOf(command.user_id, command.team_id, command.channel_id), services) : parsed.reply,
     );
@@ -108,6 +121,29 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     const visible = reply.ephemeral ? 'ephemeral' : 'in_channel';
     const uploadTo = visible === 'in_channel' ? { uploadTo: { channel: command.channel_id } } : {};
     await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...uploadTo }, label);
+  });
+
+  bolt.view(/^paste:/, async ({ ack, view, body, client }) => {
+    await ack();
+    const target = readPasteModalId(view.callback_id);
+    const spec = target && registry.get(target.command)?.arguments.find((a) => a.name === target.argument && a.paste);
+    if (!target || !spec) return logger.debug(`ignored a form with the id ${view.callback_id.slice(0, 100)}`);
+    const user = body.user.id;
+    const label = `/docker ${target.command} (form)`;
+    const reply = await run(label, async () =>
+      registry.execute(target.command, { [spec.name]: pastedValue(view.state.values, spec.name) }, await requestOf(user, body.team?.id ?? body.user.team_id, undefined), services),
+    );
+    // To the person alone, in their DM with the bot: unlike an ephemeral message it can carry the full report
+    // as a file, and it is still there after a reload.
+    const dm = await client.conversations.open({ users: user }).then(
+      (opened) => opened.channel?.id ?? user,
+      (error: unknown) => {
+        delivery.report(error, `${label}: could not open the DM`);
+        // A user id as the channel still posts to the app's Messages tab; only the file may not follow.
+        return user;
+      },
+    );
+    await delivery.send(reply, { kind: 'post', channel: dm }, label);
   });
 
   bolt.action(/.*/, async ({ body, action, ack, respond, client }) => {

@@ -6,7 +6,7 @@ import { createLogger } from '../../../src/logger.ts';
 import { HOSTILE_INPUTS, couldPing } from '../../fixtures/hostile-inputs.ts';
 import { CHANNEL_WITHOUT_BOT, FakeSlack, type SlackCall } from './fake-slack.ts';
 import { BOT_TOKEN, startSlackHarness, type SlackHarness } from './slack-harness.ts';
-import { blockAction, directMessage, eventCallback, homeOpened, mention, sign, slashCommand, type PressedOn } from './slack-payloads.ts';
+import { blockAction, directMessage, eventCallback, homeOpened, mention, sign, slashCommand, viewSubmission, type PressedOn } from './slack-payloads.ts';
 import { buttonIn, buttonsOf, textOf } from './slack-views.ts';
 
 let h: SlackHarness;
@@ -206,10 +206,105 @@ describe('/docker subcommands', () => {
   });
 });
 
-describe('files: the explainer\'s full report', () => {
-  /** Long enough that the reply is cut ("…and 12 more") and the whole report comes as a file. */
-  const LONG_DOCKERFILE = ['FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'ENV PASSWORD=x', ...Array.from({ length: 12 }, (_, i) => `RUN echo step${i}`), 'CMD node server.js'].join('\n');
+/** Long enough that the explainer's reply is cut ("…and 12 more") and the whole report comes as a file. */
+const LONG_DOCKERFILE = ['FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'ENV PASSWORD=x', ...Array.from({ length: 12 }, (_, i) => `RUN echo step${i}`), 'CMD node server.js'].join('\n');
 
+describe('the explainer', () => {
+  test('GIVEN /docker explain-command docker run -p 8080:80 nginx THEN each part, both findings and the topic buttons read well in Block Kit', async () => {
+    const answer = await docker('explain-command docker run -p 8080:80 nginx');
+    expect(answer.params['response_type']).toBe('in_channel');
+    const blocks = answer.params['blocks'] as Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string | { text: string } }> }>;
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'actions', 'context']);
+    expect(blocks[0]!.text!.text).toBe('Your docker command, explained');
+    const parts = blocks[1]!.text!.text;
+    expect(parts).toContain('• `-p 8080:80`: Publishes container port 80/tcp on host port 8080');
+    expect(parts).toContain('More: *Publishing ports*');
+    expect(blocks[2]!.text!.text).toMatch(/^\*⚠️ Warning · line 1 · publish-on-all-addresses\*\n/);
+    expect(blocks[2]!.text!.text).toContain('*Fix:* To keep it on this machine, publish on the loopback address: `-p 127.0.0.1:8080:80`.');
+    expect(buttonsOf(answer).map((b) => b.label)).toEqual(['Publishing ports', 'Tags and latest', 'What docker run does']);
+    expect(textOf(answer)).toContain('Findings: 2 warnings.');
+    // A topic button opens the topic, for the presser.
+    const topic = await press(buttonIn(answer, 'Publishing ports'), { kind: 'message', channel: 'CGENERAL', ts: '1800000050.000100' });
+    expect(textOf(topic)).toMatch(/publish/i);
+  });
+});
+
+describe('the form for a pasted Dockerfile', () => {
+  /** Runs `/docker <text>` and resolves with the `views.open` it caused. */
+  async function formFor(text: string): Promise<{ form: SlackCall; trigger: string }> {
+    const fields = slashCommand(text, h.fake.responseUrl(`r${++responses}`));
+    expect((await h.command(fields)).status).toBe(200);
+    const form = await h.fake.waitFor((c) => c.method === 'views.open' && c.params['trigger_id'] === fields['trigger_id']);
+    return { form, trigger: fields['trigger_id']! };
+  }
+
+  /** Submits the form and resolves with the answer posted in the DM. */
+  async function submit(callbackId: string, value: string, user = 'UADA'): Promise<SlackCall> {
+    const before = h.fake.calls.length;
+    expect((await h.action(viewSubmission(callbackId, { blockId: 'paste', actionId: 'dockerfile', value }, { user }))).status).toBe(200);
+    return h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === 'chat.postMessage');
+  }
+
+  test('GIVEN /docker explain-dockerfile with no text THEN a modal opens with one multiline input of up to 3,000 characters, and nothing is posted', async () => {
+    const respondsBefore = h.fake.callsOf('respond').length;
+    const { form } = await formFor('explain-dockerfile');
+    const view = form.params['view'] as Record<string, unknown>;
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'paste:explain-dockerfile:dockerfile', title: { text: 'explain-dockerfile' }, submit: { text: 'Explain' } });
+    const [input] = view['blocks'] as Array<Record<string, unknown>>;
+    expect(input).toMatchObject({
+      type: 'input',
+      block_id: 'paste',
+      label: { text: 'Paste your dockerfile here' },
+      element: { type: 'plain_text_input', action_id: 'dockerfile', multiline: true, max_length: 3000 },
+    });
+    expect(JSON.stringify(input)).toContain('npm run -s explain -- FILE');
+    expect(h.fake.callsOf('respond').length).toBe(respondsBefore);
+  });
+
+  test('GIVEN the form is submitted THEN the explanation and its full report arrive in the DM with the bot, to that person alone', async () => {
+    await formFor('explain-dockerfile   ');
+    const before = h.fake.calls.length;
+    const answer = await submit('paste:explain-dockerfile:dockerfile', LONG_DOCKERFILE);
+    const since = h.fake.calls.slice(before);
+    expect(since.find((c) => c.method === 'conversations.open')!.params).toMatchObject({ users: 'UADA' });
+    expect(since.find((c) => c.method === 'files.completeUploadExternal')!.params).toMatchObject({ channel_id: 'DADA' });
+    expect(new TextDecoder().decode(since.find((c) => c.method === 'upload')!.bytes)).toMatch(/^# Dockerfile explained/);
+    expect(answer.params['channel']).toBe('DADA');
+    expect(textOf(answer)).toContain('Your Dockerfile, explained');
+    expect(textOf(answer)).toContain('…and 12 more');
+    expect(textOf(answer)).not.toContain('I could not attach');
+  });
+
+  test('GIVEN text that is no Dockerfile is submitted THEN a clear error in the DM, and nothing breaks', async () => {
+    const answer = await submit('paste:explain-dockerfile:dockerfile', 'hello, is this thing on?', 'UBOB');
+    expect(answer.params['channel']).toBe('DBOB');
+    expect(textOf(answer)).toMatch(/does not look like a Dockerfile/i);
+  });
+
+  test('GIVEN a form id that is not ours THEN nothing is run or posted', async () => {
+    const before = h.fake.calls.length;
+    for (const id of ['paste:explain-dockerfile:other', 'paste:no-such:dockerfile', 'paste:ask:question']) {
+      expect((await h.action(viewSubmission(id, { blockId: 'paste', actionId: 'dockerfile', value: 'FROM alpine' }))).status).toBe(200);
+    }
+    await answerTo(mention('what is a layer'));
+    expect(h.fake.calls.slice(before).filter((c) => c.method === 'conversations.open' || c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  test('GIVEN /docker explain-command with no text THEN the same form, for the command', async () => {
+    const { form } = await formFor('explain-command');
+    expect(form.params['view']).toMatchObject({ callback_id: 'paste:explain-command:command' });
+  });
+
+  test('GIVEN the form cannot be opened THEN the command answers that the paste is missing', async () => {
+    h.fake.stub('views.open', { error: 'expired_trigger_id' });
+    const answer = await docker('explain-dockerfile');
+    expect(answer.params['response_type']).toBe('ephemeral');
+    expect(textOf(answer)).toContain('`/docker explain-dockerfile` needs a dockerfile');
+    expect(h.logs.some((l) => /could not open the form: Slack answered expired_trigger_id/.test(l))).toBe(true);
+  });
+});
+
+describe('files: the explainer\'s full report', () => {
   test('GIVEN a Dockerfile too long for one message THEN the full report is uploaded to the channel before the cut reply', async () => {
     const before = h.fake.calls.length;
     const answer = await docker(`explain-dockerfile ${LONG_DOCKERFILE}`);
