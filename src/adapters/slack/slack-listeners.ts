@@ -29,6 +29,9 @@ export interface SlackListenerOptions {
 
 const DAY_MS = 86_400_000;
 
+/** Buttons whose press changes the progress the Home tab shows. */
+const PROGRESS_ACTIONS: ReadonlySet<string> = new Set(['grade', 'undo', 'reset', 'forget']);
+
 /**
  * Connects Bolt's listeners to the core. Mentions are answered in a thread under the message (or the thread
  * they were made in), DMs in the DM; `/docker` runs the registry's commands; buttons and the Home tab's
@@ -188,7 +191,8 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
       };
     }
     await delivery.send(reply, to, label);
-    if (decodeAction(id)?.action === 'grade') await publishHome(client, user, team);
+    // The Home tab shows progress: after a grade, an undo, a reset or a deletion it is out of date.
+    if (PROGRESS_ACTIONS.has(decodeAction(id)?.action ?? '')) await publishHome(client, user, team);
   });
 
   const publishHome = async (client: webApi.WebClient, user: string, team: string | undefined) => {

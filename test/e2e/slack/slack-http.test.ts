@@ -402,6 +402,97 @@ describe('buttons', () => {
   });
 });
 
+describe('learner settings and confirmations', () => {
+  test('GIVEN no time zone of their own THEN the Slack profile\'s (users.info) counts; once they set one with /docker settings, theirs wins everywhere', async () => {
+    const carl = { user: 'UCARL' };
+    const shown = await docker('settings', carl);
+    expect(shown.params['response_type']).toBe('ephemeral');
+    expect(textOf(shown)).toContain('Europe/Paris (from your profile)');
+    expect(textOf(await docker('stats', carl))).toContain('Days are counted in Europe/Paris.');
+
+    const saved = await docker('settings time-zone:Asia/Tokyo', carl);
+    expect(textOf(saved)).toContain('Settings saved');
+    expect(textOf(saved)).toContain('Asia/Tokyo (yours)');
+    expect(textOf(await docker('stats', carl))).toContain('Days are counted in Asia/Tokyo.');
+    // Buttons and the Home tab read it too.
+    const publishes = h.fake.callsOf('views.publish').length;
+    await h.event(homeOpened('UCARL'));
+    await h.fake.waitFor(() => h.fake.callsOf('views.publish').length > publishes);
+    expect(textOf(h.fake.callsOf('views.publish').at(-1)!)).toContain('Days are counted in Asia/Tokyo.');
+    // Someone else still gets their profile's zone.
+    expect(textOf(await docker('stats', { user: 'UDORA' }))).toContain('Days are counted in Europe/Paris.');
+  });
+
+  test('GIVEN a time zone that is not one THEN a clear error, and the setting stays as it was', async () => {
+    const refused = await docker('settings time-zone:Mars/Olympus', { user: 'UCARL2' });
+    expect(refused.params['response_type']).toBe('ephemeral');
+    expect(textOf(refused)).toContain('The time-zone for `/docker settings` must be an IANA time zone such as Europe/Paris or America/New_York.');
+    expect(textOf(await docker('settings', { user: 'UCARL2' }))).toContain('Europe/Paris (from your profile)');
+  });
+
+  test('GIVEN /docker forget-me and the confirmation pressed THEN everything about the learner is gone, and Home is republished', async () => {
+    const dan = { user: 'UDAN' };
+    const fresh = textOf(await docker('stats', { user: 'UFRESH' }));
+    const card = await docker('quiz', dan);
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000600.000100', ephemeral: true };
+    const revealed = await press(buttonIn(card, 'Reveal answer'), on, dan);
+    await press(buttonIn(revealed, /^Good/), on, dan);
+    expect(textOf(await docker('stats', dan))).not.toBe(fresh);
+
+    const asked = await docker('forget-me', dan);
+    expect(asked.params['response_type']).toBe('ephemeral');
+    expect(textOf(asked)).toContain('Delete everything about you?');
+    const publishes = h.fake.callsOf('views.publish').length;
+    const confirmOn: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000600.000200', ephemeral: true };
+    const done = await press(buttonIn(asked, 'Yes, delete everything'), confirmOn, dan);
+    expect(done.params).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(textOf(done)).toContain('Everything about you is deleted');
+    expect(textOf(done)).toMatch(/[1-9]\d* stored records? (is|are) gone/);
+    await h.fake.waitFor(() => h.fake.callsOf('views.publish').length > publishes);
+    // Dan is now as new as someone never seen.
+    expect(textOf(await docker('stats', dan))).toBe(fresh);
+  });
+
+  test('GIVEN a grade THEN Practise ahead works, and undo and reset ask first and work when confirmed, each replacing its confirmation in place', async () => {
+    const erin = { user: 'UERIN' };
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000800.000100', ephemeral: true };
+    const studyVolumes = async (ts: string) => {
+      const card = await docker('quiz cards volumes', erin);
+      const revealed = await press(buttonIn(card, 'Reveal answer'), { ...on, ts }, erin);
+      return press(buttonIn(revealed, /^Good/), { ...on, ts }, erin);
+    };
+    await studyVolumes('1800000800.000200');
+    // With no new cards a day and nothing due, review offers to practise ahead.
+    await docker('settings new-cards:0', erin);
+    const review = await docker('review', erin);
+    const practice = await press(buttonIn(review, 'Practise ahead'), { ...on, ts: '1800000800.000250' }, erin);
+    expect(buttonsOf(practice).map((b) => b.label)).toContain('Reveal answer');
+
+    const undo = await docker('undo', erin);
+    expect(textOf(undo)).toContain('Undo Good?');
+    const undone = await press(buttonIn(undo, 'Yes, undo it'), { ...on, ts: '1800000800.000300' }, erin);
+    expect(undone.params['replace_original']).toBe(true);
+    expect(textOf(undone)).toContain('Grade undone');
+
+    await studyVolumes('1800000800.000400');
+    const reset = await docker('reset volumes', erin);
+    expect(textOf(reset)).toContain('Start Volumes over?');
+    const done = await press(buttonIn(reset, 'Yes, reset Volumes'), { ...on, ts: '1800000800.000500' }, erin);
+    expect(done.params['replace_original']).toBe(true);
+    expect(textOf(done)).toContain('Volumes starts afresh');
+  });
+
+  test('GIVEN a topic name with a typo THEN the close matches are buttons that open the topic for the presser', async () => {
+    const missed = await docker('explain storage');
+    expect(missed.params['response_type']).toBe('ephemeral');
+    const matches = buttonsOf(missed).filter((b) => b.actionId.startsWith('v1:explain:'));
+    expect(matches.length).toBeGreaterThan(0);
+    const topic = await press(matches[0]!.actionId, { kind: 'message', channel: 'CGENERAL', ts: '1800000700.000100', ephemeral: true });
+    expect(topic.params['response_type']).toBe('ephemeral');
+    expect(textOf(topic)).toContain(matches[0]!.label);
+  });
+});
+
 describe('the Home tab', () => {
   test('GIVEN the Home tab is opened THEN it shows progress, Start review, Quiz me and every topic in menus, within 100 blocks', async () => {
     const before = h.fake.callsOf('views.publish').length;
