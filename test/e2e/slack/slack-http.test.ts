@@ -493,6 +493,19 @@ describe('learner settings and confirmations', () => {
   });
 });
 
+describe('/docker daily', () => {
+  test.each(['daily', 'daily status', 'daily set 09:00 Europe/Berlin', 'daily off', 'daily now', 'daily reveal'])(
+    'GIVEN /docker %s THEN it answers, to the asker alone, that daily posts are Discord-only for now, and schedules nothing',
+    async (text) => {
+      const answer = await docker(text);
+      expect(answer.params['response_type']).toBe('ephemeral');
+      expect(textOf(answer)).toContain('Daily posts are Discord-only for now');
+      expect(textOf(answer)).toContain('`/docker review`');
+      expect(await h.app.services.store.daily.schedule('slack', 'CGENERAL')).toBeUndefined();
+    },
+  );
+});
+
 describe('the Home tab', () => {
   test('GIVEN the Home tab is opened THEN it shows progress, Start review, Quiz me and every topic in menus, within 100 blocks', async () => {
     const before = h.fake.callsOf('views.publish').length;
