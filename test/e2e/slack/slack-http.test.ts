@@ -275,6 +275,14 @@ describe('the form for a pasted Dockerfile', () => {
     expect(textOf(answer)).not.toContain('I could not attach');
   });
 
+  test('GIVEN the DM cannot be opened (no im:write) THEN the answer still reaches the app\'s Messages tab', async () => {
+    h.fake.stub('conversations.open', { error: 'missing_scope', needed: 'im:write' });
+    const answer = await submit('paste:explain-dockerfile:dockerfile', 'FROM alpine:3.20\nCMD echo hi', 'UFAY');
+    expect(answer.params['channel']).toBe('UFAY');
+    expect(textOf(answer)).toContain('Your Dockerfile, explained');
+    expect(h.logs.some((l) => l.includes('could not open the DM: Slack answered missing_scope (needs the im:write scope)'))).toBe(true);
+  });
+
   test('GIVEN text that is no Dockerfile is submitted THEN a clear error in the DM, and nothing breaks', async () => {
     const answer = await submit('paste:explain-dockerfile:dockerfile', 'hello, is this thing on?', 'UBOB');
     expect(answer.params['channel']).toBe('DBOB');
