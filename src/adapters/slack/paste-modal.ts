@@ -10,7 +10,7 @@ const MODAL_ID = /^paste:([a-z][a-z-]{0,31}):([a-z][a-z-]{0,31})$/;
 const INPUT_BLOCK = 'paste';
 
 /** What the modal says under its field: Slack's limit, and where a longer paste goes. */
-export const PASTE_MODAL_HINT =
+const PASTE_MODAL_HINT =
   'Up to 3,000 characters, the most a Slack form takes. Longer? Save it to a file and run npm run -s explain -- FILE, or attach the file to the command on Discord.';
 
 /**

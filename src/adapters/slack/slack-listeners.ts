@@ -34,8 +34,8 @@ const PROGRESS_ACTIONS: ReadonlySet<string> = new Set(['grade', 'undo', 'reset',
 
 /**
  * Connects Bolt's listeners to the core. Mentions are answered in a thread under the message (or the thread
- * they were made in), DMs in the DM; `/docker` runs the registry's commands; buttons and the Home tab's
- * menus run `handleAction`. Every request is acknowledged before any work; events are handled once per
+ * they were made in), DMs in the DM; `/docker` runs the registry's commands (a command missing its pasted
+ * block opens a form, answered in the person's DM); buttons and the Home tab's menus run `handleAction`. Every request is acknowledged before any work; events are handled once per
  * `event_id` (claimed in the Store, so retries and a second process change nothing); no listener throws.
  */
 export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): void {
