@@ -119,6 +119,9 @@ function reasonOf(issue: z.core.$ZodIssue): string {
       return 'is too short';
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'custom':
+      // A command's own check says what it wants (`/settings time-zone:` an IANA zone); zod's default says nothing.
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
     default:
       return 'is not valid';
   }

@@ -24,6 +24,12 @@ export interface RenderOptions {
    * @defaultValue the image is left out (it is uploaded as a file)
    */
   imageAsText?: string;
+  /**
+   * A one-line note that the reply's file could not be attached (and where the same report is found).
+   *
+   * @defaultValue none (the file is uploaded beside the message)
+   */
+  fileHint?: string;
 }
 
 /** An emoji before the title says what kind of message it is: Slack blocks have no colours. */
@@ -51,6 +57,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
     tail.push(section(cutMrkdwn(`\`\`\`\n${escapeMrkdwn(reply.image.fallbackText)}\n\`\`\``, LIMIT.sectionText)));
     tail.push(context(markdownToMrkdwn(options.imageAsText)));
   }
+  if (reply.file && options.fileHint !== undefined) tail.push(context(markdownToMrkdwn(slack(options.fileHint))));
   tail.push(...actionBlocks(reply.actions ?? []));
   if (reply.footer) tail.push(context(markdownToMrkdwn(slack(reply.footer))));
 

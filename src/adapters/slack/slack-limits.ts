@@ -23,4 +23,10 @@ export const SLACK_LIMITS = {
   /** The top-level `text` of a message; Slack truncates past 40,000, and notifications show far less. */
   messageText: 40_000,
   altText: 2000,
+  /** A modal's title, and its submit and close buttons. */
+  modalTitle: 24,
+  inputLabel: 2000,
+  inputHint: 2000,
+  /** The most a `plain_text_input` takes (`max_length`). */
+  plainTextInput: 3000,
 } as const;

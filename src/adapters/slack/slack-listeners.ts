@@ -5,6 +5,7 @@ import { buttonPlan } from '../button-plan.ts';
 import { buildHomeView, HOME_TOPIC_MENU } from './app-home.ts';
 import { parseDockerCommand } from './docker-command.ts';
 import { commandLineOf, mentionedText, typedText } from './mention-text.ts';
+import { pastedValue, pasteModal, readPasteModalId } from './paste-modal.ts';
 import type { SlackDelivery, SlackDestination } from './slack-delivery.ts';
 import type { SlackPeople } from './slack-people.ts';
 
@@ -28,10 +29,13 @@ export interface SlackListenerOptions {
 
 const DAY_MS = 86_400_000;
 
+/** Buttons whose press changes the progress the Home tab shows. */
+const PROGRESS_ACTIONS: ReadonlySet<string> = new Set(['grade', 'undo', 'reset', 'forget']);
+
 /**
  * Connects Bolt's listeners to the core. Mentions are answered in a thread under the message (or the thread
- * they were made in), DMs in the DM; `/docker` runs the registry's commands; buttons and the Home tab's
- * menus run `handleAction`. Every request is acknowledged before any work; events are handled once per
+ * they were made in), DMs in the DM; `/docker` runs the registry's commands (a command missing its pasted
+ * block opens a form, answered in the person's DM); buttons and the Home tab's menus run `handleAction`. Every request is acknowledged before any work; events are handled once per
  * `event_id` (claimed in the Store, so retries and a second process change nothing); no listener throws.
  */
 export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): void {
@@ -97,17 +101,52 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     await answerText(text, { user: message.user, team: body.team_id, channel: message.channel, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}), inDm: true });
   });
 
-  bolt.command('/docker', async ({ command, ack, respond }) => {
+  bolt.command('/docker', async ({ command, ack, respond, client }) => {
     await ack();
     const parsed = parseDockerCommand(registry, typedText(command.text.slice(0, INPUT_LIMITS.paste + 1)));
     const label = parsed.ok ? `/docker ${parsed.name}` : '/docker';
+    // A command that takes a pasted block, given none: a form asks for it, and the answer comes in the DM.
+    const entry = parsed.ok ? registry.get(parsed.name) : undefined;
+    const paste = entry?.arguments.find((a) => a.paste);
+    if (parsed.ok && entry && paste && !String(parsed.args[paste.name] ?? '').trim()) {
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view: pasteModal(entry, paste) });
+        return;
+      } catch (error) {
+        // Answered below as a missing argument, which says how to give it in the command.
+        delivery.report(error, `${label}: could not open the form`);
+      }
+    }
     const reply = await run(label, async () =>
       parsed.ok ? registry.execute(parsed.name, parsed.args, await requestOf(command.user_id, command.team_id, command.channel_id), services) : parsed.reply,
     );
     // `respond` works in channels the bot is not in; personal views and errors stay with the asker.
     const visible = reply.ephemeral ? 'ephemeral' : 'in_channel';
-    const pictureTo = visible === 'in_channel' ? { pictureTo: { channel: command.channel_id } } : {};
-    await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...pictureTo }, label);
+    const uploadTo = visible === 'in_channel' ? { uploadTo: { channel: command.channel_id } } : {};
+    await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...uploadTo }, label);
+  });
+
+  bolt.view(/^paste:/, async ({ ack, view, body, client }) => {
+    await ack();
+    const target = readPasteModalId(view.callback_id);
+    const spec = target && registry.get(target.command)?.arguments.find((a) => a.name === target.argument && a.paste);
+    if (!target || !spec) return logger.debug(`ignored a form with the id ${view.callback_id.slice(0, 100)}`);
+    const user = body.user.id;
+    const label = `/docker ${target.command} (form)`;
+    const reply = await run(label, async () =>
+      registry.execute(target.command, { [spec.name]: pastedValue(view.state.values, spec.name) }, await requestOf(user, body.team?.id ?? body.user.team_id, undefined), services),
+    );
+    // To the person alone, in their DM with the bot: unlike an ephemeral message it can carry the full report
+    // as a file, and it is still there after a reload.
+    const dm = await client.conversations.open({ users: user }).then(
+      (opened) => opened.channel?.id ?? user,
+      (error: unknown) => {
+        delivery.report(error, `${label}: could not open the DM`);
+        // A user id as the channel still posts to the app's Messages tab; only the file may not follow.
+        return user;
+      },
+    );
+    await delivery.send(reply, { kind: 'post', channel: dm }, label);
   });
 
   bolt.action(/.*/, async ({ body, action, ack, respond, client }) => {
@@ -148,11 +187,12 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
         respond,
         visible: inDm ? 'in_channel' : 'ephemeral',
         replaceOriginal: plan.style === 'update' && reply.tone !== 'error',
-        ...(container.is_ephemeral ? {} : { pictureTo: { channel, ...(threadTs ? { threadTs } : {}) } }),
+        ...(container.is_ephemeral ? {} : { uploadTo: { channel, ...(threadTs ? { threadTs } : {}) } }),
       };
     }
     await delivery.send(reply, to, label);
-    if (decodeAction(id)?.action === 'grade') await publishHome(client, user, team);
+    // The Home tab shows progress: after a grade, an undo, a reset or a deletion it is out of date.
+    if (PROGRESS_ACTIONS.has(decodeAction(id)?.action ?? '')) await publishHome(client, user, team);
   });
 
   const publishHome = async (client: webApi.WebClient, user: string, team: string | undefined) => {

@@ -15,6 +15,10 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'users.info': ['users:read'],
   /** The Home tab; needs no scope, only the Home tab enabled. */
   'views.publish': [],
+  /** The form for a pasted Dockerfile; needs no scope, only the `trigger_id` of the slash command. */
+  'views.open': [],
+  /** The DM with a person, where a form's answer goes (its id, for posting and uploading there). */
+  'conversations.open': ['im:write'],
   /** `files.uploadV2` is these two calls (and a POST of the bytes to the URL the first returns). */
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],

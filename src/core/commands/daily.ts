@@ -37,6 +37,9 @@ export const dailyCommand = defineCommand({
   run: async (args, request, services) => {
     const place = placeOf(request);
     if (!place) return describeProblem({ code: 'needs-server', command: 'daily' });
+    // Only Discord has a poster so far (docs/daily.md): elsewhere every action says so plainly, rather than a
+    // status or a permission check that would suggest a schedule could be kept here.
+    if (place.platform !== 'discord' && !services.daily?.platforms.includes(place.platform)) return discordOnly(place.platform);
     if (args.action !== 'status' && request.canManageServer !== true) {
       return describeProblem({ code: 'needs-permission', command: `daily ${args.action}`, permission: 'manage-server' });
     }
@@ -148,6 +151,18 @@ function whenFromNow(next: { at: Date; localDate: string }, timeZone: string, no
   const wait = minutes < 60 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(minutes / 60)} hour${Math.round(minutes / 60) === 1 ? '' : 's'}`;
   const local = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next.at);
   return `${day} at ${local} ${timeZone}, in ${wait}`;
+}
+
+function discordOnly(platform: DailyPlatform): Reply {
+  const name = platform.charAt(0).toUpperCase() + platform.slice(1);
+  return {
+    tone: 'info',
+    title: 'Daily posts are Discord-only for now',
+    text:
+      `A daily quiz question posted in a channel is built for Discord only; on ${name} it is not built yet, so nothing ` +
+      'was scheduled or changed. Meanwhile `/review` brings your due cards each day, and `/quiz mcq` a multiple-choice question.',
+    ephemeral: true,
+  };
 }
 
 function info(title: string, text: string, ephemeral = false): Reply {

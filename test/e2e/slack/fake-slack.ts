@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { hrtime } from 'node:process';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { blockProblems, unescapedProblems } from './slack-payload-limits.ts';
+import { blockProblems, modalProblems, unescapedProblems } from './slack-payload-limits.ts';
 
 /** One call the bot made: a Web API method, a `response_url` POST, or a file's bytes. */
 export interface SlackCall {
@@ -203,6 +203,7 @@ export class FakeSlack {
     if (params['blocks'] !== undefined) problems.push(...blockProblems(params['blocks']));
     if (typeof params['text'] === 'string') problems.push(...unescapedProblems(params['text']));
     if (method === 'views.publish') problems.push(...blockProblems((params['view'] as { blocks: unknown }).blocks, 'home'));
+    if (method === 'views.open') problems.push(...modalProblems(params['view']));
     if (typeof params['initial_comment'] === 'string') problems.push(...unescapedProblems(params['initial_comment']));
     this.problems.push(...problems.map((p) => `${method}: ${p}`));
     return problems;
@@ -225,6 +226,12 @@ export class FakeSlack {
         return { ok: true, message_ts: this.#nextTs() };
       case 'views.publish':
         return { ok: true, view: { id: 'V1', type: 'home' } };
+      case 'views.open':
+        if (!String(params['trigger_id'] ?? '').startsWith('trigger-')) return { ok: false, error: 'invalid_trigger_id' };
+        return { ok: true, view: { id: 'VMODAL', type: 'modal', callback_id: (params['view'] as { callback_id?: string }).callback_id } };
+      case 'conversations.open':
+        // The DM of the bot with that person: D followed by the user id's tail, as chat.postMessage to a user id.
+        return { ok: true, channel: { id: `D${String(params['users']).slice(1)}` } };
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${this.origin}/upload/F${this.#ts}`, file_id: `F${this.#nextTs()}` };
       case 'files.completeUploadExternal':

@@ -6,7 +6,7 @@ import { createLogger } from '../../../src/logger.ts';
 import { HOSTILE_INPUTS, couldPing } from '../../fixtures/hostile-inputs.ts';
 import { CHANNEL_WITHOUT_BOT, FakeSlack, type SlackCall } from './fake-slack.ts';
 import { BOT_TOKEN, startSlackHarness, type SlackHarness } from './slack-harness.ts';
-import { blockAction, directMessage, eventCallback, homeOpened, mention, sign, slashCommand, type PressedOn } from './slack-payloads.ts';
+import { blockAction, directMessage, eventCallback, homeOpened, mention, sign, slashCommand, viewSubmission, type PressedOn } from './slack-payloads.ts';
 import { buttonIn, buttonsOf, textOf } from './slack-views.ts';
 
 let h: SlackHarness;
@@ -206,6 +206,144 @@ describe('/docker subcommands', () => {
   });
 });
 
+/** Long enough that the explainer's reply is cut ("…and 12 more") and the whole report comes as a file. */
+const LONG_DOCKERFILE = ['FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'ENV PASSWORD=x', ...Array.from({ length: 12 }, (_, i) => `RUN echo step${i}`), 'CMD node server.js'].join('\n');
+
+describe('the explainer', () => {
+  test('GIVEN /docker explain-command docker run -p 8080:80 nginx THEN each part, both findings and the topic buttons read well in Block Kit', async () => {
+    const answer = await docker('explain-command docker run -p 8080:80 nginx');
+    expect(answer.params['response_type']).toBe('in_channel');
+    const blocks = answer.params['blocks'] as Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string | { text: string } }> }>;
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'actions', 'context']);
+    expect(blocks[0]!.text!.text).toBe('Your docker command, explained');
+    const parts = blocks[1]!.text!.text;
+    expect(parts).toContain('• `-p 8080:80`: Publishes container port 80/tcp on host port 8080');
+    expect(parts).toContain('More: *Publishing ports*');
+    expect(blocks[2]!.text!.text).toMatch(/^\*⚠️ Warning · line 1 · publish-on-all-addresses\*\n/);
+    expect(blocks[2]!.text!.text).toContain('*Fix:* To keep it on this machine, publish on the loopback address: `-p 127.0.0.1:8080:80`.');
+    expect(buttonsOf(answer).map((b) => b.label)).toEqual(['Publishing ports', 'Tags and latest', 'What docker run does']);
+    expect(textOf(answer)).toContain('Findings: 2 warnings.');
+    // A topic button opens the topic, for the presser.
+    const topic = await press(buttonIn(answer, 'Publishing ports'), { kind: 'message', channel: 'CGENERAL', ts: '1800000050.000100' });
+    expect(textOf(topic)).toMatch(/publish/i);
+  });
+});
+
+describe('the form for a pasted Dockerfile', () => {
+  /** Runs `/docker <text>` and resolves with the `views.open` it caused. */
+  async function formFor(text: string): Promise<{ form: SlackCall; trigger: string }> {
+    const fields = slashCommand(text, h.fake.responseUrl(`r${++responses}`));
+    expect((await h.command(fields)).status).toBe(200);
+    const form = await h.fake.waitFor((c) => c.method === 'views.open' && c.params['trigger_id'] === fields['trigger_id']);
+    return { form, trigger: fields['trigger_id']! };
+  }
+
+  /** Submits the form and resolves with the answer posted in the DM. */
+  async function submit(callbackId: string, value: string, user = 'UADA'): Promise<SlackCall> {
+    const before = h.fake.calls.length;
+    expect((await h.action(viewSubmission(callbackId, { blockId: 'paste', actionId: 'dockerfile', value }, { user }))).status).toBe(200);
+    return h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === 'chat.postMessage');
+  }
+
+  test('GIVEN /docker explain-dockerfile with no text THEN a modal opens with one multiline input of up to 3,000 characters, and nothing is posted', async () => {
+    const respondsBefore = h.fake.callsOf('respond').length;
+    const { form } = await formFor('explain-dockerfile');
+    const view = form.params['view'] as Record<string, unknown>;
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'paste:explain-dockerfile:dockerfile', title: { text: 'explain-dockerfile' }, submit: { text: 'Explain' } });
+    const [input] = view['blocks'] as Array<Record<string, unknown>>;
+    expect(input).toMatchObject({
+      type: 'input',
+      block_id: 'paste',
+      label: { text: 'Paste your dockerfile here' },
+      element: { type: 'plain_text_input', action_id: 'dockerfile', multiline: true, max_length: 3000 },
+    });
+    expect(JSON.stringify(input)).toContain('npm run -s explain -- FILE');
+    expect(h.fake.callsOf('respond').length).toBe(respondsBefore);
+  });
+
+  test('GIVEN the form is submitted THEN the explanation and its full report arrive in the DM with the bot, to that person alone', async () => {
+    await formFor('explain-dockerfile   ');
+    const before = h.fake.calls.length;
+    const answer = await submit('paste:explain-dockerfile:dockerfile', LONG_DOCKERFILE);
+    const since = h.fake.calls.slice(before);
+    expect(since.find((c) => c.method === 'conversations.open')!.params).toMatchObject({ users: 'UADA' });
+    expect(since.find((c) => c.method === 'files.completeUploadExternal')!.params).toMatchObject({ channel_id: 'DADA' });
+    expect(new TextDecoder().decode(since.find((c) => c.method === 'upload')!.bytes)).toMatch(/^# Dockerfile explained/);
+    expect(answer.params['channel']).toBe('DADA');
+    expect(textOf(answer)).toContain('Your Dockerfile, explained');
+    expect(textOf(answer)).toContain('…and 12 more');
+    expect(textOf(answer)).not.toContain('I could not attach');
+  });
+
+  test('GIVEN the DM cannot be opened (no im:write) THEN the answer still reaches the app\'s Messages tab', async () => {
+    h.fake.stub('conversations.open', { error: 'missing_scope', needed: 'im:write' });
+    const answer = await submit('paste:explain-dockerfile:dockerfile', 'FROM alpine:3.20\nCMD echo hi', 'UFAY');
+    expect(answer.params['channel']).toBe('UFAY');
+    expect(textOf(answer)).toContain('Your Dockerfile, explained');
+    expect(h.logs.some((l) => l.includes('could not open the DM: Slack answered missing_scope (needs the im:write scope)'))).toBe(true);
+  });
+
+  test('GIVEN text that is no Dockerfile is submitted THEN a clear error in the DM, and nothing breaks', async () => {
+    const answer = await submit('paste:explain-dockerfile:dockerfile', 'hello, is this thing on?', 'UBOB');
+    expect(answer.params['channel']).toBe('DBOB');
+    expect(textOf(answer)).toMatch(/does not look like a Dockerfile/i);
+  });
+
+  test('GIVEN a form id that is not ours THEN nothing is run or posted', async () => {
+    const before = h.fake.calls.length;
+    for (const id of ['paste:explain-dockerfile:other', 'paste:no-such:dockerfile', 'paste:ask:question']) {
+      expect((await h.action(viewSubmission(id, { blockId: 'paste', actionId: 'dockerfile', value: 'FROM alpine' }))).status).toBe(200);
+    }
+    await answerTo(mention('what is a layer'));
+    expect(h.fake.calls.slice(before).filter((c) => c.method === 'conversations.open' || c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  test('GIVEN /docker explain-command with no text THEN the same form, for the command', async () => {
+    const { form } = await formFor('explain-command');
+    expect(form.params['view']).toMatchObject({ callback_id: 'paste:explain-command:command' });
+  });
+
+  test('GIVEN the form cannot be opened THEN the command answers that the paste is missing', async () => {
+    h.fake.stub('views.open', { error: 'expired_trigger_id' });
+    const answer = await docker('explain-dockerfile');
+    expect(answer.params['response_type']).toBe('ephemeral');
+    expect(textOf(answer)).toContain('`/docker explain-dockerfile` needs a dockerfile');
+    expect(h.logs.some((l) => /could not open the form: Slack answered expired_trigger_id/.test(l))).toBe(true);
+  });
+});
+
+describe('files: the explainer\'s full report', () => {
+  test('GIVEN a Dockerfile too long for one message THEN the full report is uploaded to the channel before the cut reply', async () => {
+    const before = h.fake.calls.length;
+    const answer = await docker(`explain-dockerfile ${LONG_DOCKERFILE}`);
+    const since = h.fake.calls.slice(before);
+    expect(since.find((c) => c.method === 'files.getUploadURLExternal')!.params).toMatchObject({ filename: 'dockerfile-explained.md' });
+    const report = new TextDecoder().decode(since.find((c) => c.method === 'upload')!.bytes);
+    expect(report).toMatch(/^# Dockerfile explained/);
+    expect(report).toContain('RUN echo step11');
+    const complete = since.find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(complete.params).toMatchObject({ channel_id: 'CGENERAL' });
+    expect(h.fake.calls.indexOf(complete)).toBeLessThan(h.fake.calls.indexOf(answer));
+    expect(answer.params['response_type']).toBe('in_channel');
+    expect(textOf(answer)).toContain('…and 12 more (all in the attached report).');
+    expect(textOf(answer)).not.toContain('I could not attach');
+  });
+
+  test.each([
+    ['in a channel the bot is not in', CHANNEL_WITHOUT_BOT, undefined],
+    ['without the files:write scope', 'CGENERAL', 'missing_scope'],
+  ])('GIVEN the report cannot be uploaded (%s) THEN the reply is still shown, with a one-line note', async (_, channel, stub) => {
+    if (stub) h.fake.stub('files.getUploadURLExternal', { error: stub, needed: 'files:write' });
+    const answer = await docker(`explain-dockerfile ${LONG_DOCKERFILE}`, { channel });
+    expect(answer.params['response_type']).toBe('in_channel');
+    const text = textOf(answer);
+    expect(text).toContain('Your Dockerfile, explained');
+    expect(text).toContain('…and 12 more');
+    expect(text).toContain('I could not attach the full report here');
+    expect(h.logs.some((l) => /could not upload dockerfile-explained\.md: Slack answered (not_in_channel|missing_scope)/.test(l))).toBe(true);
+  });
+});
+
 describe('buttons', () => {
   test('GIVEN a card from /docker quiz THEN reveal and grade replace it in place, the grades name their intervals, and Home is republished', async () => {
     const card = await docker('quiz');
@@ -270,6 +408,110 @@ describe('buttons', () => {
     expect(answer.params['replace_original']).toBe(false);
     expect(textOf(answer)).toMatch(/expired|not valid/);
   });
+});
+
+describe('learner settings and confirmations', () => {
+  test('GIVEN no time zone of their own THEN the Slack profile\'s (users.info) counts; once they set one with /docker settings, theirs wins everywhere', async () => {
+    const carl = { user: 'UCARL' };
+    const shown = await docker('settings', carl);
+    expect(shown.params['response_type']).toBe('ephemeral');
+    expect(textOf(shown)).toContain('Europe/Paris (from your profile)');
+    expect(textOf(await docker('stats', carl))).toContain('Days are counted in Europe/Paris.');
+
+    const saved = await docker('settings time-zone:Asia/Tokyo', carl);
+    expect(textOf(saved)).toContain('Settings saved');
+    expect(textOf(saved)).toContain('Asia/Tokyo (yours)');
+    expect(textOf(await docker('stats', carl))).toContain('Days are counted in Asia/Tokyo.');
+    // Buttons and the Home tab read it too.
+    const publishes = h.fake.callsOf('views.publish').length;
+    await h.event(homeOpened('UCARL'));
+    await h.fake.waitFor(() => h.fake.callsOf('views.publish').length > publishes);
+    expect(textOf(h.fake.callsOf('views.publish').at(-1)!)).toContain('Days are counted in Asia/Tokyo.');
+    // Someone else still gets their profile's zone.
+    expect(textOf(await docker('stats', { user: 'UDORA' }))).toContain('Days are counted in Europe/Paris.');
+  });
+
+  test('GIVEN a time zone that is not one THEN a clear error, and the setting stays as it was', async () => {
+    const refused = await docker('settings time-zone:Mars/Olympus', { user: 'UCARL2' });
+    expect(refused.params['response_type']).toBe('ephemeral');
+    expect(textOf(refused)).toContain('The time-zone for `/docker settings` must be an IANA time zone such as Europe/Paris or America/New_York.');
+    expect(textOf(await docker('settings', { user: 'UCARL2' }))).toContain('Europe/Paris (from your profile)');
+  });
+
+  test('GIVEN /docker forget-me and the confirmation pressed THEN everything about the learner is gone, and Home is republished', async () => {
+    const dan = { user: 'UDAN' };
+    const fresh = textOf(await docker('stats', { user: 'UFRESH' }));
+    const card = await docker('quiz', dan);
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000600.000100', ephemeral: true };
+    const revealed = await press(buttonIn(card, 'Reveal answer'), on, dan);
+    await press(buttonIn(revealed, /^Good/), on, dan);
+    expect(textOf(await docker('stats', dan))).not.toBe(fresh);
+
+    const asked = await docker('forget-me', dan);
+    expect(asked.params['response_type']).toBe('ephemeral');
+    expect(textOf(asked)).toContain('Delete everything about you?');
+    const publishes = h.fake.callsOf('views.publish').length;
+    const confirmOn: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000600.000200', ephemeral: true };
+    const done = await press(buttonIn(asked, 'Yes, delete everything'), confirmOn, dan);
+    expect(done.params).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(textOf(done)).toContain('Everything about you is deleted');
+    expect(textOf(done)).toMatch(/[1-9]\d* stored records? (is|are) gone/);
+    await h.fake.waitFor(() => h.fake.callsOf('views.publish').length > publishes);
+    // Dan is now as new as someone never seen.
+    expect(textOf(await docker('stats', dan))).toBe(fresh);
+  });
+
+  test('GIVEN a grade THEN Practise ahead works, and undo and reset ask first and work when confirmed, each replacing its confirmation in place', async () => {
+    const erin = { user: 'UERIN' };
+    const on: PressedOn = { kind: 'message', channel: 'CGENERAL', ts: '1800000800.000100', ephemeral: true };
+    const studyVolumes = async (ts: string) => {
+      const card = await docker('quiz cards volumes', erin);
+      const revealed = await press(buttonIn(card, 'Reveal answer'), { ...on, ts }, erin);
+      return press(buttonIn(revealed, /^Good/), { ...on, ts }, erin);
+    };
+    await studyVolumes('1800000800.000200');
+    // With no new cards a day and nothing due, review offers to practise ahead.
+    await docker('settings new-cards:0', erin);
+    const review = await docker('review', erin);
+    const practice = await press(buttonIn(review, 'Practise ahead'), { ...on, ts: '1800000800.000250' }, erin);
+    expect(buttonsOf(practice).map((b) => b.label)).toContain('Reveal answer');
+
+    const undo = await docker('undo', erin);
+    expect(textOf(undo)).toContain('Undo Good?');
+    const undone = await press(buttonIn(undo, 'Yes, undo it'), { ...on, ts: '1800000800.000300' }, erin);
+    expect(undone.params['replace_original']).toBe(true);
+    expect(textOf(undone)).toContain('Grade undone');
+
+    await studyVolumes('1800000800.000400');
+    const reset = await docker('reset volumes', erin);
+    expect(textOf(reset)).toContain('Start Volumes over?');
+    const done = await press(buttonIn(reset, 'Yes, reset Volumes'), { ...on, ts: '1800000800.000500' }, erin);
+    expect(done.params['replace_original']).toBe(true);
+    expect(textOf(done)).toContain('Volumes starts afresh');
+  });
+
+  test('GIVEN a topic name with a typo THEN the close matches are buttons that open the topic for the presser', async () => {
+    const missed = await docker('explain storage');
+    expect(missed.params['response_type']).toBe('ephemeral');
+    const matches = buttonsOf(missed).filter((b) => b.actionId.startsWith('v1:explain:'));
+    expect(matches.length).toBeGreaterThan(0);
+    const topic = await press(matches[0]!.actionId, { kind: 'message', channel: 'CGENERAL', ts: '1800000700.000100', ephemeral: true });
+    expect(topic.params['response_type']).toBe('ephemeral');
+    expect(textOf(topic)).toContain(matches[0]!.label);
+  });
+});
+
+describe('/docker daily', () => {
+  test.each(['daily', 'daily status', 'daily set 09:00 Europe/Berlin', 'daily off', 'daily now', 'daily reveal'])(
+    'GIVEN /docker %s THEN it answers, to the asker alone, that daily posts are Discord-only for now, and schedules nothing',
+    async (text) => {
+      const answer = await docker(text);
+      expect(answer.params['response_type']).toBe('ephemeral');
+      expect(textOf(answer)).toContain('Daily posts are Discord-only for now');
+      expect(textOf(answer)).toContain('`/docker review`');
+      expect(await h.app.services.store.daily.schedule('slack', 'CGENERAL')).toBeUndefined();
+    },
+  );
 });
 
 describe('the Home tab', () => {

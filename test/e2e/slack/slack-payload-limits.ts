@@ -18,16 +18,23 @@ const LIMITS = {
   selectOptions: 100,
   optionText: 75,
   optionValue: 150,
+  modalBlocks: 100,
+  modalTitle: 24,
+  inputLabel: 2000,
+  inputHint: 2000,
+  plainTextInput: 3000,
+  privateMetadata: 3000,
+  callbackId: 255,
 };
 
 type Json = Record<string, unknown>;
 
 /** Problems with a message's or view's blocks (`surface` says which limit on their number applies). */
-export function blockProblems(blocks: unknown, surface: 'message' | 'home' = 'message'): string[] {
+export function blockProblems(blocks: unknown, surface: 'message' | 'home' | 'modal' = 'message'): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, what: string) => void (ok || problems.push(what));
   if (!Array.isArray(blocks)) return ['blocks is not an array'];
-  const max = surface === 'home' ? LIMITS.homeBlocks : LIMITS.messageBlocks;
+  const max = surface === 'home' ? LIMITS.homeBlocks : surface === 'modal' ? LIMITS.modalBlocks : LIMITS.messageBlocks;
   check(blocks.length <= max, `${blocks.length} blocks, over ${max}`);
   const actionIds = new Set<string>();
   for (const block of blocks as Json[]) {
@@ -76,6 +83,16 @@ export function blockProblems(blocks: unknown, surface: 'message' | 'home' = 'me
       }
       case 'divider':
         break;
+      case 'input': {
+        check(surface === 'modal', 'an input block outside a modal');
+        check(textOf(block['label']).length > 0 && textOf(block['label']).length <= LIMITS.inputLabel, `input label empty or over ${LIMITS.inputLabel}`);
+        if (block['hint'] !== undefined) check(textOf(block['hint']).length <= LIMITS.inputHint, `input hint over ${LIMITS.inputHint}`);
+        const element = block['element'] as Json;
+        check(element['type'] === 'plain_text_input', `input element ${String(element['type'])}`);
+        const maxLength = Number(element['max_length'] ?? LIMITS.plainTextInput);
+        check(maxLength >= 1 && maxLength <= LIMITS.plainTextInput, `plain_text_input max_length ${maxLength}, over ${LIMITS.plainTextInput}`);
+        break;
+      }
       default:
         problems.push(`unexpected block type ${String(block['type'])}`);
     }
@@ -108,4 +125,20 @@ export function unescapedProblems(text: string): string[] {
   }
   for (const match of text.matchAll(/&(?!amp;|lt;|gt;)[^\s]{0,6}/g)) problems.push(`bare "&": ${match[0]}`);
   return problems;
+}
+
+/** Problems with a modal view (`views.open`): its title and buttons, metadata, callback id and blocks. */
+export function modalProblems(view: unknown): string[] {
+  const modal = view as Json;
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => void (ok || problems.push(what));
+  check(modal['type'] === 'modal', 'not a modal');
+  for (const key of ['title', 'submit', 'close']) {
+    const text = textOf(modal[key]);
+    check(key !== 'title' || text.length > 0, 'a modal with no title');
+    check(text.length <= LIMITS.modalTitle, `modal ${key} over ${LIMITS.modalTitle}: ${text}`);
+  }
+  check(String(modal['private_metadata'] ?? '').length <= LIMITS.privateMetadata, 'private_metadata over 3000');
+  check(String(modal['callback_id'] ?? '').length <= LIMITS.callbackId, 'callback_id over 255');
+  return [...problems, ...blockProblems(modal['blocks'], 'modal')];
 }

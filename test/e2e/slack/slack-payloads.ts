@@ -106,3 +106,31 @@ export function blockAction(actionId: string, on: PressedOn, responseUrl: string
 export function homeOpened(user = 'UADA') {
   return { type: 'app_home_opened', user, channel: 'DADA', tab: 'home', event_ts: nextTs() };
 }
+
+/** A `view_submission` of a modal with one input (`blockId`, `actionId`) holding `value`, as Slack posts it. */
+export function viewSubmission(callbackId: string, input: { blockId: string; actionId: string; value: string }, options: { user?: string } = {}): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: BOT.teamId, domain: 'test' },
+    user: { id: options.user ?? 'UADA', username: 'ada', name: 'ada', team_id: BOT.teamId },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-${++events}`,
+    view: {
+      id: 'VMODAL',
+      team_id: BOT.teamId,
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: '',
+      blocks: [],
+      state: { values: { [input.blockId]: { [input.actionId]: { type: 'plain_text_input', value: input.value } } } },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      app_id: 'A1',
+      bot_id: BOT.botId,
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}

@@ -4,7 +4,7 @@ import { startSlack } from '../../../src/adapters/slack/start-slack.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN, startSlackHarness, type SlackHarness } from './slack-harness.ts';
-import { blockAction, eventCallback, mention, slashCommand } from './slack-payloads.ts';
+import { blockAction, eventCallback, mention, slashCommand, viewSubmission } from './slack-payloads.ts';
 import { buttonIn, textOf } from './slack-views.ts';
 
 let h: SlackHarness;
@@ -46,6 +46,20 @@ describe('Socket Mode, the default', () => {
     await h.fake.sendEnvelope('events_api', eventCallback(mention('what is a tag')));
     await h.fake.waitFor(() => h.fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage').length >= 2);
     expect(h.fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+  });
+
+  test('GIVEN /docker explain-dockerfile with no text and its form submitted over the socket THEN the form opens, the submission is acked (closing it), and the answer is in the DM', async () => {
+    const fields = slashCommand('explain-dockerfile', h.fake.responseUrl('socket-form'));
+    await h.fake.sendEnvelope('slash_commands', fields);
+    const form = await h.fake.waitFor((c) => c.method === 'views.open' && c.params['trigger_id'] === fields['trigger_id']);
+    expect(form.params['view']).toMatchObject({ callback_id: 'paste:explain-dockerfile:dockerfile' });
+    const before = h.fake.calls.length;
+    // An empty ack: Slack closes the form (no response_action: errors or update).
+    const ack = await h.fake.sendEnvelope('interactive', viewSubmission('paste:explain-dockerfile:dockerfile', { blockId: 'paste', actionId: 'dockerfile', value: 'FROM alpine:3.20\nCMD echo hi' }));
+    expect(ack).toEqual({});
+    const answer = await h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === 'chat.postMessage');
+    expect(answer.params['channel']).toBe('DADA');
+    expect(textOf(answer)).toContain('Your Dockerfile, explained');
   });
 
   test('GIVEN /docker quiz and a press of Reveal over the socket THEN both are acked and answered through response_url', async () => {

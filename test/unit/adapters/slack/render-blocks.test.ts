@@ -90,6 +90,22 @@ describe('a reply as Block Kit', () => {
     ]);
   });
 
+  test('GIVEN a file that could not be attached THEN a one-line note comes before the buttons and footer, and the text stays', () => {
+    const reply: Reply = {
+      tone: 'answer',
+      title: 'Explained',
+      text: 'Summary\n…and 3 more (all in the attached report).',
+      file: { name: 'r.md', data: new Uint8Array([35]), mediaType: 'text/markdown; charset=utf-8', description: 'The full report' },
+      actions: [[{ id: 'v1:explain:volumes', label: 'Volumes', style: 'secondary' }]],
+      footer: 'Findings: 1 warning.',
+    };
+    expect(renderBlocks(reply).blocks.map((b) => b.type)).toEqual(['header', 'section', 'actions', 'context']);
+    const noted = renderBlocks(reply, { fileHint: 'Could not attach <it>.' });
+    expect(noted.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions', 'context']);
+    expect(noted.blocks[2]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Could not attach &lt;it&gt;.', verbatim: true }] });
+    expect(JSON.stringify(noted.blocks[1])).toContain('…and 3 more');
+  });
+
   test('GIVEN a text far over one section THEN it is split at line breaks into sections of at most 3,000, code blocks kept closed', () => {
     const long = ['Intro line.', '```', ...Array.from({ length: 400 }, (_, i) => `RUN step ${i} && echo <done>`), '```', 'Outro.'].join('\n');
     const message = renderBlocks({ tone: 'answer', text: long });
