@@ -13,6 +13,10 @@ import { KnowledgeLoadError } from './knowledge/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
+/** The one line a start with no platform ends with where the console chat is off (the container image). */
+const NO_PLATFORM_MESSAGE =
+  'No chat platform is configured and the console chat is off (STEVEDORE_NO_CONSOLE=1): set DISCORD_TOKEN and DISCORD_APP_ID, or SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See docs/deployment.md.';
+
 const loaded = loadConfig();
 if (!loaded.ok) {
   console.error(loaded.message);
@@ -23,6 +27,10 @@ const slack = slackSettings(loaded.config);
 const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: secretsOf(loaded.config) });
 
 for (const notice of loaded.notices) console.error(notice);
+if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {
+  console.error(NO_PLATFORM_MESSAGE);
+  process.exit(1);
+}
 
 try {
   const app = await createApp(loaded.config);
