@@ -16,7 +16,7 @@ const src = join(root, 'src');
 const dist = join(root, 'dist');
 
 /** Every file under `dir` (relative to it) that tsc does not emit. */
-export function buildAssets(dir: string): string[] {
+function buildAssets(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.name.endsWith('.ts'))
     .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
@@ -26,5 +26,6 @@ export function buildAssets(dir: string): string[] {
 rmSync(dist, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-for (const file of buildAssets(src)) cpSync(join(src, file), join(dist, file));
-console.log(`Built dist/ (and copied ${buildAssets(src).join(', ')}).`);
+const assets = buildAssets(src);
+for (const file of assets) cpSync(join(src, file), join(dist, file));
+console.log(`Built dist/ (and copied ${assets.join(', ')}).`);

@@ -1,7 +1,8 @@
 /**
  * `npm start`: loads the settings and the knowledge, then starts the front ends that are configured: Discord
  * when DISCORD_TOKEN and DISCORD_APP_ID are set, Slack when SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)
- * or SLACK_SIGNING_SECRET (HTTP mode) are set, both in one process when both are; otherwise the console chat.
+ * or SLACK_SIGNING_SECRET (HTTP mode) are set, both in one process when both are; otherwise the console chat,
+ * or, with STEVEDORE_NO_CONSOLE=1 (the container image), one line and exit code 1.
  */
 import { dirname, join } from 'node:path';
 import { runConsole } from './adapters/console/run-console.ts';

@@ -13,16 +13,16 @@ const BOT_SCRIPT = 'dist/main.js';
  * The state letters (`R`, `S`, `D`, `T`, `Z`, …; `man 5 proc`) of every node process with an argument `script`
  * and the working directory `cwd`. Processes that end while being read are left out.
  */
-function processStates(script: string, cwd: string, proc = '/proc'): string[] {
+function processStates(script: string, cwd: string): string[] {
   const states: string[] = [];
-  for (const pid of readdirSync(proc).filter((name) => /^\d+$/.test(name))) {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       // Node's own process, not tini's (whose arguments name the script too).
-      const args = readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0');
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       if (!/(^|\/)node$/.test(args[0] ?? '') || !args.includes(script)) continue;
-      if (readlinkSync(`${proc}/${pid}/cwd`) !== cwd) continue;
+      if (readlinkSync(`/proc/${pid}/cwd`) !== cwd) continue;
       // `pid (comm) S …`: the state follows the last ')', since the command name may itself hold one.
-      const stat = readFileSync(`${proc}/${pid}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       states.push(stat.charAt(stat.lastIndexOf(')') + 2));
     } catch {
       // The process ended while being read, or belongs to another user.
