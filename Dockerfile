@@ -2,10 +2,10 @@
 # Stevedore's production image: compiled JavaScript on the Node LTS, production dependencies only, non-root.
 # Build: docker build -t stevedore .   Run: docs/deployment.md.
 
-# Node 24 is the Active LTS line (Node 20 reached its end of life in April 2026); trixie-slim is the current Debian
-# (glibc, so better-sqlite3 and resvg load their usual binaries) without the extras of the full image. Every
-# stage uses the same base, so the native addon compiled below matches the runtime's Node ABI. For fully
-# repeatable builds, pin a digest: --build-arg NODE_IMAGE=node:24-trixie-slim@sha256:…
+# Node 24, an LTS line supported until April 2028 (Node 20 reached its end of life in April 2026); trixie-slim is
+# the current Debian (glibc, so better-sqlite3 and resvg load their usual binaries) without the full image's
+# extras. Every stage uses the same base, so the native addon compiled below matches the runtime's Node ABI.
+# For fully repeatable builds, pin a digest: --build-arg NODE_IMAGE=node:24-trixie-slim@sha256:…
 ARG NODE_IMAGE=node:24-trixie-slim
 
 # Dependencies, compiled once: better-sqlite3 is a native addon, and the toolchain stays in this stage.
