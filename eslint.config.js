@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const platformPackages = ['discord.js', '@discordjs/*', '@slack/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', '.scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.scratch/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -68,6 +68,11 @@ export const ConfigSchema = z.object({
    * maintainers to read the knowledge gaps it shows (`npm run kb:gaps`). Default 90. See docs/privacy.md.
    */
   ANSWER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * `1`: with no chat platform configured, exit with one line instead of opening the console chat. The
+   * container image sets it (a server has no one to type into the console). Default `0`.
+   */
+  STEVEDORE_NO_CONSOLE: z.enum(['0', '1'], { error: 'must be 1 (no console chat) or 0' }).default('0'),
   /** The console's colour, by the usual conventions: `NO_COLOR` never, `FORCE_COLOR` always, `TERM=dumb` not. */
   NO_COLOR: z.string().optional(),
   FORCE_COLOR: z.string().optional(),

@@ -1,7 +1,8 @@
 /**
  * `npm start`: loads the settings and the knowledge, then starts the front ends that are configured: Discord
  * when DISCORD_TOKEN and DISCORD_APP_ID are set, Slack when SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)
- * or SLACK_SIGNING_SECRET (HTTP mode) are set, both in one process when both are; otherwise the console chat.
+ * or SLACK_SIGNING_SECRET (HTTP mode) are set, both in one process when both are; otherwise the console chat,
+ * or, with STEVEDORE_NO_CONSOLE=1 (the container image), one line and exit code 1.
  */
 import { dirname, join } from 'node:path';
 import { runConsole } from './adapters/console/run-console.ts';
@@ -13,6 +14,10 @@ import { KnowledgeLoadError } from './knowledge/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
+/** The one line a start with no platform ends with where the console chat is off (the container image). */
+const NO_PLATFORM_MESSAGE =
+  'No chat platform is configured and the console chat is off (STEVEDORE_NO_CONSOLE=1): set DISCORD_TOKEN and DISCORD_APP_ID, or SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See docs/deployment.md.';
+
 const loaded = loadConfig();
 if (!loaded.ok) {
   console.error(loaded.message);
@@ -23,6 +28,10 @@ const slack = slackSettings(loaded.config);
 const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: secretsOf(loaded.config) });
 
 for (const notice of loaded.notices) console.error(notice);
+if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {
+  console.error(NO_PLATFORM_MESSAGE);
+  process.exit(1);
+}
 
 try {
   const app = await createApp(loaded.config);

@@ -46,7 +46,14 @@ export function describeStep(step: DockerfileStep, stage: DockerfileStage, model
     case 'SHELL':
       return { explanation: `Changes the shell that shell-form RUN, CMD and ENTRYPOINT after it use to ${code(step.args)}. Metadata.`, layer: false, topic: 'dockerfile-basics' };
     case 'STOPSIGNAL':
-      return { explanation: `Makes \`docker stop\` send ${code(step.args)} instead of SIGTERM. Metadata.`, layer: false, topic: 'stop-vs-kill' };
+      return {
+        // SIGTERM (or 15) is what `docker stop` sends anyway: naming it only makes the default explicit.
+        explanation: /^\s*(SIGTERM|TERM|15)\s*$/i.test(step.args)
+          ? `Makes \`docker stop\` send ${code(step.args)}, which it sends anyway: the default, written down. Metadata.`
+          : `Makes \`docker stop\` send ${code(step.args)} instead of SIGTERM. Metadata.`,
+        layer: false,
+        topic: 'stop-vs-kill',
+      };
     case 'ONBUILD':
       return { explanation: `Stores ${code(step.args)} to run later, when another Dockerfile uses this image as its base. Metadata.`, layer: false, topic: 'dockerfile-basics' };
     case 'MAINTAINER':

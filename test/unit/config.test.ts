@@ -45,6 +45,12 @@ describe('settings', () => {
   test('GIVEN only one database setting THEN there is no notice', () => {
     expect(loadConfig({ DATABASE_PATH: './data/x.db' })).toMatchObject({ ok: true, notices: [] });
   });
+
+  test('GIVEN STEVEDORE_NO_CONSOLE THEN it is 0 by default, 1 when the image sets it, and any other value is refused with one line', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { STEVEDORE_NO_CONSOLE: '0' } });
+    expect(loadConfig({ STEVEDORE_NO_CONSOLE: '1' })).toMatchObject({ ok: true, config: { STEVEDORE_NO_CONSOLE: '1' } });
+    expect(loadConfig({ STEVEDORE_NO_CONSOLE: 'yes' })).toEqual({ ok: false, message: 'Setting STEVEDORE_NO_CONSOLE is invalid: must be 1 (no console chat) or 0. See .env.example.' });
+  });
 });
 
 // Shaped like Slack's tokens and secrets, but not real ones.

@@ -66,3 +66,12 @@ describe('explainDockerfile on JSON-form COPY', () => {
     expect(result.value.findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['dockerignore-for-whole-context@4']);
   });
 });
+
+describe('explainDockerfile on STOPSIGNAL', () => {
+  test('GIVEN STOPSIGNAL SIGTERM THEN it is called the default written down, and another signal replaces SIGTERM', () => {
+    const result = explainDockerfile('FROM node:24-slim\nSTOPSIGNAL SIGTERM\nFROM nginx:1.27\nSTOPSIGNAL SIGQUIT');
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.value.items.find((i) => i.line === 2)?.explanation).toBe('Makes `docker stop` send `SIGTERM`, which it sends anyway: the default, written down. Metadata.');
+    expect(result.value.items.find((i) => i.line === 4)?.explanation).toBe('Makes `docker stop` send `SIGQUIT` instead of SIGTERM. Metadata.');
+  });
+});

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { ConfigSchema } from '../../src/config.ts';
+import { PROJECT_ROOT } from '../fixtures/image-dockerfile.ts';
+
+interface Service {
+  build?: string;
+  image?: string;
+  env_file?: string | string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition?: string }>;
+  volumes?: string[];
+  healthcheck?: { test?: string[] };
+}
+
+const text = readFileSync(new URL('compose.yaml', PROJECT_ROOT), 'utf8');
+const compose = parse(text) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
+const services = Object.entries(compose.services);
+const envExample = readFileSync(new URL('.env.example', PROJECT_ROOT), 'utf8');
+
+describe('compose.yaml', () => {
+  test('GIVEN its services THEN the bot is built from the Dockerfile and waits for a healthy PostgreSQL', () => {
+    expect(Object.keys(compose.services)).toEqual(['bot', 'db']);
+    const { bot, db } = compose.services as { bot: Service; db: Service };
+    expect(bot.build).toBe('.');
+    expect(existsSync(new URL('Dockerfile', PROJECT_ROOT))).toBe(true);
+    expect(bot.depends_on).toMatchObject({ db: { condition: 'service_healthy' } });
+    expect(db.image).toMatch(/^postgres:\d+-alpine$/);
+    expect(db.healthcheck?.test).toEqual(['CMD', 'pg_isready', '--username=stevedore', '--dbname=stevedore']);
+    expect(bot.environment?.['DATABASE_URL']).toBe('postgres://stevedore:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}@db:5432/stevedore');
+  });
+
+  test('GIVEN every reference THEN each service, named volume and env file it names exists, and every setting it passes is one the bot reads', () => {
+    const named = Object.keys(compose.volumes ?? {});
+    for (const [name, service] of services) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) {
+        expect(Object.keys(compose.services), `${name} depends on ${dependency}`).toContain(dependency);
+        // A condition on health needs a health check to be met.
+        if (service.depends_on![dependency]!.condition === 'service_healthy') expect(compose.services[dependency]!.healthcheck?.test, dependency).toBeDefined();
+      }
+      for (const volume of service.volumes ?? []) {
+        const source = volume.split(':')[0]!;
+        if (!source.startsWith('.') && !source.startsWith('/')) expect(named, `${name} mounts ${source}`).toContain(source);
+      }
+      // .env is each installation's own (never committed): .env.example is its documented template.
+      for (const file of [service.env_file ?? []].flat()) expect(file === '.env' ? existsSync(new URL('.env.example', PROJECT_ROOT)) : existsSync(new URL(file, PROJECT_ROOT)), file).toBe(true);
+    }
+    for (const setting of Object.keys(compose.services['bot']!.environment ?? {})) expect(Object.keys(ConfigSchema.shape)).toContain(setting);
+    // Every named volume is used, so none is left behind by a rename.
+    for (const volume of named) expect(services.some(([, s]) => (s.volumes ?? []).some((v) => v.startsWith(`${volume}:`))), volume).toBe(true);
+  });
+
+  test('GIVEN a variable compose.yaml interpolates THEN .env.example documents it', () => {
+    const variables = new Set([...text.matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]!));
+    expect([...variables]).toEqual(['POSTGRES_PASSWORD']);
+    for (const variable of variables) expect(envExample).toMatch(new RegExp(`^# ${variable}=`, 'm'));
+  });
+});
