@@ -10,6 +10,7 @@ import { DiscordStartError } from './adapters/discord/discord-start-error.ts';
 import { SlackStartError } from './adapters/slack/slack-start-error.ts';
 import { createApp, type App } from './app.ts';
 import { discordSettings, loadConfig, secretsOf, slackSettings, type DiscordSettings, type SlackSettings } from './config.ts';
+import { FlagInventoryLoadError } from './explain/index.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
@@ -49,6 +50,7 @@ try {
 } catch (error) {
   if (
     error instanceof KnowledgeLoadError ||
+    error instanceof FlagInventoryLoadError ||
     error instanceof SchemaTooNewError ||
     error instanceof StoreOpenError ||
     error instanceof StoreBusyError ||

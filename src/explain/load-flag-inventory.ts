@@ -14,7 +14,12 @@ export type CheckFlagInventoryResult = { files: CommandFile[]; problems: Knowled
 /** Thrown when the flag inventory cannot be loaded; the explainer must not guess at flags. */
 export class FlagInventoryLoadError extends Error {
   constructor(readonly problems: readonly KnowledgeProblem[]) {
-    super(`The flag inventory has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join('\n'));
+    const line = (p: KnowledgeProblem) => `${p.file}: ${p.field}: ${p.message}`;
+    super(
+      problems.length === 1
+        ? `The flag inventory cannot be loaded: ${line(problems[0]!)}`
+        : `The flag inventory has ${problems.length} problems:\n` + problems.map((p) => `  ${line(p)}`).join('\n'),
+    );
     this.name = 'FlagInventoryLoadError';
   }
 }
@@ -25,7 +30,15 @@ export class FlagInventoryLoadError extends Error {
  * `flagsFrom` naming a command that does not exist. `topicIds`, when given, also checks every topic link.
  */
 export async function checkFlagInventoryDir(dir: string = DEFAULT_DOCKER_CLI_DIR, topicIds?: ReadonlySet<string>): Promise<CheckFlagInventoryResult> {
-  const names = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code ?? String(error)})`;
+    return { files: [], problems: [{ file: dir, field: 'folder', message: `${why}: the docker flag inventory ships beside knowledge/; reinstall or restore it` }] };
+  }
+  const names = entries.filter((f) => f.endsWith('.yaml')).sort();
   const files: CommandFile[] = [];
   const problems: KnowledgeProblem[] = [];
   for (const name of names) {

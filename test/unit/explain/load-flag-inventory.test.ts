@@ -53,4 +53,11 @@ describe('checkFlagInventoryDir', () => {
     expect(inventory.isGroup('compose')).toBe(true);
     expect(inventory.get('image ls')).toBe(inventory.get('images'));
   });
+
+  test('GIVEN a flag inventory folder that does not exist THEN loading fails with one line naming the folder', async () => {
+    const missing = path.join(tmpdir(), 'no-such-docker-cli-folder');
+    const error: unknown = await loadFlagInventory(missing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FlagInventoryLoadError);
+    expect((error as Error).message).toBe(`The flag inventory cannot be loaded: ${missing}: folder: does not exist: the docker flag inventory ships beside knowledge/; reinstall or restore it`);
+  });
 });
