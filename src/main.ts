@@ -26,7 +26,7 @@ if (!loaded.ok) {
 }
 const discord = discordSettings(loaded.config);
 const slack = slackSettings(loaded.config);
-const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: secretsOf(loaded.config) });
+const logger = createLogger({ level: loaded.config.LOG_LEVEL, ...(loaded.config.LOG_FORMAT ? { format: loaded.config.LOG_FORMAT } : {}), secrets: secretsOf(loaded.config) });
 
 for (const notice of loaded.notices) console.error(notice);
 if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {

@@ -160,7 +160,8 @@ describe('the image, built and started without Docker', { timeout: 120_000 }, ()
     if (code === 'still running') bot.child.kill('SIGKILL');
     expect(code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(STOP_GRACE_MS);
-    expect(bot.stderr).toMatch(/info {2}SIGTERM: disconnecting from Discord/);
+    // Production logs are JSON lines.
+    expect(bot.stderr).toMatch(/^\{"level":"info","time":"[^"]+","msg":"SIGTERM: disconnecting from Discord/m);
 
     const unhealthy = start(healthcheck);
     expect(await unhealthy.exit).toBe(1);

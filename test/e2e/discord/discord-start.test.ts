@@ -41,6 +41,14 @@ function launch(script: string, args: string[], env: Record<string, string>, dat
   return launchScript(script, args, { DATABASE_PATH: join(folder, database), ...env });
 }
 
+/** The JSON log entries among a process's stderr lines (the other lines are start-up messages). */
+function logEntries(stderr: string): Record<string, unknown>[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 const discordEnv = (token: string, level = 'info') => ({
   DISCORD_TOKEN: token,
   DISCORD_APP_ID: fake.applicationId,
@@ -59,8 +67,9 @@ describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIME
 
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
-    expect(run.output.stderr).toMatch(/info {2}connected to Discord as Stevedore/);
-    expect(run.output.stderr).toMatch(/info {2}SIGTERM: disconnecting from Discord/);
+    // stderr is no terminal here, so the log is JSON lines, as in production.
+    expect(logEntries(run.output.stderr)).toContainEqual(expect.objectContaining({ level: 'info', msg: expect.stringMatching(/^connected to Discord as Stevedore/) }));
+    expect(logEntries(run.output.stderr)).toContainEqual(expect.objectContaining({ level: 'info', msg: expect.stringMatching(/^SIGTERM: disconnecting from Discord/) }));
     // discord.js reports its own clean close as "reconnecting"; a deliberate stop is not a lost connection.
     expect(run.output.stderr).not.toMatch(/lost: reconnecting/);
     expect(run.output.stderr).not.toContain('console chat');
@@ -72,8 +81,8 @@ describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIME
     expect(await run.exit).toBe(1);
     const lines = run.output.stderr.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (your application, Bot, Reset Token) and put the new one in .env.');
-    // Everything before it is the debug log, one time-stamped line per entry.
-    expect(lines.slice(0, -1).filter((l) => /^\d{4}-\d\d-\d\dT/.test(l)).length).toBeGreaterThan(0);
+    // Everything before it is the debug log, one JSON object per entry.
+    expect(logEntries(lines.slice(0, -1).join('\n')).filter((entry) => entry['level'] === 'debug').length).toBeGreaterThan(0);
     for (const part of REJECTED_TOKEN.split('.')) expect(run.output.stdout + run.output.stderr).not.toContain(part);
   }, CHILD_TIMEOUT);
 

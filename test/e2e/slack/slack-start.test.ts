@@ -71,7 +71,7 @@ describe('npm start with Slack configured', () => {
 
     both.child.kill('SIGTERM');
     expect(await both.exit).toBe(0);
-    expect(both.output.stderr).toMatch(/SIGTERM: disconnecting from Discord\n/);
+    expect(both.output.stderr).toMatch(/"msg":"SIGTERM: disconnecting from Discord"\}\n/);
     const output = both.output.stdout + both.output.stderr;
     for (const secret of [BOT_TOKEN, APP_TOKEN, ...DISCORD_TOKEN.split('.')]) expect(output).not.toContain(secret);
   }, CHILD_TIMEOUT);
@@ -80,7 +80,7 @@ describe('npm start with Slack configured', () => {
     await stderrShows(stopped, 'serving Discord and Slack; SIGINT or SIGTERM stops');
     stopped.child.kill('SIGTERM');
     expect(await stopped.exit).toBe(0);
-    expect(stopped.output.stderr).toMatch(/SIGTERM: disconnecting from Discord and Slack\n/);
+    expect(stopped.output.stderr).toMatch(/"msg":"SIGTERM: disconnecting from Discord and Slack"\}\n/);
   }, CHILD_TIMEOUT);
 
   test('GIVEN Slack alone and its token revoked while running THEN the process closes the store and exits with 1, for a supervisor', async () => {
@@ -88,7 +88,7 @@ describe('npm start with Slack configured', () => {
     aloneSlack.revokeTokens();
     await aloneSlack.sendEnvelope('events_api', eventCallback(mention('what is a layer')));
     expect(await alone.exit).toBe(1);
-    expect(alone.output.stderr).toMatch(/Slack session lost, and no platform is left: disconnecting\n/);
+    expect(alone.output.stderr).toMatch(/"msg":"Slack session lost, and no platform is left: disconnecting"\}\n/);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a bot token Slack rejects THEN it ends with one clear line and a non-zero exit, the token nowhere', async () => {
