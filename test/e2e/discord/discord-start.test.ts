@@ -7,6 +7,7 @@ import { publishCommands } from '../../../src/adapters/discord/publish-commands.
 import { startDiscord } from '../../../src/adapters/discord/start-discord.ts';
 import { CommandRegistry, createCommandRegistry } from '../../../src/core/index.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { freePort } from '../../fixtures/free-port.ts';
 import { CHILD_TIMEOUT, launchScript, type Run } from '../../fixtures/launch-script.ts';
 import { createTestApp } from '../../fixtures/test-app.ts';
 import { TEST_TOKEN } from './discord-harness.ts';
@@ -23,10 +24,12 @@ const folder = mkdtempSync(join(tmpdir(), 'stevedore-discord-'));
 let bot: Run;
 let rejected: Run;
 let register: Run;
+let healthPort: number;
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   fake.rejectToken(REJECTED_TOKEN);
-  bot = launch('src/main.ts', [], discordEnv(TEST_TOKEN, 'debug'), 'bot.db');
+  healthPort = await freePort();
+  bot = launch('src/main.ts', [], { ...discordEnv(TEST_TOKEN, 'debug'), HEALTH_PORT: String(healthPort) }, 'bot.db');
   rejected = launch('src/main.ts', [], discordEnv(REJECTED_TOKEN, 'debug'), 'rejected.db');
   register = launch('src/cli/register-commands.ts', ['--guild', GUILD_ID], discordEnv(TEST_TOKEN));
 });
@@ -57,9 +60,22 @@ const discordEnv = (token: string, level = 'info') => ({
 });
 
 describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
-  test('GIVEN a valid token THEN it connects, answers a slash command, and stops cleanly on SIGTERM without logging the token', async () => {
+  test('GIVEN a valid token THEN it connects, answers a slash command and /health, and stops cleanly on SIGTERM without logging the token', async () => {
     const run = bot;
     await fake.waitUntilConnected();
+    // The health endpoint listens once Discord is connected: poll until it answers.
+    const health = async () => {
+      try {
+        const response = await fetch(`http://127.0.0.1:${healthPort}/health`);
+        return { status: response.status, body: (await response.json()) as unknown };
+      } catch {
+        return undefined;
+      }
+    };
+    await expect.poll(health, { timeout: 30_000, interval: 100 }).toEqual({
+      status: 200,
+      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected' }, scheduler: { lastTick: expect.any(String) } },
+    });
     const ask = slashCommand('ask', [text('question', 'what is a volume')], inServer(user('1300000000000000031', 'ada')), fake.applicationId);
     const callback = fake.waitForRequest((r) => r.path === `/interactions/${String(ask['id'])}/${String(ask['token'])}/callback`);
     fake.dispatch('INTERACTION_CREATE', ask);
