@@ -53,7 +53,7 @@ COPY docker-cli/ docker-cli/
 COPY --from=build /app/dist/ dist/
 USER node
 STOPSIGNAL SIGTERM
-# Liveness only until the health endpoint (HEALTH_PORT) exists: the bot's process is running. docs/deployment.md.
+# With HEALTH_PORT set (compose.yaml sets it), asks GET /health; without, checks the bot's process is running. docs/deployment.md.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/cli/health-check.js"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/main.js"]

@@ -5,12 +5,21 @@ import { DEFAULT_DATABASE_PATH } from './store/index.ts';
 /** A bot token: three dot-separated base64url parts (the first encodes the bot's user id). */
 const BOT_TOKEN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 
+/** A TCP port, from 1 to 65535. */
+const PORT_NUMBER = z.coerce
+  .number({ error: 'must be a port number' })
+  .int({ error: 'must be a port number' })
+  .min(1, { error: 'must be a port number from 1 to 65535' })
+  .max(65_535, { error: 'must be a port number from 1 to 65535' });
+
 /** Every setting the bot reads, with its default. This is the only module that reads `process.env`. */
 export const ConfigSchema = z.object({
   /** Folder of knowledge topics. Default: the `knowledge/` folder that ships with the project. */
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   /** `debug`, `info`, `warn` or `error`. Default `info`. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** `json` (one JSON object a line) or `pretty` (readable lines). Default: pretty when stderr is a terminal, else json. */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   /** The SQLite file that keeps learners' progress. Default `./data/stevedore.db`. */
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   /** A PostgreSQL URL (`postgres://user:password@host:5432/db`); when set, it is used instead of SQLite. */
@@ -45,12 +54,11 @@ export const ConfigSchema = z.object({
     .regex(/^[0-9a-f]{32}$/i, { error: 'is not a signing secret: copy the 32-character Signing Secret from your Slack app (Basic Information)' })
     .optional(),
   /** The port HTTP mode listens on for Slack's requests (`/slack/events`). Default 3000. */
-  SLACK_PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int({ error: 'must be a port number' })
-    .min(1, { error: 'must be a port number from 1 to 65535' })
-    .max(65_535, { error: 'must be a port number from 1 to 65535' })
-    .default(3000),
+  SLACK_PORT: PORT_NUMBER.default(3000),
+  /** The port the health endpoint (`GET /health`) listens on. Default: none, no health endpoint. */
+  HEALTH_PORT: PORT_NUMBER.optional(),
+  /** The address the health endpoint listens on. Default `127.0.0.1`; `0.0.0.0` for a probe from outside the container or host. */
+  HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   /**
    * How late a daily quiz post may still go out, in minutes (a process was down at its time); later ones are
    * skipped with a log line. Default 120.

@@ -4,6 +4,7 @@
  * or SLACK_SIGNING_SECRET (HTTP mode) are set, both in one process when both are; otherwise the console chat,
  * or, with STEVEDORE_NO_CONSOLE=1 (the container image), one line and exit code 1.
  */
+import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { runConsole } from './adapters/console/run-console.ts';
 import { DiscordStartError } from './adapters/discord/discord-start-error.ts';
@@ -12,6 +13,7 @@ import { createApp, type App } from './app.ts';
 import { discordSettings, loadConfig, secretsOf, slackSettings, type DiscordSettings, type SlackSettings } from './config.ts';
 import { FlagInventoryLoadError } from './explain/index.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
+import { answerHealth, HEALTH_PATH, HealthStartError, serveHealth, type HealthSources, type PlatformHealth, type PlatformName } from './health.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
@@ -26,7 +28,7 @@ if (!loaded.ok) {
 }
 const discord = discordSettings(loaded.config);
 const slack = slackSettings(loaded.config);
-const logger = createLogger({ level: loaded.config.LOG_LEVEL, secrets: secretsOf(loaded.config) });
+const logger = createLogger({ level: loaded.config.LOG_LEVEL, ...(loaded.config.LOG_FORMAT ? { format: loaded.config.LOG_FORMAT } : {}), secrets: secretsOf(loaded.config) });
 
 for (const notice of loaded.notices) console.error(notice);
 if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {
@@ -37,7 +39,8 @@ if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {
 try {
   const app = await createApp(loaded.config);
   if (discord || slack) {
-    await serveChat(app, { discord, slack }, logger, loaded.config.LOG_LEVEL);
+    const { HEALTH_PORT: port, HEALTH_HOST: host } = loaded.config;
+    await serveChat(app, { discord, slack, ...(port ? { health: { port, host } } : {}) }, logger, loaded.config.LOG_LEVEL);
   } else {
     console.error('No chat platform is configured, so this is the console chat. To connect to Discord or Slack, see README.md.');
     // Diagrams and attached reports are saved beside the database, where the user's data already lives.
@@ -55,7 +58,8 @@ try {
     error instanceof StoreOpenError ||
     error instanceof StoreBusyError ||
     error instanceof DiscordStartError ||
-    error instanceof SlackStartError
+    error instanceof SlackStartError ||
+    error instanceof HealthStartError
   ) {
     console.error(error.message);
     process.exit(1);
@@ -66,25 +70,39 @@ try {
 interface Platforms {
   discord: DiscordSettings | undefined;
   slack: SlackSettings | undefined;
+  /** Where `GET /health` is served, when HEALTH_PORT is set. */
+  health?: { port: number; host: string };
 }
 
 /**
  * Connects to every configured platform and serves until SIGINT or SIGTERM, then disconnects from all of them
  * and closes the store. A platform whose session ends for good (a revoked token) stops alone; the process
- * exits with code 1, for a supervisor to restart it, only when no platform is left.
+ * exits with code 1, for a supervisor to restart it, only when no platform is left. The health report
+ * (`src/health.ts`) is served on HEALTH_PORT once every platform is up, and on Slack's port in HTTP mode.
  */
 async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: LogLevel): Promise<void> {
   const running = new Map<string, { stop(): Promise<void> }>();
+  const states: Partial<Record<PlatformName, PlatformHealth>> = {};
+  let schedulerLastTick: (() => Date | undefined) | undefined;
+  const health: HealthSources = {
+    probeStore: () => app.services.store.learnerSettings('health:probe'),
+    platforms: () => ({ ...states }),
+    ...(platforms.discord ? { schedulerLastTick: () => schedulerLastTick?.() } : {}),
+  };
+  let healthServer: Server | undefined;
   let stopping = false;
   const shutDown = async (why: string, code: number) => {
     if (stopping) return;
     stopping = true;
+    for (const name of Object.keys(states) as PlatformName[]) if (states[name] === 'connected') states[name] = 'stopped';
     log.info(`${why}: disconnecting${running.size > 0 ? ` from ${[...running.keys()].join(' and ')}` : ''}`);
+    healthServer?.close();
     await Promise.all([...running.values()].map((bot) => bot.stop()));
     await app.close();
     process.exit(code);
   };
   const lost = (name: string) => {
+    states[name === 'Discord' ? 'discord' : 'slack'] = 'token-revoked';
     const bot = running.get(name);
     running.delete(name);
     void bot?.stop();
@@ -100,23 +118,30 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
       // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
       const { startDiscord } = await import('./adapters/discord/start-discord.ts');
       const { token, appId, apiUrl, dailyGraceMinutes } = platforms.discord;
-      running.set(
-        'Discord',
-        await startDiscord(app, {
-          token,
-          appId,
-          logger: log,
-          ...(apiUrl ? { rest: { api: apiUrl } } : {}),
-          daily: { graceMinutes: dailyGraceMinutes },
-          onSessionLost: () => lost('Discord'),
-        }),
-      );
+      const bot = await startDiscord(app, {
+        token,
+        appId,
+        logger: log,
+        ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+        daily: { graceMinutes: dailyGraceMinutes },
+        onSessionLost: () => lost('Discord'),
+      });
+      running.set('Discord', bot);
+      states.discord = 'connected';
+      schedulerLastTick = () => bot.daily?.lastTickAt;
     }
     if (platforms.slack) {
       const { startSlack } = await import('./adapters/slack/start-slack.ts');
       const { botToken, connection, apiUrl } = platforms.slack;
-      // HTTP mode's health check goes here as a Bolt custom route (`customRoutes`), once one is defined.
-      running.set('Slack', await startSlack(app, { botToken, connection, logger: log, logLevel, ...(apiUrl ? { apiUrl } : {}), onSessionLost: () => lost('Slack') }));
+      // In HTTP mode the report is also a Bolt custom route on Slack's port (Socket Mode listens on no port).
+      const customRoutes = [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: answerHealth(health) }];
+      running.set('Slack', await startSlack(app, { botToken, connection, logger: log, logLevel, customRoutes, ...(apiUrl ? { apiUrl } : {}), onSessionLost: () => lost('Slack') }));
+      states.slack = 'connected';
+    }
+    if (platforms.health) {
+      const { server, port } = await serveHealth(health, platforms.health.port, platforms.health.host);
+      healthServer = server;
+      log.info(`health report on http://${platforms.health.host}:${port}${HEALTH_PATH}`);
     }
   } catch (error) {
     await Promise.all([...running.values()].map((bot) => bot.stop()));

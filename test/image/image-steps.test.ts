@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_TOKEN } from '../e2e/discord/discord-harness.ts';
 import { FakeDiscord } from '../e2e/discord/fake-discord.ts';
 import { inServer, slashCommand, text, user } from '../e2e/discord/interaction-payloads.ts';
+import { freePort } from '../fixtures/free-port.ts';
 import { execFormOf, finalStageOf, healthcheckCommand, PROJECT_ROOT, readProjectDockerfile, stageEnv } from '../fixtures/image-dockerfile.ts';
 import type { DockerfileStep } from '../../src/explain/read-dockerfile.ts';
 
@@ -125,7 +126,8 @@ describe('the image, built and started without Docker', { timeout: 120_000 }, ()
   });
 
   test(`GIVEN Discord configured THEN it answers, draws and explains from dist/, its health check passes, and SIGTERM ends it cleanly within ${STOP_GRACE_MS / 1000} s`, async () => {
-    const bot = start(command, { DISCORD_TOKEN: TEST_TOKEN, DISCORD_APP_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+    const healthPort = String(await freePort());
+    const bot = start(command, { DISCORD_TOKEN: TEST_TOKEN, DISCORD_APP_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, HEALTH_PORT: healthPort });
     try {
       await Promise.race([fake.waitUntilConnected(), bot.exit.then(() => Promise.reject(new Error(`the bot ended:\n${bot.stderr}`)))]);
       const callbackOf = (interaction: Record<string, unknown>) => `/interactions/${String(interaction['id'])}/${String(interaction['token'])}/callback`;
@@ -152,6 +154,9 @@ describe('the image, built and started without Docker', { timeout: 120_000 }, ()
 
       const healthy = start(healthcheck);
       expect(await healthy.exit).toBe(0);
+      // With HEALTH_PORT, the same command asks the endpoint instead.
+      const reported = start(healthcheck, { HEALTH_PORT: healthPort });
+      expect([await reported.exit, reported.stderr]).toEqual([0, '']);
     } finally {
       bot.child.kill('SIGTERM');
     }
@@ -160,10 +165,14 @@ describe('the image, built and started without Docker', { timeout: 120_000 }, ()
     if (code === 'still running') bot.child.kill('SIGKILL');
     expect(code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(STOP_GRACE_MS);
-    expect(bot.stderr).toMatch(/info {2}SIGTERM: disconnecting from Discord/);
+    // Production logs are JSON lines.
+    expect(bot.stderr).toMatch(/^\{"level":"info","time":"[^"]+","msg":"SIGTERM: disconnecting from Discord/m);
 
     const unhealthy = start(healthcheck);
     expect(await unhealthy.exit).toBe(1);
     expect(unhealthy.stderr).toBe(`unhealthy: no running dist/main.js in ${appDir}\n`);
+    const unreported = start(healthcheck, { HEALTH_PORT: healthPort });
+    expect(await unreported.exit).toBe(1);
+    expect(unreported.stderr).toMatch(new RegExp(`^unhealthy: the health endpoint on 127\\.0\\.0\\.1:${healthPort} did not answer`));
   });
 });

@@ -93,6 +93,8 @@ describe('Slack settings', () => {
     ['a port that is not a number', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: 'http' }, /^Setting SLACK_PORT is invalid: must be a port number/],
     ['a port out of range', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: '70000' }, /^Setting SLACK_PORT is invalid: must be a port number from 1 to 65535/],
     ['an API address that is not a URL', { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'slack' }, /^Setting SLACK_API_URL is invalid/],
+    ['a log format that is neither json nor pretty', { LOG_FORMAT: 'xml' }, /^Setting LOG_FORMAT is invalid: must be json or pretty/],
+    ['a health port out of range', { HEALTH_PORT: '0' }, /^Setting HEALTH_PORT is invalid: must be a port number from 1 to 65535/],
   ])('GIVEN %s THEN start-up stops with one line naming the setting, without its value', (_, env, message) => {
     const loaded = loadConfig(env);
     expect(loaded.ok).toBe(false);
@@ -101,6 +103,13 @@ describe('Slack settings', () => {
       expect(loaded.message).not.toContain('\n');
       for (const value of Object.values(env)) expect(loaded.message).not.toContain(value);
     }
+  });
+
+  test('GIVEN no LOG_FORMAT nor HEALTH_PORT THEN the format is left to the logger and the health endpoint is off, on 127.0.0.1 when set', () => {
+    const byDefault = loadConfig({});
+    expect(byDefault.ok && [byDefault.config.LOG_FORMAT, byDefault.config.HEALTH_PORT, byDefault.config.HEALTH_HOST]).toEqual([undefined, undefined, '127.0.0.1']);
+    const set = loadConfig({ LOG_FORMAT: 'json', HEALTH_PORT: '8080' });
+    expect(set.ok && [set.config.LOG_FORMAT, set.config.HEALTH_PORT]).toEqual(['json', 8080]);
   });
 
   test('GIVEN both platforms THEN every token and secret is handed to the logger to redact', () => {

@@ -19,6 +19,9 @@ export interface RespondOptions {
   logger: Logger;
 }
 
+/** How an interaction ended, as its log entry says. */
+export type InteractionOutcome = 'answered' | 'deferred' | 'failed' | 'delivery-failed';
+
 /** How the interaction was acknowledged before its answer was ready. */
 type Acknowledgement = 'none' | 'update' | 'public' | 'ephemeral';
 
@@ -31,17 +34,25 @@ type AnyInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSub
  * acknowledged when it has not finished after `deferAfterMs`. The reply then replaces the acknowledgement, and
  * a placeholder is removed only after its replacement was accepted. A handler that throws gets the core's
  * failure reply (`describeFailure`); when Discord refuses an answer, the user gets a clear message by whatever
- * route still works and no "thinking…" is left behind. Each failure is logged with the interaction id.
+ * route still works and no "thinking…" is left behind. Each failure is logged with the interaction id, and
+ * every interaction ends with one info entry `interaction handled` with the fields `interaction` (its id),
+ * `kind` (the label), `latencyMs` (from the start of the work to the end of delivery) and `outcome`:
+ * `answered`, `deferred` (answered after an acknowledgement), `failed` (the handler threw; the user got the
+ * failure reply) or `delivery-failed` (Discord refused the acknowledgement or the reply). No user text.
  * Never throws.
  */
 export async function respondToInteraction(interaction: AnyInteraction, work: () => Reply | Promise<Reply>, options: RespondOptions): Promise<void> {
   const { logger } = options;
   const label = `${options.label} (interaction ${interaction.id})`;
   const started = performance.now();
+  let threw = false;
+  const handled = (outcome: InteractionOutcome) =>
+    logger.info('interaction handled', { interaction: interaction.id, kind: options.label, latencyMs: Math.round(performance.now() - started), outcome });
   const run = (): Promise<Reply> =>
     Promise.resolve()
       .then(work)
       .catch((error: unknown): Reply => {
+        threw = true;
         logger.error(`${label} failed: ${describeDiscordError(error)}`);
         if (error instanceof Error && error.stack) logger.debug(error.stack);
         return describeFailure(error);
@@ -58,15 +69,14 @@ export async function respondToInteraction(interaction: AnyInteraction, work: ()
   } catch (error) {
     // Without a first response Discord accepts nothing more for this interaction.
     logger.warn(`${label}: could not acknowledge the interaction: ${describeDiscordError(error)}`);
+    handled('delivery-failed');
     return;
   }
   return finish(await (outcome ?? run()));
 
   async function finish(reply: Reply): Promise<void> {
     const delivered = await deliver(interaction, reply, acknowledgement, options, label);
-    if (delivered) {
-      logger.debug(`${label} answered in ${Math.round(performance.now() - started)} ms${acknowledgement === 'none' ? '' : ' (deferred)'}`);
-    }
+    handled(!delivered ? 'delivery-failed' : threw ? 'failed' : acknowledgement === 'none' ? 'answered' : 'deferred');
   }
 }
 

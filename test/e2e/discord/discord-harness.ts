@@ -78,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const base = await createTestApp();
   const app: App = { ...base, registry: new CommandRegistry([...base.registry.list().map((e) => e.command), ...TEST_COMMANDS]) };
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [] });
+  const logger = createLogger({ level: 'debug', format: 'pretty', write: (line) => logs.push(line), secrets: [] });
   const bot = await startDiscord(app, {
     token: TEST_TOKEN,
     appId: fake.applicationId,

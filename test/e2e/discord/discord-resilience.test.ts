@@ -27,6 +27,13 @@ async function stillServes(): Promise<void> {
   expect(titleOf(shown.data)).toBe('Volumes');
 }
 
+/** The outcome in the one `interaction handled` entry for the interaction, once it is logged; its kind and latency checked on the way. */
+async function outcomeLogged(interaction: Record<string, unknown>, kind: string): Promise<string> {
+  const pattern = new RegExp(` info {2}interaction handled interaction=${String(interaction['id'])} kind=${kind} latencyMs=\\d+ outcome=([a-z-]+)$`);
+  await expect.poll(() => harness.logs.filter((l) => pattern.test(l)).length).toBe(1);
+  return pattern.exec(harness.logs.find((l) => pattern.test(l))!)![1]!;
+}
+
 describe("Discord's 429s and 5xx", () => {
   test('GIVEN a 429 on the interaction callback THEN discord.js waits the retry-after and the answer still arrives', async () => {
     harness.fake.stubNext('POST', CALLBACK, {
@@ -40,6 +47,9 @@ describe("Discord's 429s and 5xx", () => {
     expect(Number(answered!.receivedAt - limited!.receivedAt) / 1e6).toBeGreaterThanOrEqual(200);
     expect(titleOf((await exchange.answer()).data)).toBe('Volumes');
     expect(harness.logs).toContainEqual(expect.stringMatching(/ warn {2}Discord answered 429 to POST \/interactions\/:id\/:token\/callback: rate limited, retrying after 0\.2 s$/));
+    expect(await outcomeLogged(exchange.interaction, '/ask')).toBe('answered');
+    // The question never reaches an info entry.
+    expect(harness.logs.filter((l) => / info /.test(l) && l.includes('what is a volume'))).toEqual([]);
   });
 
   test('GIVEN a 429 on the edit that carries an attachment THEN it is sent again after the wait, file and all', async () => {
@@ -48,6 +58,7 @@ describe("Discord's 429s and 5xx", () => {
     const shown = await exchange.answer();
     expect(exchange.requests().map((r) => [r.method, r.status])).toEqual([['POST', 204], ['PATCH', 429], ['PATCH', 200]]);
     expect(shown.files).toHaveLength(1);
+    expect(await outcomeLogged(exchange.interaction, '/picture')).toBe('deferred');
   });
 
   test('GIVEN one 500 on the callback THEN the request is retried and the user gets the answer', async () => {
@@ -67,6 +78,7 @@ describe("Discord's 429s and 5xx", () => {
     const notice = harness.fake.requests.filter((r) => r.path.includes(String(lost['token']))).at(-1)!;
     expect(notice.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, embeds: [{ title: 'I could not send that answer' }] } });
     await expect.poll(() => harness.logs.some((l) => /\/ask \(interaction \d+\): could not send the answer: Discord answered 502/.test(l))).toBe(true);
+    expect(await outcomeLogged(lost, '/ask')).toBe('delivery-failed');
     await stillServes();
   });
 
@@ -87,6 +99,7 @@ describe('handlers that fail or take long', () => {
       data: { flags: EPHEMERAL, embeds: [{ title: 'Something went wrong', description: 'I could not finish that because of a problem on my side. Please try again in a moment.' }] },
     });
     expect(harness.logs.some((l) => /error \/broken \(interaction \d+\) failed: Error: the database is on fire/.test(l))).toBe(true);
+    expect(await outcomeLogged(exchange.interaction, '/broken')).toBe('failed');
     await stillServes();
   });
 

@@ -7,6 +7,7 @@ import { publishCommands } from '../../../src/adapters/discord/publish-commands.
 import { startDiscord } from '../../../src/adapters/discord/start-discord.ts';
 import { CommandRegistry, createCommandRegistry } from '../../../src/core/index.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { freePort } from '../../fixtures/free-port.ts';
 import { CHILD_TIMEOUT, launchScript, type Run } from '../../fixtures/launch-script.ts';
 import { createTestApp } from '../../fixtures/test-app.ts';
 import { TEST_TOKEN } from './discord-harness.ts';
@@ -23,10 +24,12 @@ const folder = mkdtempSync(join(tmpdir(), 'stevedore-discord-'));
 let bot: Run;
 let rejected: Run;
 let register: Run;
+let healthPort: number;
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   fake.rejectToken(REJECTED_TOKEN);
-  bot = launch('src/main.ts', [], discordEnv(TEST_TOKEN, 'debug'), 'bot.db');
+  healthPort = await freePort();
+  bot = launch('src/main.ts', [], { ...discordEnv(TEST_TOKEN, 'debug'), HEALTH_PORT: String(healthPort) }, 'bot.db');
   rejected = launch('src/main.ts', [], discordEnv(REJECTED_TOKEN, 'debug'), 'rejected.db');
   register = launch('src/cli/register-commands.ts', ['--guild', GUILD_ID], discordEnv(TEST_TOKEN));
 });
@@ -41,6 +44,14 @@ function launch(script: string, args: string[], env: Record<string, string>, dat
   return launchScript(script, args, { DATABASE_PATH: join(folder, database), ...env });
 }
 
+/** The JSON log entries among a process's stderr lines (the other lines are start-up messages). */
+function logEntries(stderr: string): Record<string, unknown>[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 const discordEnv = (token: string, level = 'info') => ({
   DISCORD_TOKEN: token,
   DISCORD_APP_ID: fake.applicationId,
@@ -49,9 +60,22 @@ const discordEnv = (token: string, level = 'info') => ({
 });
 
 describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
-  test('GIVEN a valid token THEN it connects, answers a slash command, and stops cleanly on SIGTERM without logging the token', async () => {
+  test('GIVEN a valid token THEN it connects, answers a slash command and /health, and stops cleanly on SIGTERM without logging the token', async () => {
     const run = bot;
     await fake.waitUntilConnected();
+    // The health endpoint listens once Discord is connected: poll until it answers.
+    const health = async () => {
+      try {
+        const response = await fetch(`http://127.0.0.1:${healthPort}/health`);
+        return { status: response.status, body: (await response.json()) as unknown };
+      } catch {
+        return undefined;
+      }
+    };
+    await expect.poll(health, { timeout: 30_000, interval: 100 }).toEqual({
+      status: 200,
+      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected' }, scheduler: { lastTick: expect.any(String) } },
+    });
     const ask = slashCommand('ask', [text('question', 'what is a volume')], inServer(user('1300000000000000031', 'ada')), fake.applicationId);
     const callback = fake.waitForRequest((r) => r.path === `/interactions/${String(ask['id'])}/${String(ask['token'])}/callback`);
     fake.dispatch('INTERACTION_CREATE', ask);
@@ -59,8 +83,9 @@ describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIME
 
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
-    expect(run.output.stderr).toMatch(/info {2}connected to Discord as Stevedore/);
-    expect(run.output.stderr).toMatch(/info {2}SIGTERM: disconnecting from Discord/);
+    // stderr is no terminal here, so the log is JSON lines, as in production.
+    expect(logEntries(run.output.stderr)).toContainEqual(expect.objectContaining({ level: 'info', msg: expect.stringMatching(/^connected to Discord as Stevedore/) }));
+    expect(logEntries(run.output.stderr)).toContainEqual(expect.objectContaining({ level: 'info', msg: expect.stringMatching(/^SIGTERM: disconnecting from Discord/) }));
     // discord.js reports its own clean close as "reconnecting"; a deliberate stop is not a lost connection.
     expect(run.output.stderr).not.toMatch(/lost: reconnecting/);
     expect(run.output.stderr).not.toContain('console chat');
@@ -72,8 +97,8 @@ describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIME
     expect(await run.exit).toBe(1);
     const lines = run.output.stderr.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (your application, Bot, Reset Token) and put the new one in .env.');
-    // Everything before it is the debug log, one time-stamped line per entry.
-    expect(lines.slice(0, -1).filter((l) => /^\d{4}-\d\d-\d\dT/.test(l)).length).toBeGreaterThan(0);
+    // Everything before it is the debug log, one JSON object per entry.
+    expect(logEntries(lines.slice(0, -1).join('\n')).filter((entry) => entry['level'] === 'debug').length).toBeGreaterThan(0);
     for (const part of REJECTED_TOKEN.split('.')) expect(run.output.stdout + run.output.stderr).not.toContain(part);
   }, CHILD_TIMEOUT);
 

@@ -44,7 +44,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   const logs: string[] = [];
   const botToken = options.botToken ?? BOT_TOKEN;
   const appToken = options.appToken ?? APP_TOKEN;
-  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [botToken, appToken, SIGNING_SECRET] });
+  const logger = createLogger({ level: 'debug', format: 'pretty', write: (line) => logs.push(line), secrets: [botToken, appToken, SIGNING_SECRET] });
   const harness = { sessionsLost: 0 };
   let bot: SlackBot;
   try {

@@ -7,7 +7,8 @@ import { TEST_TOKEN as DISCORD_TOKEN } from '../discord/discord-harness.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN } from './slack-harness.ts';
-import { eventCallback, mention } from './slack-payloads.ts';
+import { eventCallback, mention, SIGNING_SECRET } from './slack-payloads.ts';
+import { freePort } from '../../fixtures/free-port.ts';
 
 const REJECTED = 'xoxb-1000000000-2000000000-revokedalready';
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-slack-'));
@@ -17,13 +18,18 @@ let rejectedSlack: FakeSlack;
 let quietDiscord: FakeDiscord;
 let quietSlack: FakeSlack;
 let aloneSlack: FakeSlack;
+let httpSlack: FakeSlack;
 // Each process takes seconds to load TypeScript, the knowledge, discord.js and Bolt: all start at once.
 let both: Run;
 let stopped: Run;
 let alone: Run;
 let rejected: Run;
 let half: Run;
+let http: Run;
+let bothHealth: number;
+let slackPort: number;
 beforeAll(async () => {
+  [bothHealth, slackPort] = [await freePort(), await freePort()];
   [discord, slack, rejectedSlack, quietDiscord, quietSlack] = await Promise.all([
     FakeDiscord.start(),
     FakeSlack.start(),
@@ -32,6 +38,7 @@ beforeAll(async () => {
     FakeSlack.start(),
   ]);
   aloneSlack = await FakeSlack.start();
+  httpSlack = await FakeSlack.start();
   rejectedSlack.rejectToken(REJECTED);
   const slackEnv = (fake: FakeSlack, token: string) => ({ SLACK_BOT_TOKEN: token, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
   const bothEnv = (database: string, fakeDiscord: FakeDiscord, fakeSlack: FakeSlack) => ({
@@ -41,7 +48,9 @@ beforeAll(async () => {
     DISCORD_API_URL: fakeDiscord.apiUrl,
     ...slackEnv(fakeSlack, BOT_TOKEN),
   });
-  both = launchScript('src/main.ts', [], bothEnv('both.db', discord, slack));
+  both = launchScript('src/main.ts', [], { ...bothEnv('both.db', discord, slack), HEALTH_PORT: String(bothHealth) });
+  // HTTP mode: Bolt listens on SLACK_PORT, and the health report is a route there too.
+  http = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'http.db'), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(slackPort), SLACK_API_URL: httpSlack.apiUrl });
   stopped = launchScript('src/main.ts', [], bothEnv('stopped.db', quietDiscord, quietSlack));
   alone = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'alone.db'), ...slackEnv(aloneSlack, BOT_TOKEN) });
   rejected = launchScript('src/main.ts', [], { DATABASE_PATH: join(folder, 'rejected.db'), ...slackEnv(rejectedSlack, REJECTED) });
@@ -51,9 +60,16 @@ afterAll(async () => {
   both.child.kill('SIGKILL');
   stopped.child.kill('SIGKILL');
   alone.child.kill('SIGKILL');
-  await Promise.all([discord.close(), slack.close(), rejectedSlack.close(), quietDiscord.close(), quietSlack.close(), aloneSlack.close()]);
+  http.child.kill('SIGKILL');
+  await Promise.all([discord.close(), slack.close(), rejectedSlack.close(), quietDiscord.close(), quietSlack.close(), aloneSlack.close(), httpSlack.close()]);
   rmSync(folder, { recursive: true, force: true });
 });
+
+/** The health report on a port: its HTTP status and JSON body. */
+async function healthOn(port: number): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`http://127.0.0.1:${port}/health`);
+  return { status: response.status, body: await response.json() };
+}
 
 describe('npm start with Slack configured', () => {
   test('GIVEN Discord and Slack THEN one process serves both; a revoked Slack token stops Slack alone; SIGTERM stops the rest, tokens never logged', async () => {
@@ -63,24 +79,37 @@ describe('npm start with Slack configured', () => {
     await slack.connected(1);
     await slack.sendEnvelope('events_api', eventCallback(mention('what is a volume')));
     await slack.waitFor((c) => c.method === 'chat.postMessage');
+    await stderrShows(both, 'health report on http://127.0.0.1:');
+    expect(await healthOn(bothHealth)).toEqual({
+      status: 200,
+      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected', slack: 'connected' }, scheduler: { lastTick: expect.any(String) } },
+    });
 
     slack.revokeTokens();
     await slack.sendEnvelope('events_api', eventCallback(mention('what is a layer')));
     await stderrShows(both, 'Slack stopped; still serving Discord');
     expect(both.child.exitCode).toBeNull();
+    expect(await healthOn(bothHealth)).toMatchObject({ status: 503, body: { status: 'unhealthy', platforms: { discord: 'connected', slack: 'token-revoked' } } });
 
     both.child.kill('SIGTERM');
     expect(await both.exit).toBe(0);
-    expect(both.output.stderr).toMatch(/SIGTERM: disconnecting from Discord\n/);
+    expect(both.output.stderr).toMatch(/"msg":"SIGTERM: disconnecting from Discord"\}\n/);
     const output = both.output.stdout + both.output.stderr;
     for (const secret of [BOT_TOKEN, APP_TOKEN, ...DISCORD_TOKEN.split('.')]) expect(output).not.toContain(secret);
+  }, CHILD_TIMEOUT);
+
+  test("GIVEN Slack in HTTP mode THEN the health report is also served on Slack's port", async () => {
+    await stderrShows(http, 'serving Slack');
+    expect(await healthOn(slackPort)).toEqual({ status: 200, body: { status: 'ok', store: 'ok', platforms: { slack: 'connected' } } });
+    http.child.kill('SIGTERM');
+    expect(await http.exit).toBe(0);
   }, CHILD_TIMEOUT);
 
   test('GIVEN Discord and Slack running THEN SIGTERM stops both, then the process ends cleanly', async () => {
     await stderrShows(stopped, 'serving Discord and Slack; SIGINT or SIGTERM stops');
     stopped.child.kill('SIGTERM');
     expect(await stopped.exit).toBe(0);
-    expect(stopped.output.stderr).toMatch(/SIGTERM: disconnecting from Discord and Slack\n/);
+    expect(stopped.output.stderr).toMatch(/"msg":"SIGTERM: disconnecting from Discord and Slack"\}\n/);
   }, CHILD_TIMEOUT);
 
   test('GIVEN Slack alone and its token revoked while running THEN the process closes the store and exits with 1, for a supervisor', async () => {
@@ -88,7 +117,7 @@ describe('npm start with Slack configured', () => {
     aloneSlack.revokeTokens();
     await aloneSlack.sendEnvelope('events_api', eventCallback(mention('what is a layer')));
     expect(await alone.exit).toBe(1);
-    expect(alone.output.stderr).toMatch(/Slack session lost, and no platform is left: disconnecting\n/);
+    expect(alone.output.stderr).toMatch(/"msg":"Slack session lost, and no platform is left: disconnecting"\}\n/);
   }, CHILD_TIMEOUT);
 
   test('GIVEN a bot token Slack rejects THEN it ends with one clear line and a non-zero exit, the token nowhere', async () => {
