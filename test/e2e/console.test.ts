@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../fixtures/child-process-budget.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-console-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+/** Every bot this file starts: one a test gave up on (a timeout) is ended here rather than left running. */
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(folder, { recursive: true, force: true });
+});
 
 /** Runs `src/main.ts` (what `npm start` runs) with these lines on stdin; resolves its stdout and stderr. */
 function chat(lines: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number | null }> {
@@ -15,6 +20,7 @@ function chat(lines: string[], env: Record<string, string>): Promise<{ stdout: s
     env: { PATH: process.env['PATH'], ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  children.add(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -26,6 +32,7 @@ function chat(lines: string[], env: Record<string, string>): Promise<{ stdout: s
 /** `src/main.ts` in the console, driven a line at a time: `say` resolves to what the bot printed in answer. */
 function interactiveChat(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env['PATH'], ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(child);
   let stdout = '';
   let stderr = '';
   let waiting: (() => void) | undefined;
