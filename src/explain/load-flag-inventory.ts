@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { KnowledgeProblem } from '../knowledge/index.ts';
+import { readFolder, type KnowledgeProblem } from '../knowledge/index.ts';
 import { CommandFileSchema, type CommandFile } from './flag-inventory-schema.ts';
 import { FlagInventory } from './flag-inventory.ts';
 
@@ -30,15 +30,11 @@ export class FlagInventoryLoadError extends Error {
  * `flagsFrom` naming a command that does not exist. `topicIds`, when given, also checks every topic link.
  */
 export async function checkFlagInventoryDir(dir: string = DEFAULT_DOCKER_CLI_DIR, topicIds?: ReadonlySet<string>): Promise<CheckFlagInventoryResult> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code ?? String(error)})`;
-    return { files: [], problems: [{ file: dir, field: 'folder', message: `${why}: the docker flag inventory ships beside knowledge/; reinstall or restore it` }] };
+  const folder = await readFolder(dir);
+  if (!folder.ok) {
+    return { files: [], problems: [{ file: dir, field: 'folder', message: `${folder.why}: the docker flag inventory ships beside knowledge/; reinstall or restore it` }] };
   }
-  const names = entries.filter((f) => f.endsWith('.yaml')).sort();
+  const names = folder.names.filter((f) => f.endsWith('.yaml')).sort();
   const files: CommandFile[] = [];
   const problems: KnowledgeProblem[] = [];
   for (const name of names) {

@@ -4,3 +4,4 @@ export { KnowledgeLoadError, formatKnowledgeProblem, type KnowledgeProblem } fro
 export { parseTopicFile } from './parse-topic-file.ts';
 export { validateKnowledge } from './validate-knowledge.ts';
 export { TOPIC_LIMITS, type Topic, type FlashCard, type MultipleChoice } from './topic-schema.ts';
+export { readFolder } from './read-folder.ts';

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { KnowledgeLoadError, type KnowledgeProblem } from './knowledge-problem.ts';
 import { parseTopicFile } from './parse-topic-file.ts';
+import { readFolder } from './read-folder.ts';
 import type { Topic } from './topic-schema.ts';
 import { validateKnowledge } from './validate-knowledge.ts';
 
@@ -14,15 +15,11 @@ export type CheckKnowledgeResult = { topics: Topic[]; problems: KnowledgeProblem
 
 /** Reads and checks every `*.md` file in a folder, collecting every problem rather than stopping at the first. */
 export async function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<CheckKnowledgeResult> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code ?? String(error)})`;
-    return { topics: [], problems: [{ file: dir, field: 'folder', message: `${why}; set KNOWLEDGE_DIR to a folder of topic files, or leave it unset for the shipped knowledge` }] };
+  const folder = await readFolder(dir);
+  if (!folder.ok) {
+    return { topics: [], problems: [{ file: dir, field: 'folder', message: `${folder.why}; set KNOWLEDGE_DIR to a folder of topic files, or leave it unset for the shipped knowledge` }] };
   }
-  const files = names.filter((f) => f.endsWith('.md')).sort();
+  const files = folder.names.filter((f) => f.endsWith('.md')).sort();
   const topics: Topic[] = [];
   const problems: KnowledgeProblem[] = [];
   for (const file of files) {
