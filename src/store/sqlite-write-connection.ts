@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { WorkerClient } from '../threads/worker-client.ts';
 import type { SqlValue } from './sql-driver.ts';
 
 /** The connection an `SqliteDriver` writes through: every call asynchronous, answered in the order made. */
@@ -17,14 +17,11 @@ type WorkerReply = { id: number; result: unknown } | { id: number; error: { mess
 
 /**
  * The write connection on a worker thread of its own (`sqlite-write-worker.js`): commits and their fsync, and
- * SQLite's short busy waits, happen there, off the event loop. The worker keeps the process alive only while a
+ * SQLite's short busy waits, happen there, off the event loop. The thread keeps the process alive only while a
  * call is pending. Errors come back with SQLite's code (`SQLITE_BUSY`, …), as better-sqlite3 throws them.
  */
 export class WorkerWriteConnection implements SqliteWriteConnection {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  #nextId = 0;
-  #dead: Error | undefined;
+  readonly #client: WorkerClient<WorkerReply>;
 
   /** Starts the thread and opens the database there (creating the file, WAL mode, `synchronous = FULL`). */
   static async open(path: string, busyTimeoutMs: number): Promise<WorkerWriteConnection> {
@@ -32,30 +29,14 @@ export class WorkerWriteConnection implements SqliteWriteConnection {
     try {
       await connection.#call('open');
     } catch (error) {
-      await connection.#worker.terminate();
+      await connection.#client.terminate();
       throw error;
     }
     return connection;
   }
 
   private constructor(path: string, busyTimeoutMs: number) {
-    this.#worker = new Worker(new URL('./sqlite-write-worker.js', import.meta.url), { workerData: { path, busyTimeoutMs }, execArgv: [] });
-    this.#worker.on('message', (reply: WorkerReply) => {
-      const pending = this.#pending.get(reply.id);
-      this.#pending.delete(reply.id);
-      if (this.#pending.size === 0) this.#worker.unref();
-      if ('error' in reply) pending?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-      else pending?.resolve(reply.result);
-    });
-    const fail = (error: Error) => {
-      this.#dead = error;
-      for (const { reject } of this.#pending.values()) reject(error);
-      this.#pending.clear();
-    };
-    this.#worker.on('error', fail);
-    this.#worker.on('exit', (code) => fail(new Error(`the SQLite writer thread stopped (exit code ${String(code)})`)));
-    // After the listeners: adding a 'message' listener refs the worker again.
-    this.#worker.unref();
+    this.#client = new WorkerClient(new URL('./sqlite-write-worker.js', import.meta.url), 'the SQLite writer thread', { path, busyTimeoutMs });
   }
 
   async exec(sql: string): Promise<void> {
@@ -75,18 +56,14 @@ export class WorkerWriteConnection implements SqliteWriteConnection {
   }
 
   async close(): Promise<void> {
-    if (!this.#dead) await this.#call('close').catch(() => undefined);
-    await this.#worker.terminate();
+    if (!this.#client.dead) await this.#call('close').catch(() => undefined);
+    await this.#client.terminate();
   }
 
-  #call(op: string, sql?: string, params?: readonly SqlValue[]): Promise<unknown> {
-    if (this.#dead) return Promise.reject(this.#dead);
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      if (this.#pending.size === 0) this.#worker.ref();
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, op, sql, params });
-    });
+  async #call(op: string, sql?: string, params?: readonly SqlValue[]): Promise<unknown> {
+    const reply = await this.#client.request({ op, sql, params });
+    if ('error' in reply) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    return reply.result;
   }
 }
 
