@@ -146,6 +146,12 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `ALTER TABLE answers ADD COLUMN explained_share DOUBLE PRECISION`,
     ],
   },
+  {
+    version: 10,
+    name: 'daily posts: whether the latest send attempt may still have reached the platform',
+    // 1 from the start of an attempt until its failure is known to have posted nothing; rows from before stay 0.
+    statements: [`ALTER TABLE daily_posts ADD COLUMN attempt_open INTEGER NOT NULL DEFAULT 0`],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

@@ -4,6 +4,7 @@ import type { DailyDeliveryOutcome, DailyPoster, OutgoingDailyPost } from '../..
 /** A platform that honours idempotency keys as Discord honours nonces: a repeated key returns the first message. */
 export class FakePlatform implements DailyPoster {
   readonly platform = 'discord' as const;
+  readonly idempotent = true;
   readonly messages = new Map<string, { channelId: string; reply: Reply; pingRoleId?: string; edits: Reply[] }>();
   readonly attempts: OutgoingDailyPost[] = [];
   readonly byKey = new Map<string, string>();
