@@ -80,8 +80,8 @@ export class SlackDailyPoster implements DailyPoster {
   readonly platform = 'slack' as const;
   readonly idempotent = false;
   readonly #options: Required<Omit<SlackDailyPosterOptions, 'onTokenLost'>> & Pick<SlackDailyPosterOptions, 'onTokenLost'>;
-  /** When each channel may take its next message (`performance.now()` milliseconds). */
-  readonly #channelFreeAt = new Map<string, number>();
+  /** Per channel, the turn of its latest call: the next one waits for it (and `channelSpacingMs` after it). */
+  readonly #channelTurns = new Map<string, Promise<void>>();
   /** After a 429, no call before this (`performance.now()` milliseconds). */
   #pausedUntil = 0;
 
@@ -118,33 +118,45 @@ export class SlackDailyPoster implements DailyPoster {
     return renderBlocks(reply, { commandNames: this.#options.commandNames });
   }
 
-  /** One call, spaced per channel, waiting out 429s while the budget allows; Slack's answer as an outcome. */
-  async #call(channelId: string, method: string, send: () => Promise<string>): Promise<DailyDeliveryOutcome> {
-    const { sendBudgetMs, channelSpacingMs } = this.#options;
-    const deadline = performance.now() + sendBudgetMs;
-    for (;;) {
-      const start = Math.max(performance.now(), this.#pausedUntil, this.#channelFreeAt.get(channelId) ?? 0);
-      if (start + DAILY_CALL_TIMEOUT_MS > deadline) return { status: 'failed', detail: `${method}: no time left in the send budget`, notPosted: true };
-      this.#reserve(channelId, start + channelSpacingMs);
-      if (start > performance.now()) await sleep(start - performance.now());
-      try {
-        return { status: 'sent', messageId: await send() };
-      } catch (error) {
-        const retryAfterMs = rateLimitWait(error);
-        if (retryAfterMs === undefined) return this.#outcome(method, error);
-        this.#pausedUntil = Math.max(this.#pausedUntil, performance.now() + retryAfterMs);
-        this.#options.logger.debug(`Daily posts: ${method} rate-limited; waiting ${retryAfterMs} ms`);
+  /** One call in the channel's turn, waiting out 429s while the budget allows; Slack's answer as an outcome. */
+  #call(channelId: string, method: string, send: () => Promise<string>): Promise<DailyDeliveryOutcome> {
+    const deadline = performance.now() + this.#options.sendBudgetMs;
+    return this.#inChannelTurn(channelId, async () => {
+      for (;;) {
+        const start = Math.max(performance.now(), this.#pausedUntil);
+        if (start + DAILY_CALL_TIMEOUT_MS > deadline) return { status: 'failed', detail: `${method}: no time left in the send budget`, notPosted: true };
+        if (start > performance.now()) await sleep(start - performance.now());
+        try {
+          return { status: 'sent', messageId: await send() };
+        } catch (error) {
+          const retryAfterMs = rateLimitWait(error);
+          if (retryAfterMs === undefined) return this.#outcome(method, error);
+          this.#pausedUntil = Math.max(this.#pausedUntil, performance.now() + retryAfterMs);
+          this.#options.logger.debug(`Daily posts: ${method} rate-limited; waiting ${retryAfterMs} ms`);
+        }
       }
-    }
+    });
   }
 
-  #reserve(channelId: string, freeAt: number): void {
-    // Channels whose spacing has passed are forgotten, so the map holds only the last second's channels.
-    if (this.#channelFreeAt.size >= 1000) {
-      const now = performance.now();
-      for (const [channel, at] of this.#channelFreeAt) if (at <= now) this.#channelFreeAt.delete(channel);
+  /**
+   * Runs `work` after the channel's previous call, and lets the next one start `channelSpacingMs` after this one
+   * was answered: measured from the answer, the spacing holds at Slack's end too. Only channels with a call in
+   * the last `channelSpacingMs` stay in the map.
+   */
+  async #inChannelTurn<T>(channelId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#channelTurns.get(channelId);
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    this.#channelTurns.set(channelId, mine);
+    await previous;
+    try {
+      return await work();
+    } finally {
+      setTimeout(() => {
+        if (this.#channelTurns.get(channelId) === mine) this.#channelTurns.delete(channelId);
+        release();
+      }, this.#options.channelSpacingMs).unref();
     }
-    this.#channelFreeAt.set(channelId, freeAt);
   }
 
   #outcome(method: string, error: unknown): DailyDeliveryOutcome {
