@@ -186,6 +186,22 @@ describe('daily quiz posts on Slack, through the real Bolt app', () => {
     expect(Number(attempts[1]!.receivedAt - attempts[0]!.receivedAt) / 1e6).toBeGreaterThanOrEqual(990);
   });
 
+  test('GIVEN Slack refuses a post (service_unavailable) THEN it is tried again and posted once; after internal_error (it may have posted) it is not', async () => {
+    await docker('daily set 09:00 UTC');
+    h.fake.stub('chat.postMessage', { error: 'service_unavailable' });
+    now = new Date('2026-03-28T09:00:00Z');
+    expect(await tick()).toMatchObject({ posted: 0, retrying: 1 });
+    now = new Date('2026-03-28T09:00:05Z');
+    expect(await tick()).toMatchObject({ posted: 1, retrying: 0 });
+    expect(h.fake.messagesIn(STUDY)).toHaveLength(1);
+
+    h.fake.stub('chat.postMessage', { error: 'internal_error' });
+    now = new Date('2026-03-29T09:00:00Z');
+    expect(await tick()).toMatchObject({ posted: 0, retrying: 0, gaveUp: 1 });
+    expect(h.logs.join('\n')).toMatch(/gave up on 2026-03-29 after 1 attempt\(s\) \(chat.postMessage: Slack answered internal_error\)/);
+    expect((await schedule())?.nextDue?.localDate).toBe('2026-03-30');
+  });
+
   test('GIVEN /docker daily now twice at once THEN both extra posts go out, a second apart in that channel', async () => {
     await docker('daily set 09:00 UTC');
     const [a, b] = await Promise.all([docker('daily now'), docker('daily now')]);
