@@ -14,6 +14,7 @@ import { discordSettings, loadConfig, secretsOf, slackSettings, type DiscordSett
 import { FlagInventoryLoadError } from './explain/index.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
 import { answerHealth, HEALTH_PATH, HealthStartError, serveHealth, type HealthSources, type PlatformHealth, type PlatformName } from './health.ts';
+import type { DailyScheduler } from './daily/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
@@ -83,11 +84,12 @@ interface Platforms {
 async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: LogLevel): Promise<void> {
   const running = new Map<string, { stop(): Promise<void> }>();
   const states: Partial<Record<PlatformName, PlatformHealth>> = {};
-  let schedulerLastTick: (() => Date | undefined) | undefined;
+  let scheduler: DailyScheduler | undefined;
   const health: HealthSources = {
     probeStore: () => app.services.store.learnerSettings('health:probe'),
     platforms: () => ({ ...states }),
-    ...(platforms.discord ? { schedulerLastTick: () => schedulerLastTick?.() } : {}),
+    scheduler: () =>
+      scheduler?.lastProgressAt && { lastTick: scheduler.lastTickAt, lastProgress: scheduler.lastProgressAt, staleAfterMs: scheduler.staleAfterMs },
   };
   let healthServer: Server | undefined;
   let stopping = false;
@@ -128,7 +130,7 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
       });
       running.set('Discord', bot);
       states.discord = 'connected';
-      schedulerLastTick = () => bot.daily?.lastTickAt;
+      scheduler = bot.daily;
     }
     if (platforms.slack) {
       const { startSlack } = await import('./adapters/slack/start-slack.ts');

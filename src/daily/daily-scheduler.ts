@@ -107,6 +107,8 @@ export class DailyScheduler implements DailyControl {
   #stopRequested = false;
   /** When the last tick finished, for health reports. */
   lastTickAt: Date | undefined;
+  /** When the loop last made progress (started, finished a batch, finished a tick); undefined until `start()`. */
+  lastProgressAt: Date | undefined;
 
   constructor(deps: DailySchedulerDependencies, options: DailySchedulerOptions = {}) {
     this.#deps = deps;
@@ -119,6 +121,7 @@ export class DailyScheduler implements DailyControl {
     if (!this.#stopped) return;
     this.#stopped = false;
     this.#stopRequested = false;
+    this.lastProgressAt = this.#deps.clock();
     const loop = () => {
       this.#running = this.tick()
         .catch((error: unknown) => this.#deps.log.error(`Daily posts: a tick failed: ${describe(error)}`))
@@ -127,6 +130,15 @@ export class DailyScheduler implements DailyControl {
         });
     };
     loop();
+  }
+
+  /**
+   * Milliseconds without progress after which the loop counts as stuck (the health report's `stale`): three
+   * tick intervals, and at least two leases, since one batch may take up to a lease (sends start only in its
+   * first half and the poster bounds each below the other half). 120 s by default.
+   */
+  get staleAfterMs(): number {
+    return Math.max(3 * this.#options.tickMs, 2 * this.#options.leaseMs);
   }
 
   get platforms(): DailyPlatform[] {
@@ -164,6 +176,7 @@ export class DailyScheduler implements DailyControl {
       await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
         this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
       );
+      this.lastProgressAt = this.#deps.clock();
       if (claims.length < batchSize || this.#stopRequested) break;
     }
     for (;;) {
@@ -173,9 +186,10 @@ export class DailyScheduler implements DailyControl {
       await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
         this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
       );
+      this.lastProgressAt = this.#deps.clock();
       if (reveals.length < batchSize || this.#stopRequested) break;
     }
-    this.lastTickAt = this.#deps.clock();
+    this.lastTickAt = this.lastProgressAt = this.#deps.clock();
     return report;
   }
 
