@@ -153,8 +153,9 @@ export class DailyScheduler implements DailyControl {
   }
 
   /**
-   * Stops the loop and waits for the tick in flight, which finishes the batch it holds (at most `batchSize`
-   * sends, each bounded by the poster) and claims no more. Claims it had not started run out with their lease.
+   * Stops the loop and waits for the tick in flight, which finishes the sends it has started (at most
+   * `concurrency`, each bounded by the poster), releases the claims of its batch it had not started, so another
+   * process takes them at once rather than after the lease, and claims no more.
    */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -169,20 +170,31 @@ export class DailyScheduler implements DailyControl {
     const platforms = [...this.#posters.keys()];
     const { store } = this.#deps;
     const { leaseMs, batchSize, concurrency } = this.#options;
-    for (;;) {
+    while (!this.#stopRequested) {
       const claimedAt = this.#deps.clock();
       const claims = await store.daily.claimDuePosts(platforms, claimedAt, leaseMs, batchSize);
-      const handle = (claim: DailyPostClaim) => (this.#leaseLeft(claimedAt) ? this.#handlePost(claim, report) : Promise.resolve());
+      const handle = (claim: DailyPostClaim) =>
+        this.#stopRequested
+          ? store.daily.releasePostClaim(claim.schedule.platform, claim.schedule.channelId, claim.leaseUntil).then(() => undefined)
+          : this.#leaseLeft(claimedAt)
+            ? this.#handlePost(claim, report)
+            : Promise.resolve();
       await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
         this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
       );
       this.lastProgressAt = this.#deps.clock();
       if (claims.length < batchSize || this.#stopRequested) break;
     }
-    for (;;) {
+    while (!this.#stopRequested) {
       const claimedAt = this.#deps.clock();
       const reveals = await store.daily.claimDueReveals(platforms, claimedAt, leaseMs, batchSize);
-      const handle = (post: DailyPost) => (this.#leaseLeft(claimedAt) ? this.#handleReveal(post, report) : Promise.resolve());
+      const leaseUntil = new Date(claimedAt.getTime() + leaseMs);
+      const handle = (post: DailyPost) =>
+        this.#stopRequested
+          ? store.daily.releaseRevealClaim(post.platform, post.channelId, post.postKey, leaseUntil).then(() => undefined)
+          : this.#leaseLeft(claimedAt)
+            ? this.#handleReveal(post, report)
+            : Promise.resolve();
       await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
         this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
       );
