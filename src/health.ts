@@ -17,19 +17,38 @@ export interface HealthSources {
   probeStore(): Promise<unknown>;
   /** The state of each platform this process was started with. */
   platforms(): Partial<Record<PlatformName, PlatformHealth>>;
-  /** When the daily-post scheduler's last tick finished (undefined before the first), or absent when no scheduler runs. */
-  schedulerLastTick?: () => Date | undefined;
+  /** The daily-post scheduler's signs of life, or absent when no scheduler runs (undefined until it starts). */
+  scheduler?: () => SchedulerActivity | undefined;
+  /**
+   * The clock the scheduler's age is measured with.
+   *
+   * @defaultValue the system clock
+   */
+  now?: () => Date;
+}
+
+/** What the health report reads from the daily-post scheduler. */
+export interface SchedulerActivity {
+  /** When its last tick finished; undefined before the first. */
+  lastTick: Date | undefined;
+  /** When it last made progress: started, finished a batch of claims, or finished a tick. */
+  lastProgress: Date;
+  /** Milliseconds without progress after which it counts as stuck (`DailyScheduler.staleAfterMs`). */
+  staleAfterMs: number;
 }
 
 /** The JSON body of `GET /health`. */
 export interface HealthReport {
-  /** `ok` when the store answered and every platform is connected; `unhealthy` otherwise. */
+  /** `ok` when the store answered, every platform is connected and the scheduler (if any) is not stale; `unhealthy` otherwise. */
   status: 'ok' | 'unhealthy';
   /** `ok`, or `unavailable` when the probe failed or took longer than the timeout. */
   store: 'ok' | 'unavailable';
   platforms: Partial<Record<PlatformName, PlatformHealth>>;
-  /** Present when a scheduler runs: the end of its last tick (ISO 8601), null before the first. */
-  scheduler?: { lastTick: string | null };
+  /**
+   * Present when a scheduler runs: the end of its last tick (ISO 8601), null before the first; and `stale` when it
+   * has made no progress (no tick, no batch of claims finished) for `staleAfterMs`, which makes the report 503.
+   */
+  scheduler?: { lastTick: string | null; stale: boolean };
 }
 
 /** The health port cannot be listened on (taken, or not allowed): one line for the person starting the bot. */
@@ -43,7 +62,11 @@ export const HEALTH_PATH = '/health';
 /** How long the store probe may take before the store counts as unavailable, in milliseconds. */
 const STORE_PROBE_TIMEOUT_MS = 2_000;
 
-/** Builds the report and its HTTP status: 200 when `status` is `ok`, 503 otherwise. Never throws. */
+/**
+ * Builds the report and its HTTP status: 200 when `status` is `ok`, 503 otherwise. Never throws. The scheduler
+ * is judged by progress rather than by finished ticks, because one tick of a large fan-out (10,000 posts at
+ * Discord's 50 requests/s) lasts minutes while its batches keep finishing.
+ */
 export async function checkHealth(sources: HealthSources, probeTimeoutMs = STORE_PROBE_TIMEOUT_MS): Promise<{ httpStatus: 200 | 503; report: HealthReport }> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(resolve, probeTimeoutMs, false)));
@@ -58,9 +81,12 @@ export async function checkHealth(sources: HealthSources, probeTimeoutMs = STORE
   ]);
   clearTimeout(timer);
   const platforms = sources.platforms();
-  const healthy = storeAnswered && Object.keys(platforms).length > 0 && Object.values(platforms).every((state) => state === 'connected');
+  const activity = sources.scheduler?.();
+  const now = (sources.now ?? (() => new Date()))();
+  const stale = activity !== undefined && now.getTime() - activity.lastProgress.getTime() > activity.staleAfterMs;
+  const healthy = storeAnswered && !stale && Object.keys(platforms).length > 0 && Object.values(platforms).every((state) => state === 'connected');
   const report: HealthReport = { status: healthy ? 'ok' : 'unhealthy', store: storeAnswered ? 'ok' : 'unavailable', platforms };
-  if (sources.schedulerLastTick) report.scheduler = { lastTick: sources.schedulerLastTick()?.toISOString() ?? null };
+  if (activity) report.scheduler = { lastTick: activity.lastTick?.toISOString() ?? null, stale };
   return { httpStatus: healthy ? 200 : 503, report };
 }
 

@@ -13,7 +13,8 @@ import { createApp, type App } from './app.ts';
 import { discordSettings, loadConfig, secretsOf, slackSettings, type DiscordSettings, type SlackSettings } from './config.ts';
 import { FlagInventoryLoadError } from './explain/index.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
-import { answerHealth, HEALTH_PATH, HealthStartError, serveHealth, type HealthSources, type PlatformHealth, type PlatformName } from './health.ts';
+import { answerHealth, HEALTH_PATH, HealthStartError, serveHealth, type HealthSources, type PlatformHealth, type PlatformName, type SchedulerActivity } from './health.ts';
+import type { DailyScheduler } from './daily/index.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
@@ -83,12 +84,12 @@ interface Platforms {
 async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: LogLevel): Promise<void> {
   const running = new Map<string, { stop(): Promise<void> }>();
   const states: Partial<Record<PlatformName, PlatformHealth>> = {};
-  // One daily scheduler per platform served; the health report shows the oldest last tick, the one that matters.
-  const schedulers: { lastTickAt: Date | undefined }[] = [];
+  // One daily scheduler per platform served; the health report shows the one that lags most, the one that matters.
+  const schedulers: DailyScheduler[] = [];
   const health: HealthSources = {
     probeStore: () => app.services.store.learnerSettings('health:probe'),
     platforms: () => ({ ...states }),
-    ...(platforms.discord || platforms.slack ? { schedulerLastTick: () => oldestTick(schedulers) } : {}),
+    scheduler: () => laggingActivity(schedulers),
   };
   let healthServer: Server | undefined;
   let stopping = false;
@@ -165,12 +166,14 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
 }
 
-/** The earliest last tick among the schedulers, undefined while any has not ticked yet. */
-function oldestTick(schedulers: readonly { lastTickAt: Date | undefined }[]): Date | undefined {
-  let oldest: Date | undefined;
-  for (const { lastTickAt } of schedulers) {
-    if (!lastTickAt) return undefined;
-    if (!oldest || lastTickAt < oldest) oldest = lastTickAt;
-  }
-  return oldest;
+/**
+ * The schedulers' activity as one: the earliest last tick (undefined while any has not ticked) and the earliest
+ * progress, so one stuck scheduler makes the report stale. Undefined until every scheduler has started.
+ */
+function laggingActivity(schedulers: readonly DailyScheduler[]): SchedulerActivity | undefined {
+  if (schedulers.length === 0 || schedulers.some((s) => !s.lastProgressAt)) return undefined;
+  const lagging = schedulers.reduce((a, b) => (b.lastProgressAt! < a.lastProgressAt! ? b : a));
+  const ticks = schedulers.map((s) => s.lastTickAt?.getTime());
+  const lastTick = ticks.every((t) => t !== undefined) ? new Date(Math.min(...ticks)) : undefined;
+  return { lastTick, lastProgress: lagging.lastProgressAt!, staleAfterMs: lagging.staleAfterMs };
 }

@@ -108,6 +108,8 @@ export class DailyScheduler implements DailyControl {
   #stopRequested = false;
   /** When the last tick finished, for health reports. */
   lastTickAt: Date | undefined;
+  /** When the loop last made progress (started, finished a batch, finished a tick); undefined until `start()`. */
+  lastProgressAt: Date | undefined;
 
   constructor(deps: DailySchedulerDependencies, options: DailySchedulerOptions = {}) {
     this.#deps = deps;
@@ -120,6 +122,7 @@ export class DailyScheduler implements DailyControl {
     if (!this.#stopped) return;
     this.#stopped = false;
     this.#stopRequested = false;
+    this.lastProgressAt = this.#deps.clock();
     const loop = () => {
       this.#running = this.tick()
         .catch((error: unknown) => this.#deps.log.error(`Daily posts: a tick failed: ${describe(error)}`))
@@ -128,6 +131,15 @@ export class DailyScheduler implements DailyControl {
         });
     };
     loop();
+  }
+
+  /**
+   * Milliseconds without progress after which the loop counts as stuck (the health report's `stale`): three
+   * tick intervals, and at least two leases, since one batch may take up to a lease (sends start only in its
+   * first half and the poster bounds each below the other half). 120 s by default.
+   */
+  get staleAfterMs(): number {
+    return Math.max(3 * this.#options.tickMs, 2 * this.#options.leaseMs);
   }
 
   get platforms(): DailyPlatform[] {
@@ -142,8 +154,9 @@ export class DailyScheduler implements DailyControl {
   }
 
   /**
-   * Stops the loop and waits for the tick in flight, which finishes the batch it holds (at most `batchSize`
-   * sends, each bounded by the poster) and claims no more. Claims it had not started run out with their lease.
+   * Stops the loop and waits for the tick in flight, which finishes the sends it has started (at most
+   * `concurrency`, each bounded by the poster), releases the claims of its batch it had not started, so another
+   * process takes them at once rather than after the lease, and claims no more.
    */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -158,25 +171,38 @@ export class DailyScheduler implements DailyControl {
     const platforms = [...this.#posters.keys()];
     const { store } = this.#deps;
     const { leaseMs, batchSize, concurrency } = this.#options;
-    for (;;) {
+    while (!this.#stopRequested) {
       const claimedAt = this.#deps.clock();
       const claims = await store.daily.claimDuePosts(platforms, claimedAt, leaseMs, batchSize);
-      const handle = (claim: DailyPostClaim) => (this.#leaseLeft(claimedAt) ? this.#handlePost(claim, report) : Promise.resolve());
+      const handle = (claim: DailyPostClaim) =>
+        this.#stopRequested
+          ? store.daily.releasePostClaim(claim.schedule.platform, claim.schedule.channelId, claim.leaseUntil).then(() => undefined)
+          : this.#leaseLeft(claimedAt)
+            ? this.#handlePost(claim, report)
+            : Promise.resolve();
       await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
         this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
       );
+      this.lastProgressAt = this.#deps.clock();
       if (claims.length < batchSize || this.#stopRequested) break;
     }
-    for (;;) {
+    while (!this.#stopRequested) {
       const claimedAt = this.#deps.clock();
       const reveals = await store.daily.claimDueReveals(platforms, claimedAt, leaseMs, batchSize);
-      const handle = (post: DailyPost) => (this.#leaseLeft(claimedAt) ? this.#handleReveal(post, report) : Promise.resolve());
+      const leaseUntil = new Date(claimedAt.getTime() + leaseMs);
+      const handle = (post: DailyPost) =>
+        this.#stopRequested
+          ? store.daily.releaseRevealClaim(post.platform, post.channelId, post.postKey, leaseUntil).then(() => undefined)
+          : this.#leaseLeft(claimedAt)
+            ? this.#handleReveal(post, report)
+            : Promise.resolve();
       await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
         this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
       );
+      this.lastProgressAt = this.#deps.clock();
       if (reveals.length < batchSize || this.#stopRequested) break;
     }
-    this.lastTickAt = this.#deps.clock();
+    this.lastTickAt = this.lastProgressAt = this.#deps.clock();
     return report;
   }
 

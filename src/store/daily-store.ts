@@ -117,9 +117,17 @@ export interface DailyStore {
   advanceSchedule(platform: DailyPlatform, channelId: string, claimedDate: string, next: { at: Date; localDate: string }): Promise<void>;
   /** Keeps a claimed schedule's date but lets it be claimed again at `retryAt` (a failed send's backoff). */
   retryClaimAt(platform: DailyPlatform, channelId: string, retryAt: Date): Promise<void>;
+  /**
+   * Gives up a claim on a post that was not started (a shutdown), so another process may claim it at once
+   * instead of after the lease. Only while the claim is still the one leased until `leaseUntil`: false when it
+   * has since run out and been claimed again, or was moved on.
+   */
+  releasePostClaim(platform: DailyPlatform, channelId: string, leaseUntil: Date): Promise<boolean>;
 
   /** Claims up to `limit` sent, unrevealed posts whose reveal is due, leased like posts. */
   claimDueReveals(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPost[]>;
+  /** As `releasePostClaim`, for a claimed reveal that was not started. */
+  releaseRevealClaim(platform: DailyPlatform, channelId: string, postKey: string, leaseUntil: Date): Promise<boolean>;
   /** Marks a post revealed; false when it was revealed already. */
   recordReveal(platform: DailyPlatform, channelId: string, postKey: string, at: Date): Promise<boolean>;
   /** Makes a sent post's reveal due at `at` if it is due later (`/daily reveal`, or a new post coming). */

@@ -157,6 +157,23 @@ export class SqlDailyStore implements DailyStore {
     await this.#db.run(`UPDATE daily_schedules SET lease_until = ? WHERE platform = ? AND channel_id = ?`, [retryAt.getTime(), platform, channelId]);
   }
 
+  async releasePostClaim(platform: DailyPlatform, channelId: string, leaseUntil: Date): Promise<boolean> {
+    const changed = await this.#db.run(`UPDATE daily_schedules SET lease_until = 0 WHERE platform = ? AND channel_id = ? AND lease_until = ?`, [
+      platform,
+      channelId,
+      leaseUntil.getTime(),
+    ]);
+    return changed > 0;
+  }
+
+  async releaseRevealClaim(platform: DailyPlatform, channelId: string, postKey: string, leaseUntil: Date): Promise<boolean> {
+    const changed = await this.#db.run(
+      `UPDATE daily_posts SET reveal_lease_until = 0 WHERE platform = ? AND channel_id = ? AND post_key = ? AND reveal_lease_until = ?`,
+      [platform, channelId, postKey, leaseUntil.getTime()],
+    );
+    return changed > 0;
+  }
+
   async claimDueReveals(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPost[]> {
     const rows = await this.#claim(
       {

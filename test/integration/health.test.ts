@@ -5,20 +5,40 @@ import { checkHealth, HealthStartError, serveHealth, type HealthSources } from '
 const answers = () => Promise.resolve({});
 const tick = new Date('2026-11-29T09:00:15Z');
 
+/** A scheduler that last ticked (and made progress) at `tick`, judged stale after two minutes. */
+const ticked = { lastTick: tick, lastProgress: tick, staleAfterMs: 120_000 };
+const at = (iso: string) => () => new Date(iso);
+
 describe('checkHealth', () => {
   test('GIVEN the store answers and every platform is connected THEN 200 and status ok, with the scheduler\'s last tick', async () => {
-    const sources: HealthSources = { probeStore: answers, platforms: () => ({ discord: 'connected', slack: 'connected' }), schedulerLastTick: () => tick };
+    const sources: HealthSources = { probeStore: answers, platforms: () => ({ discord: 'connected', slack: 'connected' }), scheduler: () => ticked, now: at('2026-11-29T09:00:30Z') };
     expect(await checkHealth(sources)).toEqual({
       httpStatus: 200,
-      report: { status: 'ok', store: 'ok', platforms: { discord: 'connected', slack: 'connected' }, scheduler: { lastTick: '2026-11-29T09:00:15.000Z' } },
+      report: { status: 'ok', store: 'ok', platforms: { discord: 'connected', slack: 'connected' }, scheduler: { lastTick: '2026-11-29T09:00:15.000Z', stale: false } },
     });
   });
 
   test('GIVEN no scheduler runs THEN the report has no scheduler; before its first tick, lastTick is null', async () => {
     const without = await checkHealth({ probeStore: answers, platforms: () => ({ slack: 'connected' }) });
     expect(without.report).not.toHaveProperty('scheduler');
-    const before = await checkHealth({ probeStore: answers, platforms: () => ({ discord: 'connected' }), schedulerLastTick: () => undefined });
-    expect(before.report.scheduler).toEqual({ lastTick: null });
+    const started = { lastTick: undefined, lastProgress: tick, staleAfterMs: 120_000 };
+    const before = await checkHealth({ probeStore: answers, platforms: () => ({ discord: 'connected' }), scheduler: () => started, now: at('2026-11-29T09:00:20Z') });
+    expect([before.httpStatus, before.report.scheduler]).toEqual([200, { lastTick: null, stale: false }]);
+  });
+
+  test('GIVEN the scheduler made no progress for longer than staleAfterMs THEN 503 with stale: true; at exactly staleAfterMs it is still ok', async () => {
+    const sources = (now: string): HealthSources => ({ probeStore: answers, platforms: () => ({ discord: 'connected' }), scheduler: () => ticked, now: at(now) });
+    const edge = await checkHealth(sources('2026-11-29T09:02:15Z'));
+    expect([edge.httpStatus, edge.report.status, edge.report.scheduler]).toEqual([200, 'ok', { lastTick: '2026-11-29T09:00:15.000Z', stale: false }]);
+    const stuck = await checkHealth(sources('2026-11-29T09:02:15.001Z'));
+    expect([stuck.httpStatus, stuck.report]).toEqual([
+      503,
+      { status: 'unhealthy', store: 'ok', platforms: { discord: 'connected' }, scheduler: { lastTick: '2026-11-29T09:00:15.000Z', stale: true } },
+    ]);
+    // A long tick whose batches keep finishing is progress, not a stuck loop, though its last tick is old.
+    const busy = { ...ticked, lastProgress: new Date('2026-11-29T09:05:00Z') };
+    const fanningOut = await checkHealth({ ...sources('2026-11-29T09:05:30Z'), scheduler: () => busy });
+    expect([fanningOut.httpStatus, fanningOut.report.scheduler]).toEqual([200, { lastTick: '2026-11-29T09:00:15.000Z', stale: false }]);
   });
 
   test.each([

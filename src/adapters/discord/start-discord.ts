@@ -3,6 +3,7 @@ import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits,
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { DailyScheduler, type DailySchedulerOptions } from '../../daily/index.ts';
+import { InFlightWork } from '../in-flight-work.ts';
 import { createDiscordDailyPoster } from './discord-daily-poster.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { DiscordStartError } from './discord-start-error.ts';
@@ -52,14 +53,28 @@ export interface DiscordBotOptions {
    * @defaultValue nothing beyond the log line
    */
   onSessionLost?: () => void;
+  /**
+   * On `stop()`, how long to wait for interactions being answered (and the scheduler's sends in flight) before
+   * disconnecting anyway. Within Docker's 10-second stop grace period, with room for closing the store.
+   *
+   * @defaultValue 5000
+   */
+  drainTimeoutMs?: number;
 }
+
+/** What `stop()` waits for at most, by default, in milliseconds. */
+export const DISCORD_DRAIN_TIMEOUT_MS = 5_000;
 
 /** A connected bot. */
 export interface DiscordBot {
   readonly client: Client<true>;
   /** The daily-post scheduler, when `daily` was given. */
   readonly daily: DailyScheduler | undefined;
-  /** Stops the scheduler and disconnects from Discord; call before closing the store. */
+  /**
+   * Stops taking interactions (new ones are left unanswered), waits up to `drainTimeoutMs` for those being
+   * answered and for the scheduler's sends in flight (its unstarted claims are released), then disconnects.
+   * Call before closing the store. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -96,7 +111,11 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
       )
     : undefined;
   const services = daily ? { ...app.services, daily } : app.services;
-  client.on(Events.InteractionCreate, createInteractionRouter({ registry: app.registry, services, logger, ...pick(options, 'now', 'deferAfterMs') }));
+  const route = createInteractionRouter({ registry: app.registry, services, logger, ...pick(options, 'now', 'deferAfterMs') });
+  const inFlight = new InFlightWork();
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!inFlight.run(() => route(interaction))) logger.debug(`shutting down: interaction ${interaction.id} left unanswered`);
+  });
 
   const waiting = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: AbortSignal.any([waiting.signal, AbortSignal.timeout(options.readyTimeoutMs ?? 30_000)]) });
@@ -119,15 +138,17 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
   }
   logger.info(`connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers. Invite link: ${inviteUrl(options.appId)}`);
   daily?.start();
-  return {
-    client: connected,
-    daily,
-    stop: async () => {
-      stopping = true;
-      await daily?.stop();
-      await client.destroy();
-    },
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    stopping = true;
+    const drainTimeoutMs = options.drainTimeoutMs ?? DISCORD_DRAIN_TIMEOUT_MS;
+    const [left, dailyStopped] = await Promise.all([inFlight.drain(drainTimeoutMs), within(daily?.stop(), drainTimeoutMs)]);
+    if (left > 0) logger.warn(`Discord: ${left} interaction(s) still being answered after ${drainTimeoutMs} ms; disconnecting anyway`);
+    // A send cut off here is retried by the next claim, within the nonce window (docs/daily.md).
+    if (!dailyStopped) logger.warn(`Daily posts: sends still in flight after ${drainTimeoutMs} ms; disconnecting anyway`);
+    await client.destroy();
   };
+  return { client: connected, daily, stop: () => (stopped ??= stop()) };
 }
 
 function startError(error: unknown): DiscordStartError {
@@ -141,6 +162,15 @@ function startError(error: unknown): DiscordStartError {
     return new DiscordStartError('Discord did not confirm the connection in time; check the network and try again.', { cause: error });
   }
   return new DiscordStartError(`Could not connect to Discord: ${describeDiscordError(error)}`, { cause: error });
+}
+
+/** Whether `work` settled within `ms` milliseconds (true when there is none). */
+async function within(work: Promise<unknown> | undefined, ms: number): Promise<boolean> {
+  if (!work) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([work.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)))]);
+  clearTimeout(timer);
+  return settled;
 }
 
 function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Partial<Pick<T, K>> {

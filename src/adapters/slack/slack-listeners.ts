@@ -36,6 +36,13 @@ export interface SlackListenerOptions {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * How a Slack interaction ended, as its log entry says: the Discord adapter's words (`answered`, `failed`: the
+ * handler threw and the person got the failure reply, `delivery-failed`: Slack refused the answer), and
+ * `form-opened` for a command that opened its paste form instead of answering.
+ */
+export type SlackInteractionOutcome = 'answered' | 'failed' | 'delivery-failed' | 'form-opened';
+
 /** Buttons whose press changes the progress the Home tab shows. */
 const PROGRESS_ACTIONS: ReadonlySet<string> = new Set(['grade', 'undo', 'reset', 'forget']);
 
@@ -44,6 +51,10 @@ const PROGRESS_ACTIONS: ReadonlySet<string> = new Set(['grade', 'undo', 'reset',
  * they were made in), DMs in the DM; `/docker` runs the registry's commands (a command missing its pasted
  * block opens a form, answered in the person's DM); buttons and the Home tab's menus run `handleAction`. Every request is acknowledged before any work; events are handled once per
  * `event_id` (claimed in the Store, so retries and a second process change nothing); no listener throws.
+ * Each handled interaction ends with one info entry `interaction handled`, as on Discord: `interaction` (the
+ * event id, or the trigger id of a command, button or form), `kind` (`mention ask`, `/docker quiz`,
+ * `button reveal:…`, `home tab`), `latencyMs` (from its arrival to the end of delivery) and `outcome`
+ * (`SlackInteractionOutcome`). No user text.
  */
 export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): void {
   const { registry, services, logger, delivery, people, botUserId, now } = options;
@@ -72,15 +83,23 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     return { ...request, canManageServer: (await options.isWorkspaceAdmin?.(userId)) === true };
   };
 
+  /** The failure replies `run` made, so the log entry can say `failed`. */
+  const failures = new WeakSet<Reply>();
   const run = async (label: string, work: () => Promise<Reply>): Promise<Reply> => {
     try {
       return await work();
     } catch (error) {
       logger.error(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (error instanceof Error && error.stack) logger.debug(error.stack);
-      return describeFailure(error);
+      const reply = describeFailure(error);
+      failures.add(reply);
+      return reply;
     }
   };
+  /** The one log entry of a handled interaction; `started` is `performance.now()` at its arrival. */
+  const handled = (interaction: string, kind: string, started: number, outcome: SlackInteractionOutcome) =>
+    logger.info('interaction handled', { interaction, kind, latencyMs: Math.round(performance.now() - started), outcome });
+  const outcomeOf = (reply: Reply, delivered: boolean): SlackInteractionOutcome => (!delivered ? 'delivery-failed' : failures.has(reply) ? 'failed' : 'answered');
 
   const claim = (id: string, keepMs: number) =>
     services.store.claimDelivery(id, now(), keepMs).catch((error: unknown) => {
@@ -90,35 +109,47 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     });
 
   /** A mention's or DM's text as a command (`help`, `/quiz mcq`) or a question, answered where it was asked. */
-  const answerText = async (text: string, at: { user: string; team?: string; channel: string; threadTs?: string; inDm: boolean }) => {
+  const answerText = async (text: string, at: { id: string; started: number; user: string; team?: string; channel: string; threadTs?: string; inDm: boolean }) => {
     const parsed = parseDockerCommand(registry, commandLineOf(registry, text));
-    const label = parsed.ok ? `mention ${parsed.name}` : 'mention';
+    const label = `${at.inDm ? 'message' : 'mention'}${parsed.ok ? ` ${parsed.name}` : ''}`;
     const reply = await run(label, async () =>
       parsed.ok ? registry.execute(parsed.name, parsed.args, await commandRequest(parsed.name, parsed.args, at.user, at.team, at.channel), services) : parsed.reply,
     );
     // In a DM everything is private already; in a channel personal replies are shown to the asker alone.
     const onlyFor = reply.ephemeral && !at.inDm ? { onlyFor: at.user } : {};
-    await delivery.send(reply, { kind: 'post', channel: at.channel, ...(at.threadTs ? { threadTs: at.threadTs } : {}), ...onlyFor }, label);
+    const delivered = await delivery.send(reply, { kind: 'post', channel: at.channel, ...(at.threadTs ? { threadTs: at.threadTs } : {}), ...onlyFor }, label);
+    handled(at.id, label, at.started, outcomeOf(reply, delivered));
   };
 
   bolt.event('app_mention', async ({ event, body }) => {
+    const started = performance.now();
     // Edits re-send the mention; other bots are not learners.
     if (event.edited || event.bot_id || event.subtype || !event.user) return;
     const text = mentionedText(event.text, botUserId);
     if (text === undefined) return;
     if (!(await claim(`slack:event:${body.event_id}`, DAY_MS))) return logger.debug(`event ${body.event_id} handled already`);
-    await answerText(typedText(text), { user: event.user, team: body.team_id, channel: event.channel, threadTs: event.thread_ts ?? event.ts, inDm: false });
+    await answerText(typedText(text), { id: body.event_id, started, user: event.user, team: body.team_id, channel: event.channel, threadTs: event.thread_ts ?? event.ts, inDm: false });
   });
 
   bolt.message(async ({ message, body }) => {
+    const started = performance.now();
     // Only plain messages people type in the DM with the bot: no edits, deletions, bot posts or file shares.
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     if (!(await claim(`slack:event:${body.event_id}`, DAY_MS))) return logger.debug(`event ${body.event_id} handled already`);
     const text = typedText((message.text ?? '').slice(0, INPUT_LIMITS.paste).replaceAll(`<@${botUserId}>`, ' '));
-    await answerText(text, { user: message.user, team: body.team_id, channel: message.channel, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}), inDm: true });
+    await answerText(text, {
+      id: body.event_id,
+      started,
+      user: message.user,
+      team: body.team_id,
+      channel: message.channel,
+      ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
+      inDm: true,
+    });
   });
 
   bolt.command('/docker', async ({ command, ack, respond, client }) => {
+    const started = performance.now();
     await ack();
     const parsed = parseDockerCommand(registry, typedText(command.text.slice(0, INPUT_LIMITS.paste + 1)));
     const label = parsed.ok ? `/docker ${parsed.name}` : '/docker';
@@ -128,6 +159,7 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     if (parsed.ok && entry && paste && !String(parsed.args[paste.name] ?? '').trim()) {
       try {
         await client.views.open({ trigger_id: command.trigger_id, view: pasteModal(entry, paste) });
+        handled(command.trigger_id, label, started, 'form-opened');
         return;
       } catch (error) {
         // Answered below as a missing argument, which says how to give it in the command.
@@ -142,10 +174,12 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     // `respond` works in channels the bot is not in; personal views and errors stay with the asker.
     const visible = reply.ephemeral ? 'ephemeral' : 'in_channel';
     const uploadTo = visible === 'in_channel' ? { uploadTo: { channel: command.channel_id } } : {};
-    await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...uploadTo }, label);
+    const delivered = await delivery.send(reply, { kind: 'respond', respond, visible, replaceOriginal: false, ...uploadTo }, label);
+    handled(command.trigger_id, label, started, outcomeOf(reply, delivered));
   });
 
   bolt.view(/^paste:/, async ({ ack, view, body, client }) => {
+    const started = performance.now();
     await ack();
     const target = readPasteModalId(view.callback_id);
     const spec = target && registry.get(target.command)?.arguments.find((a) => a.name === target.argument && a.paste);
@@ -165,10 +199,11 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
         return user;
       },
     );
-    await delivery.send(reply, { kind: 'post', channel: dm }, label);
+    handled('trigger_id' in body ? body.trigger_id : view.id, label, started, outcomeOf(reply, await delivery.send(reply, { kind: 'post', channel: dm }, label)));
   });
 
   bolt.action(/.*/, async ({ body, action, ack, respond, client }) => {
+    const started = performance.now();
     await ack();
     if (body.type !== 'block_actions') return;
     const id =
@@ -209,24 +244,29 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
         ...(container.is_ephemeral ? {} : { uploadTo: { channel, ...(threadTs ? { threadTs } : {}) } }),
       };
     }
-    await delivery.send(reply, to, label);
+    const delivered = await delivery.send(reply, to, label);
     // The Home tab shows progress: after a grade, an undo, a reset or a deletion it is out of date.
     if (PROGRESS_ACTIONS.has(decodeAction(id)?.action ?? '')) await publishHome(client, user, team);
+    handled(body.trigger_id, label, started, outcomeOf(reply, delivered));
   });
 
-  const publishHome = async (client: webApi.WebClient, user: string, team: string | undefined) => {
+  /** Publishes a person's Home tab; resolves to the outcome of the `stats` it shows and of the publish. */
+  const publishHome = async (client: webApi.WebClient, user: string, team: string | undefined): Promise<SlackInteractionOutcome> => {
     const stats = await run('home', async () => registry.execute('stats', {}, await requestOf(user, team, undefined), services));
     const topics = services.knowledge.topics.map((t) => ({ id: t.id, title: t.title }));
     try {
       await client.views.publish({ user_id: user, view: buildHomeView(delivery.render(stats), topics) });
+      return outcomeOf(stats, true);
     } catch (error) {
       delivery.report(error, 'could not publish the Home tab');
+      return 'delivery-failed';
     }
   };
 
   bolt.event('app_home_opened', async ({ event, body, client }) => {
+    const started = performance.now();
     if (event.tab !== 'home') return;
     if (!(await claim(`slack:event:${body.event_id}`, DAY_MS))) return;
-    await publishHome(client, event.user, body.team_id);
+    handled(body.event_id, 'home tab', started, await publishHome(client, event.user, body.team_id));
   });
 }

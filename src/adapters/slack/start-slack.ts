@@ -9,6 +9,7 @@ import { createSlackDailyChecks } from './slack-daily-checks.ts';
 import { dailyPostClientOptions, SlackDailyPoster } from './slack-daily-poster.ts';
 import { SlackDelivery } from './slack-delivery.ts';
 import { describeSlackError, slackErrorCode, TOKEN_LOST_ERRORS } from './slack-errors.ts';
+import { InFlightWork } from '../in-flight-work.ts';
 import { listenToSlack, type SlackListenerOptions } from './slack-listeners.ts';
 import { SlackPeople } from './slack-people.ts';
 import { SlackStartError } from './slack-start-error.ts';
@@ -77,7 +78,16 @@ export interface SlackBotOptions {
    * @defaultValue nothing beyond the log line
    */
   onSessionLost?: () => void;
+  /**
+   * On `stop()`, how long to wait for interactions being answered after Slack stopped sending new ones.
+   *
+   * @defaultValue 5000
+   */
+  drainTimeoutMs?: number;
 }
+
+/** What `stop()` waits for interactions at most, by default, in milliseconds. */
+export const SLACK_DRAIN_TIMEOUT_MS = 5_000;
 
 /** A connected Slack front end. */
 export interface SlackBot {
@@ -89,7 +99,11 @@ export interface SlackBot {
   readonly port?: number;
   /** The daily-post scheduler, when `daily` was given. */
   readonly daily: DailyScheduler | undefined;
-  /** Stops the scheduler (finishing the batch in hand), then disconnects (Socket Mode) or stops listening (HTTP); call before closing the store. Safe to call twice. */
+  /**
+   * Stops the scheduler (finishing the sends it started), disconnects (Socket Mode) or stops listening (HTTP),
+   * then waits up to `drainTimeoutMs` for the interactions being answered. Call before closing the store. Safe
+   * to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -122,18 +136,31 @@ export async function startSlack(app: { registry: CommandRegistry; services: Cor
       : new HTTPReceiver({ signingSecret: connection.signingSecret, logger: log, customRoutes: options.customRoutes ?? [], processBeforeResponse: false });
   const bolt = new BoltApp({ token: options.botToken, botId: auth.botId, botUserId: auth.userId, receiver, logger: log, clientOptions });
 
+  // Every request Bolt processes, from its arrival to the end of its listener, so a shutdown can wait for it.
+  const inFlight = new InFlightWork();
+  bolt.use(async ({ next }) => {
+    await (inFlight.run(next) ?? Promise.resolve());
+  });
   let daily: DailyScheduler | undefined;
   let stopped: Promise<void> | undefined;
-  const stop = () =>
+  const stopReceiving = () =>
     (stopped ??= (daily?.stop() ?? Promise.resolve()).then(() =>
       bolt.stop().then(() => undefined, (error: unknown) => logger.warn(`stopping Slack: ${describeSlackError(error)}`)),
     ));
+  /** Stops the scheduler and receiving, then waits (bounded) for the interactions being answered. */
+  const stop = async () => {
+    await stopReceiving();
+    const drainTimeoutMs = options.drainTimeoutMs ?? SLACK_DRAIN_TIMEOUT_MS;
+    const left = await inFlight.drain(drainTimeoutMs);
+    if (left > 0) logger.warn(`Slack: ${left} interaction(s) still being answered after ${drainTimeoutMs} ms; stopping anyway`);
+  };
   let lost = false;
   const onTokenLost = (code: string) => {
     if (lost) return;
     lost = true;
     logger.error(`Slack says ${code}: the bot token no longer works, so the Slack front end stops. Reinstall the app and update SLACK_BOT_TOKEN.`);
-    void stop().then(() => options.onSessionLost?.());
+    // No drain: with the token gone, nothing in flight can be delivered.
+    void stopReceiving().then(() => options.onSessionLost?.());
   };
   const commandNames = app.registry.list().map((e) => e.command.name);
   const delivery = new SlackDelivery({ client: bolt.client, logger, commandNames, onTokenLost });

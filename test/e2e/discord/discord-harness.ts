@@ -67,6 +67,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Runs the daily-post scheduler with these options. */
   daily?: DailySchedulerOptions;
+  /** See `DiscordBotOptions.drainTimeoutMs`. */
+  drainTimeoutMs?: number;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deferAfterMs: options.deferAfterMs ?? 1_500,
     rest: { api: fake.apiUrl, retries: options.retries ?? 1, timeout: 2_000, offset: 0 },
     ...(options.onSessionLost ? { onSessionLost: options.onSessionLost } : {}),
+    ...(options.drainTimeoutMs ? { drainTimeoutMs: options.drainTimeoutMs } : {}),
   });
 
   /** Dispatches an interaction and waits for its callback; `pressedFlags` are those of a pressed button's message. */

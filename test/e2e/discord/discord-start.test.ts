@@ -74,7 +74,7 @@ describe('npm start with Discord configured', { timeout: CHILD_PROCESS_TEST_TIME
     };
     await expect.poll(health, { timeout: 30_000, interval: 100 }).toEqual({
       status: 200,
-      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected' }, scheduler: { lastTick: expect.any(String) } },
+      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected' }, scheduler: { lastTick: expect.any(String), stale: false } },
     });
     const ask = slashCommand('ask', [text('question', 'what is a volume')], inServer(user('1300000000000000031', 'ada')), fake.applicationId);
     const callback = fake.waitForRequest((r) => r.path === `/interactions/${String(ask['id'])}/${String(ask['token'])}/callback`);

@@ -17,6 +17,20 @@ export const TEST_PNG: Uint8Array = new Resvg(
 
 const noArgs = z.object({});
 
+let gateOpened: Promise<void> = Promise.resolve();
+let openGate: () => void = () => undefined;
+let gateReached: () => void = () => undefined;
+
+/**
+ * Closes the gate `/gated` waits at: `reached` resolves when a handler is waiting there, `open()` lets it
+ * answer. For tests of work in flight (a shutdown waiting for it).
+ */
+export function closeGate(): { reached: Promise<void>; open: () => void } {
+  gateOpened = new Promise((resolve) => (openGate = resolve));
+  const reached = new Promise<void>((resolve) => (gateReached = resolve));
+  return { reached, open: () => openGate() };
+}
+
 /**
  * Commands that exist only in the end-to-end tests, for paths no shipped command takes yet: an image reply
  * (what /diagram will send), the Manage Server check (what /daily will need), slow and failing handlers.
@@ -54,6 +68,17 @@ export const TEST_COMMANDS: AnyCommand[] = [
     run: async () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return { tone: 'info', title: 'Done', text: 'That took a while.', ephemeral: true };
+    },
+  }),
+  defineCommand({
+    name: 'gated',
+    description: 'Test only: answers once the test opens its gate (closeGate)',
+    args: noArgs,
+    examples: ['/gated'],
+    run: async () => {
+      gateReached();
+      await gateOpened;
+      return { tone: 'info', title: 'Gate passed', text: 'Answered after the gate opened.' };
     },
   }),
   defineCommand({

@@ -82,7 +82,7 @@ describe('npm start with Slack configured', () => {
     await stderrShows(both, 'health report on http://127.0.0.1:');
     expect(await healthOn(bothHealth)).toEqual({
       status: 200,
-      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected', slack: 'connected' }, scheduler: { lastTick: expect.any(String) } },
+      body: { status: 'ok', store: 'ok', platforms: { discord: 'connected', slack: 'connected' }, scheduler: { lastTick: expect.any(String), stale: false } },
     });
 
     slack.revokeTokens();

@@ -77,6 +77,25 @@ describe('DailyScheduler', () => {
     expect(schedule).toMatchObject({ lastPostedDate: '2026-03-28', nextDue: { at: new Date('2026-03-29T07:00:00Z'), localDate: '2026-03-29' } });
   });
 
+  test('GIVEN a tick of several batches THEN its progress is recorded after each batch, before the tick ends; stale after three ticks or two leases', async () => {
+    for (const channel of ['p1', 'p2', 'p3', 'p4']) await saveDailySchedule(app.services.store, settings(channel), clock.now);
+    const daily = scheduler({ batchSize: 2, concurrency: 1 });
+    expect([daily.lastProgressAt, daily.staleAfterMs]).toEqual([undefined, 120_000]);
+    expect(scheduler({ tickMs: 60_000 }).staleAfterMs).toBe(180_000);
+    const seen: (Date | undefined)[] = [];
+    const post = platform.post.bind(platform);
+    platform.post = (outgoing) => {
+      seen.push(daily.lastProgressAt);
+      clock.advance(5_000);
+      return post(outgoing);
+    };
+    clock.set('2026-03-28T08:00:03Z');
+    expect((await daily.tick()).posted).toBe(4);
+    // The first batch ended at 08:00:13, two sends later, and the second batch's sends saw it.
+    expect(seen).toEqual([undefined, undefined, new Date('2026-03-28T08:00:13Z'), new Date('2026-03-28T08:00:13Z')]);
+    expect([daily.lastProgressAt, daily.lastTickAt]).toEqual([new Date('2026-03-28T08:00:23Z'), new Date('2026-03-28T08:00:23Z')]);
+  });
+
   test('GIVEN a post THEN its reveal comes once, at reveal_after, with counts and the buttons disabled', async () => {
     await saveDailySchedule(app.services.store, settings('c1', { revealAfterMinutes: 60 }), clock.now);
     const daily = scheduler();
@@ -250,7 +269,7 @@ describe('DailyScheduler', () => {
     expect(platform.postsIn('second')).toHaveLength(1);
   });
 
-  test('GIVEN a stop during a fan-out THEN the batch in hand finishes and nothing more is claimed', async () => {
+  test('GIVEN a stop during a fan-out THEN the sends in flight finish, the batch\'s unstarted claims are released at once, and nothing more is claimed', async () => {
     for (let i = 0; i < 30; i++) await saveDailySchedule(app.services.store, settings(`c${i}`), clock.now);
     let open!: () => void;
     platform.gate = new Promise((resolve) => (open = resolve));
@@ -261,8 +280,10 @@ describe('DailyScheduler', () => {
     const stopping = daily.stop();
     open();
     await stopping;
-    expect(platform.messages.size).toBe(10);
-    expect(await app.services.store.daily.claimDuePosts(['discord'], clock.now, 60_000, 100)).toHaveLength(20);
+    expect(platform.messages.size).toBe(4);
+    // The clock has not moved: the six released claims are claimable without waiting for their 60-second lease,
+    // with the twenty never claimed.
+    expect(await app.services.store.daily.claimDuePosts(['discord'], clock.now, 60_000, 100)).toHaveLength(26);
   });
 
   test('GIVEN /daily now THEN an extra post goes out that neither replaces the day nor repeats its question', async () => {

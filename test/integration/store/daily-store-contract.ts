@@ -129,6 +129,26 @@ export function describeDailyStoreContract(store: () => Store): void {
       expect(await store().daily.claimDuePosts(['discord'], at(1.25), LEASE, 10)).toHaveLength(1);
     });
 
+    test('GIVEN claims released on a shutdown THEN they are claimable at once; a release with an outdated lease changes nothing', async () => {
+      await store().daily.saveSchedule(schedule('c1', 0), T0);
+      const [claim] = await store().daily.claimDuePosts(['discord'], at(1), LEASE, 10);
+      expect(await store().daily.claimDuePosts(['discord'], at(1.1), LEASE, 10)).toEqual([]);
+      expect(await store().daily.releasePostClaim('discord', 'c1', claim!.leaseUntil)).toBe(true);
+      const [again] = await store().daily.claimDuePosts(['discord'], at(1.1), LEASE, 10);
+      expect(again?.schedule.channelId).toBe('c1');
+      // The first claim's lease is not the live one any more: releasing it must not free the second claim.
+      expect(await store().daily.releasePostClaim('discord', 'c1', claim!.leaseUntil)).toBe(false);
+      expect(await store().daily.claimDuePosts(['discord'], at(1.2), LEASE, 10)).toEqual([]);
+
+      await store().daily.startPost({ platform: 'discord', channelId: 'c2', postKey: '2026-03-01', quiz: quiz('q-c2', 'c2') }, T0);
+      await store().daily.recordPostSent('discord', 'c2', '2026-03-01', 'm2', T0, at(30));
+      expect(await store().daily.claimDueReveals(['discord'], at(40), LEASE, 10)).toMatchObject([{ channelId: 'c2' }]);
+      expect(await store().daily.claimDueReveals(['discord'], at(40.5), LEASE, 10)).toEqual([]);
+      expect(await store().daily.releaseRevealClaim('discord', 'c2', '2026-03-01', new Date(at(40).getTime() + LEASE - 1))).toBe(false);
+      expect(await store().daily.releaseRevealClaim('discord', 'c2', '2026-03-01', new Date(at(40).getTime() + LEASE))).toBe(true);
+      expect(await store().daily.claimDueReveals(['discord'], at(40.5), LEASE, 10)).toMatchObject([{ channelId: 'c2' }]);
+    });
+
     test('GIVEN sent posts THEN due reveals are claimed once each, leased, and recorded once', async () => {
       for (const channel of ['c1', 'c2', 'c3']) {
         await store().daily.startPost({ platform: 'discord', channelId: channel, postKey: '2026-03-01', quiz: quiz(`q-${channel}`, channel) }, T0);
