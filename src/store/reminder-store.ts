@@ -1,0 +1,58 @@
+import type { DailyPlatform } from './daily-store.ts';
+
+/** A learner's opt-in reminder by direct message, as set with `/settings`. */
+export interface Reminder {
+  /** `platform:userId`, as everywhere in the store. */
+  learnerKey: string;
+  platform: DailyPlatform;
+  /** The platform's user id, to open the direct message with. */
+  userId: string;
+  /** The local time, `HH:MM`. */
+  time: string;
+  /** An IANA time zone: the learner's own at the time it was set (`/settings time-zone` updates it). */
+  timeZone: string;
+  enabled: boolean;
+  /** Why it stopped: `off` (the learner), `dms-closed` (the platform refused the message). */
+  disabledReason?: string;
+  /** The next reminder: its instant (UTC) and local date. Absent while disabled. */
+  nextDue?: { at: Date; localDate: string };
+  /** The last local date whose reminder is done: sent, not needed (nothing due), skipped or given up on. */
+  lastDoneDate?: string;
+}
+
+/** A due reminder claimed by one process until `leaseUntil`. */
+export interface ReminderClaim {
+  reminder: Reminder;
+  localDate: string;
+  dueAt: Date;
+  /** When the first claim for this local date was made: retries are made only shortly after it. */
+  firstAttemptAt: Date;
+  leaseUntil: Date;
+}
+
+/**
+ * Reminders in the Store, claimed like daily posts: each (learner, local date) is sent by one process at a time,
+ * under a lease, and moved on to its next date once done.
+ */
+export interface ReminderStore {
+  /**
+   * Creates or replaces a learner's reminder. Any claim on it is dropped; its last done date is kept, so turning
+   * reminders off and on again the same day does not remind twice that day (the caller computes `nextDue` with it).
+   */
+  saveReminder(reminder: Reminder, at: Date): Promise<void>;
+  reminder(learnerKey: string): Promise<Reminder | undefined>;
+  /** Stops a reminder (`reason`: `off`, `dms-closed`); false when there is none or it was off already. */
+  disableReminder(learnerKey: string, reason: string): Promise<boolean>;
+  /**
+   * Claims up to `limit` enabled reminders of `platforms` due at `now` and not under a live lease, earliest first,
+   * leasing each until `now + leaseMs`, and records `now` as the first attempt of its date if none is recorded.
+   */
+  claimDueReminders(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<ReminderClaim[]>;
+  /**
+   * Moves a claimed reminder on to `next` and releases it; `claimedDate` becomes its last done date. Does nothing
+   * if the reminder was changed since the claim (its next date is no longer `claimedDate`).
+   */
+  advanceReminder(learnerKey: string, claimedDate: string, next: { at: Date; localDate: string }): Promise<void>;
+  /** Keeps a claimed reminder's date but lets it be claimed again at `retryAt` (a failed send's backoff). */
+  retryReminderAt(learnerKey: string, retryAt: Date): Promise<void>;
+}
