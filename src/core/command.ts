@@ -63,6 +63,8 @@ export interface CoreServices {
 export interface DailyControl {
   /** The platforms this process posts on. */
   readonly platforms: readonly string[];
+  /** The platforms this process sends reminders by direct message on. */
+  readonly reminderPlatforms: readonly string[];
   /** Posts an extra question now; undefined when no question matches the schedule's topics. */
   postNow(schedule: DailySchedule): Promise<DailyDeliveryOutcome | undefined>;
   /** Looks for due work now rather than at the next tick (a reveal asked for). */
