@@ -27,7 +27,7 @@ export const dailyCommand = defineCommand({
   args: z.object({
     action: z.enum(ACTIONS).default('status').describe('status (the default), set, off, now (post one at once) or reveal (show the answer now)'),
     time: z.string().max(16).optional().describe('set: the local time to post, e.g. 09:00, 9am or 21:30'),
-    timezone: z.string().max(64).optional().describe('set: an IANA time zone, e.g. Europe/Berlin (default UTC)'),
+    timezone: z.string().max(64).optional().describe('set: an IANA time zone, e.g. Europe/Berlin (default UTC)').meta({ autocomplete: 'time-zone' }),
     weekdays: z.string().max(100).optional().describe('set: the days to post, e.g. mon,wed,fri or weekdays (default every day)'),
     topics: z.string().max(300).optional().describe('set: topic ids to draw from, comma-separated (default all)'),
     role: z.string().max(40).optional().describe('set: a role to ping with each post (default none)'),
