@@ -36,6 +36,13 @@ export interface CommandRequest {
    * each interaction), by the names people see in Discord's settings; absent where the platform does not say.
    */
   missingPostPermissions?: string[];
+  /**
+   * Roles among the arguments as the platform resolved them (Discord sends each picked role with the command),
+   * by id; absent where the platform resolves none.
+   */
+  roles?: Readonly<Record<string, { mentionable: boolean }>>;
+  /** Whether the bot may mention any role here (Discord: Mention Everyone, which the invite never asks for). */
+  botMayMentionAnyRole?: boolean;
 }
 
 /** The services handlers are given: the core's ports, never a platform client. */
@@ -88,6 +95,11 @@ export interface ArgumentMeta {
    * multi-line field (Discord: a modal).
    */
   paste?: boolean;
+  /**
+   * The string holds a role id: where a platform has a role picker (Discord), the option is one, and the role
+   * picked arrives resolved in `CommandRequest.roles`; elsewhere it stays text.
+   */
+  kind?: 'role';
 }
 
 export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {
