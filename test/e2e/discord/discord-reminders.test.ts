@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startHarness, type Harness } from './discord-harness.ts';
 import { botMessage, inDm, text, user } from './interaction-payloads.ts';
+import { couldPing, HOSTILE_INPUTS } from '../../fixtures/hostile-inputs.ts';
 
 const ADA = user('1400000000000000002', 'ada');
 const BO = user('1400000000000000003', 'bo');
@@ -78,6 +79,14 @@ describe('reminders by direct message on Discord, through the real discord.js cl
     const both = harness.fake.directMessagesTo(ADA.id);
     expect(both).toHaveLength(2);
     expect(both[1]!.nonce).not.toBe(both[0]!.nonce);
+  });
+
+  test.each(HOSTILE_INPUTS)('GIVEN %s as the reminder time THEN a clean refusal, nothing saved, nothing sent', async (_name, input) => {
+    const shown = await settings([text('reminders', 'on'), text('reminder-time', input)]);
+    expect(couldPing(JSON.stringify(shown.data))).toBe(false);
+    expect(shown.flags).toBe(64);
+    expect(harness.fake.payloadProblems).toEqual([]);
+    expect(await harness.app.services.store.reminders.reminder(`discord:${ADA.id}`)).toBeUndefined();
   });
 
   test('GIVEN someone whose DMs are closed (50007) THEN their reminders are turned off with a log line and the others still go out', async () => {
