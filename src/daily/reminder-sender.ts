@@ -6,8 +6,12 @@ export type ReminderOutcome =
   | { status: 'sent' }
   /** The person does not accept direct messages from the bot (Discord 50007): their reminders are turned off. */
   | { status: 'dms-closed'; detail: string }
-  /** Anything else (a 5xx, a timeout): retried while that is safe. */
-  | { status: 'failed'; detail: string };
+  /**
+   * Anything else (a 5xx, a timeout): retried while that is safe. `notPosted` when the platform's answer proves
+   * nothing was created (a rate limit, a refused connection), so even a platform without an idempotency key may
+   * be tried again.
+   */
+  | { status: 'failed'; detail: string; notPosted?: boolean };
 
 /** A reminder, rendered, with what a platform needs to send it once. */
 export interface OutgoingReminder {
@@ -25,5 +29,11 @@ export interface OutgoingReminder {
  */
 export interface ReminderSender {
   readonly platform: DailyPlatform;
+  /**
+   * Whether a second attempt at one reminder is safe because the platform honours `idempotencyKey` (Discord's
+   * nonce). When false (Slack's `chat.postMessage` has no such key), only attempts proven `notPosted` are tried
+   * again, and a reminder whose earlier attempt may have reached the person is given up (at most once).
+   */
+  readonly idempotent: boolean;
   send(reminder: OutgoingReminder): Promise<ReminderOutcome>;
 }

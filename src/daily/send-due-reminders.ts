@@ -43,10 +43,12 @@ export interface ReminderTickReport {
  * Claims the due reminders of the platforms in `deps.senders` batch after batch and handles each once: a direct
  * message with the number of cards due and a "Review now" button when there are any, nothing otherwise; then the
  * reminder moves on to its next local date (`nextPostAt`, so it is DST-safe like daily posts). A reminder later
- * than `graceMinutes` is skipped with a log line. A failed send is retried at 5 s, 20 s and 60 s after the first
- * attempt (the cumulative `retryDelaysMs`) while within `retryWindowMs` of it, each attempt with the same Discord
- * nonce; past that it is given up (at most once). Someone whose direct messages are closed has their reminders
- * turned off with a log line. Stops claiming when `stopRequested()` turns true.
+ * than `graceMinutes` is skipped with a log line. On a platform with an idempotency key (Discord's nonce) a failed
+ * send is retried at 5 s, 20 s and 60 s after the first attempt (the cumulative `retryDelaysMs`) while within
+ * `retryWindowMs` of it, each attempt with the same nonce; past that it is given up (at most once). On one without
+ * (Slack), only an attempt proven `notPosted` is retried (after the first delay, for as long as the grace window
+ * allows), and one that may have reached the person is never sent again. Someone whose direct messages are closed
+ * has their reminders turned off with a log line. Stops claiming when `stopRequested()` turns true.
  */
 export async function sendDueReminders(deps: ReminderRunDependencies, options: ReminderRunOptions, stopRequested: () => boolean): Promise<ReminderTickReport> {
   const report: ReminderTickReport = { sent: 0, nothingDue: 0, skipped: 0, retrying: 0, gaveUp: 0, disabled: 0 };
@@ -80,10 +82,11 @@ async function handleReminder(claim: ReminderClaim, deps: ReminderRunDependencie
     return;
   }
   const next = nextPostAt(timingOf(reminder), dueAt, localDate);
-  const sinceFirstMs = now.getTime() - firstAttemptAt.getTime();
-  if (sinceFirstMs > options.retryWindowMs) {
-    // An earlier attempt may have reached the platform, and its nonce no longer covers a retry: at most once.
-    log.error(`Reminders: ${reminder.learnerKey} gave up on ${localDate}: its first attempt was ${Math.round(sinceFirstMs / 1000)} s ago, outside the nonce window.`);
+  const sender = deps.senders.get(reminder.platform)!;
+  if (firstAttemptAt && (!sender.idempotent || now.getTime() - firstAttemptAt.getTime() > options.retryWindowMs)) {
+    // An earlier attempt may have reached the person, and nothing (no nonce, or no longer) would make a second
+    // attempt return the first message: at most once.
+    log.error(`Reminders: ${reminder.learnerKey} gave up on ${localDate}: an attempt begun ${Math.round((now.getTime() - firstAttemptAt.getTime()) / 1000)} s ago may have been delivered.`);
     await advance(next);
     report.gaveUp++;
     return;
@@ -95,7 +98,7 @@ async function handleReminder(claim: ReminderClaim, deps: ReminderRunDependencie
     report.nothingDue++;
     return;
   }
-  const sender = deps.senders.get(reminder.platform)!;
+  const firstAttempt = await store.reminders.startReminderAttempt(reminder.learnerKey, now);
   const outcome = await sender.send({
     userId: reminder.userId,
     idempotencyKey: reminderIdempotencyKey(reminder.learnerKey, localDate),
@@ -109,10 +112,14 @@ async function handleReminder(claim: ReminderClaim, deps: ReminderRunDependencie
     await store.reminders.disableReminder(reminder.learnerKey, 'dms-closed');
     report.disabled++;
   } else {
-    const retryAt = nextRetryAt(firstAttemptAt, now, options);
+    const retryAt = sender.idempotent
+      ? nextRetryAt(firstAttempt, now, options)
+      : outcome.notPosted
+        ? new Date(now.getTime() + options.retryDelaysMs[0]!)
+        : undefined;
     if (retryAt) {
       log.warn(`Reminders: ${reminder.learnerKey} ${localDate} failed (${outcome.detail}); retrying at ${retryAt.toISOString()}.`);
-      await store.reminders.retryReminderAt(reminder.learnerKey, retryAt);
+      await store.reminders.retryReminderAt(reminder.learnerKey, retryAt, !sender.idempotent);
       report.retrying++;
     } else {
       log.error(`Reminders: ${reminder.learnerKey} gave up on ${localDate} (${outcome.detail}).`);

@@ -12,11 +12,6 @@ export interface LeasedRows {
   order: string;
   /** The condition that makes a row due, with exactly one `?`, which takes `now`. */
   due: string;
-  /**
-   * More `column = expression` assignments made with the lease, with exactly one `?`, which takes `now`
-   * (a reminder records when its first attempt began).
-   */
-  alsoSet?: string;
 }
 
 /**
@@ -37,21 +32,19 @@ export async function claimLeasedRows(
   const where = `platform IN (${platforms.map(() => '?').join(', ')}) AND ${what.due} AND ${what.lease} <= ?`;
   const params: SqlValue[] = [...platforms, now.getTime(), now.getTime()];
   const leaseUntil = now.getTime() + leaseMs;
-  const set = `${what.lease} = ?${what.alsoSet ? `, ${what.alsoSet}` : ''}`;
-  const setParams: SqlValue[] = what.alsoSet ? [leaseUntil, now.getTime()] : [leaseUntil];
   if (db.dialect === 'postgres') {
     return db.all(
-      `UPDATE ${what.table} SET ${set} WHERE (${what.keys.join(', ')}) IN (
+      `UPDATE ${what.table} SET ${what.lease} = ? WHERE (${what.keys.join(', ')}) IN (
          SELECT ${what.keys.join(', ')} FROM ${what.table} WHERE ${where} ORDER BY ${what.order} LIMIT ? FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [...setParams, ...params, limit],
+      [leaseUntil, ...params, limit],
     );
   }
   return db.transaction(async (tx) => {
     const found = await tx.all(`SELECT * FROM ${what.table} WHERE ${where} ORDER BY ${what.order} LIMIT ?`, [...params, limit]);
     const byKey = what.keys.map((key) => `${key} = ?`).join(' AND ');
     for (const row of found) {
-      await tx.run(`UPDATE ${what.table} SET ${set} WHERE ${byKey}`, [...setParams, ...what.keys.map((key) => String(row[key]))]);
+      await tx.run(`UPDATE ${what.table} SET ${what.lease} = ? WHERE ${byKey}`, [leaseUntil, ...what.keys.map((key) => String(row[key]))]);
     }
     return found;
   });

@@ -25,8 +25,11 @@ export interface ReminderClaim {
   reminder: Reminder;
   localDate: string;
   dueAt: Date;
-  /** When the first claim for this local date was made: retries are made only shortly after it. */
-  firstAttemptAt: Date;
+  /**
+   * When the first attempt to send this local date's reminder began, if one did and its outcome was not
+   * settled (a failed send put back for a retry, or a process that died mid-send).
+   */
+  firstAttemptAt?: Date;
   leaseUntil: Date;
 }
 
@@ -45,7 +48,7 @@ export interface ReminderStore {
   disableReminder(learnerKey: string, reason: string): Promise<boolean>;
   /**
    * Claims up to `limit` enabled reminders of `platforms` due at `now` and not under a live lease, earliest first,
-   * leasing each until `now + leaseMs`, and records `now` as the first attempt of its date if none is recorded.
+   * leasing each until `now + leaseMs`.
    */
   claimDueReminders(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<ReminderClaim[]>;
   /**
@@ -53,6 +56,15 @@ export interface ReminderStore {
    * if the reminder was changed since the claim (its next date is no longer `claimedDate`).
    */
   advanceReminder(learnerKey: string, claimedDate: string, next: { at: Date; localDate: string }): Promise<void>;
-  /** Keeps a claimed reminder's date but lets it be claimed again at `retryAt` (a failed send's backoff). */
-  retryReminderAt(learnerKey: string, retryAt: Date): Promise<void>;
+  /**
+   * Records that an attempt to send the claimed reminder begins at `at`, unless one began earlier for the same
+   * date; resolves to the first attempt's time.
+   */
+  startReminderAttempt(learnerKey: string, at: Date): Promise<Date>;
+  /**
+   * Keeps a claimed reminder's date but lets it be claimed again at `retryAt` (a failed send's backoff). With
+   * `notPosted` (the platform proved the attempt created nothing) the attempt is forgotten, so the retry starts
+   * afresh; otherwise the first attempt's time stays.
+   */
+  retryReminderAt(learnerKey: string, retryAt: Date, notPosted?: boolean): Promise<void>;
 }

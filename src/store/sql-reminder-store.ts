@@ -61,7 +61,6 @@ export class SqlReminderStore implements ReminderStore {
         lease: 'lease_until',
         order: 'next_due_at',
         due: 'enabled = 1 AND next_due_at <= ?',
-        alsoSet: 'first_attempt_at = COALESCE(first_attempt_at, ?)',
       },
       platforms,
       now,
@@ -72,9 +71,9 @@ export class SqlReminderStore implements ReminderStore {
     return rows
       .map((row) => {
         const reminder = toReminder(row);
-        // SQLite returns the row as read before the lease, PostgreSQL as written: the first attempt is either.
-        const firstAttemptAt = row['first_attempt_at'] == null ? now : toDate(row['first_attempt_at']);
-        return { reminder, localDate: reminder.nextDue!.localDate, dueAt: reminder.nextDue!.at, firstAttemptAt, leaseUntil };
+        const claim: ReminderClaim = { reminder, localDate: reminder.nextDue!.localDate, dueAt: reminder.nextDue!.at, leaseUntil };
+        if (row['first_attempt_at'] != null) claim.firstAttemptAt = toDate(row['first_attempt_at']);
+        return claim;
       })
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
@@ -88,8 +87,17 @@ export class SqlReminderStore implements ReminderStore {
     );
   }
 
-  async retryReminderAt(learnerKey: string, retryAt: Date): Promise<void> {
-    await this.#db.run(`UPDATE reminders SET lease_until = ? WHERE learner_key = ?`, [retryAt.getTime(), learnerKey]);
+  async startReminderAttempt(learnerKey: string, at: Date): Promise<Date> {
+    await this.#db.run(`UPDATE reminders SET first_attempt_at = COALESCE(first_attempt_at, ?) WHERE learner_key = ?`, [at.getTime(), learnerKey]);
+    const [row] = await this.#db.all(`SELECT first_attempt_at FROM reminders WHERE learner_key = ?`, [learnerKey]);
+    return row?.['first_attempt_at'] == null ? at : toDate(row['first_attempt_at']);
+  }
+
+  async retryReminderAt(learnerKey: string, retryAt: Date, notPosted = false): Promise<void> {
+    await this.#db.run(
+      `UPDATE reminders SET lease_until = ?, first_attempt_at = CASE WHEN ? = 1 THEN NULL ELSE first_attempt_at END WHERE learner_key = ?`,
+      [retryAt.getTime(), notPosted ? 1 : 0, learnerKey],
+    );
   }
 }
 

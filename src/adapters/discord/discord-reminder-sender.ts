@@ -23,6 +23,7 @@ const DMS_CLOSED: ReadonlySet<number> = new Set([
 export function createDiscordReminderSender(client: Client): ReminderSender {
   return {
     platform: 'discord',
+    idempotent: true,
     send: async (reminder): Promise<ReminderOutcome> => {
       const signal = AbortSignal.timeout(DAILY_SEND_TIMEOUT_MS);
       try {

@@ -9,6 +9,7 @@ import { FakePlatform } from './fake-platform.ts';
 /** Direct messages as Discord keeps them: a repeated nonce returns the first message instead of a second. */
 class FakeDirectMessages implements ReminderSender {
   readonly platform = 'discord' as const;
+  readonly idempotent = true;
   readonly attempts: OutgoingReminder[] = [];
   readonly delivered = new Map<string, OutgoingReminder>();
   /** What the next attempts answer (`lose-answer`: delivered, but the answer is lost). */
@@ -211,5 +212,80 @@ describe('reminders by direct message, driven by the daily scheduler', () => {
     const console = await settings({ reminders: 'on' }, request('console', 'console'));
     expect(text(console)).toContain('Reminders are not available here');
     expect(await app.services.store.reminders.reminder('console:console')).toBeUndefined();
+  });
+});
+
+/** Slack-like direct messages: no idempotency key, so a repeated attempt is a second message. */
+class KeylessDirectMessages implements ReminderSender {
+  readonly platform = 'discord' as const;
+  readonly idempotent = false;
+  readonly delivered: OutgoingReminder[] = [];
+  failures: ('rate-limited' | 'lose-answer' | 'crash')[] = [];
+
+  async send(reminder: OutgoingReminder): Promise<ReminderOutcome> {
+    const failure = this.failures.shift();
+    if (failure === 'rate-limited') return { status: 'failed', detail: '429 ratelimited', notPosted: true };
+    this.delivered.push(reminder);
+    if (failure === 'crash') throw new Error('process died after the message went out');
+    if (failure === 'lose-answer') return { status: 'failed', detail: 'timed out' };
+    return { status: 'sent' };
+  }
+}
+
+describe('reminders on a platform without an idempotency key', () => {
+  let app: App;
+  let now: Date;
+  let dms: KeylessDirectMessages;
+  const scheduler = () =>
+    new DailyScheduler({ store: app.services.store, deck: app.services.deck, posters: [], reminderSenders: [dms], clock: () => now, newId: app.services.newId, log });
+
+  beforeEach(async () => {
+    app = await createTestApp();
+    dms = new KeylessDirectMessages();
+    lines.length = 0;
+    now = new Date('2026-03-27T12:00:00Z');
+    const card = app.services.deck.cards[0]!;
+    const { store } = app.services;
+    await store.reminders.saveReminder({ learnerKey: 'discord:u1', platform: 'discord', userId: 'u1', time: '13:00', timeZone: 'UTC', enabled: true, nextDue: { at: new Date('2026-03-27T13:00:00Z'), localDate: '2026-03-27' } }, now);
+    await store.startCardSession({ id: 's1', learnerKey: 'discord:u1', cardId: card.id, createdAt: now });
+    await store.recordReview({
+      sessionId: 's1',
+      learner: { key: 'discord:u1', name: 'u1' },
+      previousReps: 0,
+      next: { cardId: card.id, due: new Date('2026-03-27T12:30:00Z'), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now },
+      rating: 3,
+      reviewedAt: now,
+      studyDate: '2026-03-27',
+    });
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  test('GIVEN a rate limit (proven not posted) THEN it is retried; GIVEN a lost answer THEN it is never sent again', async () => {
+    dms.failures = ['rate-limited'];
+    now = new Date('2026-03-27T13:00:01Z');
+    expect((await scheduler().tick()).reminders).toMatchObject({ retrying: 1 });
+    now = new Date('2026-03-27T13:00:06Z');
+    expect((await scheduler().tick()).reminders).toMatchObject({ sent: 1 });
+    expect(dms.delivered).toHaveLength(1);
+
+    dms.failures = ['lose-answer'];
+    now = new Date('2026-03-28T13:00:01Z');
+    expect((await scheduler().tick()).reminders).toMatchObject({ gaveUp: 1 });
+    now = new Date('2026-03-28T13:05:00Z');
+    expect((await scheduler().tick()).reminders).toMatchObject({ sent: 0, gaveUp: 0 });
+    expect(dms.delivered).toHaveLength(2);
+  });
+
+  test('GIVEN a process that died mid-send THEN the next claim gives the day up instead of sending it twice', async () => {
+    dms.failures = ['crash'];
+    now = new Date('2026-03-27T13:00:01Z');
+    await scheduler().tick();
+    expect(lines.join('\n')).toMatch(/process died after the message went out/);
+    now = new Date('2026-03-27T13:01:30Z'); // the 60-second lease has run out
+    expect((await scheduler().tick()).reminders).toMatchObject({ gaveUp: 1, sent: 0 });
+    expect(dms.delivered).toHaveLength(1);
+    expect((await app.services.store.reminders.reminder('discord:u1'))?.nextDue?.localDate).toBe('2026-03-28');
   });
 });

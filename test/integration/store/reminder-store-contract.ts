@@ -34,18 +34,20 @@ export function describeReminderStoreContract(store: () => Store): void {
       expect(await store().reminders.claimDueReminders(['discord'], at(10), LEASE, 10)).toEqual([]);
     });
 
-    test('GIVEN reminders due and not due THEN a claim takes the due ones of its platforms, earliest first, leased, with the first attempt kept', async () => {
+    test('GIVEN reminders due and not due THEN a claim takes the due ones of its platforms, earliest first, leased, and a begun attempt is kept', async () => {
       await store().reminders.saveReminder(reminder('late', 5), T0);
       await store().reminders.saveReminder(reminder('early', 1), T0);
       await store().reminders.saveReminder(reminder('future', 60), T0);
       await store().reminders.saveReminder(reminder('s1', 1, { platform: 'slack', learnerKey: 'slack:s1' }), T0);
       const claims = await store().reminders.claimDueReminders(['discord'], at(10), LEASE, 10);
       expect(claims.map((c) => c.reminder.userId)).toEqual(['early', 'late']);
-      expect(claims[0]).toMatchObject({ localDate: '2026-03-01', dueAt: at(1), firstAttemptAt: at(10), leaseUntil: new Date(at(10).getTime() + LEASE) });
+      expect(claims[0]).toEqual({ reminder: expect.objectContaining({ userId: 'early' }), localDate: '2026-03-01', dueAt: at(1), leaseUntil: new Date(at(10).getTime() + LEASE) });
+      expect(await store().reminders.startReminderAttempt('discord:early', at(10))).toEqual(at(10));
+      expect(await store().reminders.startReminderAttempt('discord:early', at(10.2))).toEqual(at(10));
       expect(await store().reminders.claimDueReminders(['discord'], at(10.5), LEASE, 10)).toEqual([]);
-      // The lease ran out (a crashed process): claimed again, and the first attempt is still the first one.
+      // The lease ran out (a process died mid-send): claimed again, with the attempt it had begun.
       const again = await store().reminders.claimDueReminders(['discord'], new Date(at(10).getTime() + LEASE), LEASE, 10);
-      expect(again.map((c) => [c.reminder.userId, c.firstAttemptAt])).toEqual([['early', at(10)], ['late', at(10)]]);
+      expect(again.map((c) => [c.reminder.userId, c.firstAttemptAt])).toEqual([['early', at(10)], ['late', undefined]]);
       expect((await store().reminders.claimDueReminders(['slack', 'discord'], at(11.5), LEASE, 10)).map((c) => c.reminder.learnerKey)).toEqual(['slack:s1']);
     });
 
@@ -61,11 +63,13 @@ export function describeReminderStoreContract(store: () => Store): void {
     test('GIVEN a claimed reminder advanced THEN its date is done, its next date is claimable in time, and the first attempt starts afresh', async () => {
       await store().reminders.saveReminder(reminder('u1', 0), T0);
       const [claim] = await store().reminders.claimDueReminders(['discord'], at(1), LEASE, 10);
+      await store().reminders.startReminderAttempt('discord:u1', at(1));
       await store().reminders.advanceReminder('discord:u1', claim!.localDate, { at: at(24 * 60), localDate: '2026-03-02' });
       expect(await store().reminders.reminder('discord:u1')).toMatchObject({ lastDoneDate: '2026-03-01', nextDue: { at: at(24 * 60), localDate: '2026-03-02' } });
       expect(await store().reminders.claimDueReminders(['discord'], at(2), LEASE, 10)).toEqual([]);
       const [next] = await store().reminders.claimDueReminders(['discord'], at(24 * 60 + 3), LEASE, 10);
-      expect(next).toMatchObject({ localDate: '2026-03-02', firstAttemptAt: at(24 * 60 + 3) });
+      expect(next).toMatchObject({ localDate: '2026-03-02' });
+      expect(next!.firstAttemptAt).toBeUndefined();
       // A stale advance (for a date no longer pending) changes nothing.
       await store().reminders.advanceReminder('discord:u1', '2026-03-01', { at: at(99_999), localDate: '2026-05-01' });
       expect((await store().reminders.reminder('discord:u1'))?.nextDue?.localDate).toBe('2026-03-02');
@@ -74,10 +78,16 @@ export function describeReminderStoreContract(store: () => Store): void {
     test('GIVEN a failed send put back for a retry THEN it is claimable again at the retry time, not before', async () => {
       await store().reminders.saveReminder(reminder('u1', 0), T0);
       await store().reminders.claimDueReminders(['discord'], at(1), LEASE, 10);
+      await store().reminders.startReminderAttempt('discord:u1', at(1));
       await store().reminders.retryReminderAt('discord:u1', at(1.25));
       expect(await store().reminders.claimDueReminders(['discord'], at(1.2), LEASE, 10)).toEqual([]);
       const [retry] = await store().reminders.claimDueReminders(['discord'], at(1.25), LEASE, 10);
       expect(retry).toMatchObject({ localDate: '2026-03-01', firstAttemptAt: at(1) });
+      // An attempt proven not posted is forgotten: the retry starts afresh.
+      await store().reminders.retryReminderAt('discord:u1', at(1.5), true);
+      const [fresh] = await store().reminders.claimDueReminders(['discord'], at(1.5), LEASE, 10);
+      expect(fresh).toMatchObject({ localDate: '2026-03-01' });
+      expect(fresh!.firstAttemptAt).toBeUndefined();
     });
 
     test('GIVEN a reminder saved again after its day was done THEN the done date is kept, and /forget-me deletes it', async () => {
