@@ -60,8 +60,8 @@ export const ConfigSchema = z.object({
   /** The address the health endpoint listens on. Default `127.0.0.1`; `0.0.0.0` for a probe from outside the container or host. */
   HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   /**
-   * How late a daily quiz post may still go out, in minutes (a process was down at its time); later ones are
-   * skipped with a log line. Default 120.
+   * How late a daily quiz post or a learner's reminder may still go out, in minutes (a process was down at its
+   * time); later ones are skipped with a log line. Default 120.
    */
   DAILY_GRACE_MINUTES: z.coerce
     .number({ error: 'must be a number of minutes' })

@@ -14,6 +14,8 @@ export interface ArgumentSpec {
   overflow: 'refuse' | 'cut';
   /** A pasted block; see `ArgumentMeta.paste`. */
   paste: boolean;
+  /** A role id; see `ArgumentMeta.kind`. */
+  kind?: 'role';
 }
 
 /** Reads the argument specs of a command's `z.object` schema, in declaration order. */
@@ -33,6 +35,7 @@ function specOf(name: string, field: z.ZodType): ArgumentSpec {
   const meta = { ...(inner.meta() as ArgumentMeta | undefined), ...(field.meta() as ArgumentMeta | undefined) };
   const spec: ArgumentSpec = { name, description, type: 'string', required, overflow: meta.overflow ?? 'refuse', paste: meta.paste === true };
   if (meta.autocomplete) spec.autocomplete = meta.autocomplete;
+  if (meta.kind) spec.kind = meta.kind;
 
   if (inner instanceof z.ZodEnum) spec.choices = inner.options.map(String);
   else if (inner instanceof z.ZodBoolean) spec.type = 'boolean';

@@ -36,6 +36,13 @@ export interface CommandRequest {
    * each interaction), by the names people see in Discord's settings; absent where the platform does not say.
    */
   missingPostPermissions?: string[];
+  /**
+   * Roles among the arguments as the platform resolved them (Discord sends each picked role with the command),
+   * by id; absent where the platform resolves none.
+   */
+  roles?: Readonly<Record<string, { mentionable: boolean }>>;
+  /** Whether the bot may mention any role here (Discord: Mention Everyone, which the invite never asks for). */
+  botMayMentionAnyRole?: boolean;
 }
 
 /** The services handlers are given: the core's ports, never a platform client. */
@@ -83,6 +90,8 @@ export interface DailyPlaceChecks {
 export interface DailyControl {
   /** The platforms this process posts on. */
   readonly platforms: readonly string[];
+  /** The platforms this process sends reminders by direct message on. */
+  readonly reminderPlatforms: readonly string[];
   /** Posts an extra question now; undefined when no question matches the schedule's topics. */
   postNow(schedule: DailySchedule): Promise<DailyDeliveryOutcome | undefined>;
   /** Looks for due work now rather than at the next tick (a reveal asked for). */
@@ -106,6 +115,11 @@ export interface ArgumentMeta {
    * multi-line field (Discord: a modal).
    */
   paste?: boolean;
+  /**
+   * The string holds a role id: where a platform has a role picker (Discord), the option is one, and the role
+   * picked arrives resolved in `CommandRequest.roles`; elsewhere it stays text.
+   */
+  kind?: 'role';
 }
 
 export interface CommandDefinition<Args extends z.ZodObject = z.ZodObject> {

@@ -12,5 +12,6 @@ export { quoteUserText } from './safe-text.ts';
 export type { Reply, ReplyAction, ReplyField, ReplyFile, ReplyImage, ReplyTone } from './reply.ts';
 export { INPUT_LIMITS, type InputKind } from './input-limits.ts';
 export { stripControlCharacters } from './strip-control-characters.ts';
+export { completeArgument, type Completion, type CompletionContext } from './complete-argument.ts';
 export { describeFailure } from './describe-failure.ts';
 export { RateLimiter, RATE_LIMITER_DEFAULTS, type RateLimiterOptions, type RateLimitKind, type RateLimitRule } from './rate-limiter.ts';

@@ -10,6 +10,8 @@ import { localDateIn, nextPostAt } from './next-post-at.ts';
 import { parseLocalTime } from './parse-local-time.ts';
 import { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
 import { renderScheduleStopped } from './render-schedule-stopped.ts';
+import type { ReminderSender } from './reminder-sender.ts';
+import { sendDueReminders, type ReminderTickReport } from './send-due-reminders.ts';
 
 export interface DailySchedulerOptions {
   /**
@@ -77,6 +79,8 @@ export interface DailySchedulerDependencies {
   deck: Deck;
   /** One per platform this process serves; only their schedules are claimed. */
   posters: readonly DailyPoster[];
+  /** One per platform this process sends reminders by direct message on (`docs/daily.md`); none by default. */
+  reminderSenders?: readonly ReminderSender[];
   clock: () => Date;
   newId: () => string;
   log: Logger;
@@ -90,6 +94,8 @@ export interface DailyTickReport {
   gaveUp: number;
   disabled: number;
   revealed: number;
+  /** The reminders round, when this process sends reminders. */
+  reminders?: ReminderTickReport;
 }
 
 /**
@@ -101,6 +107,7 @@ export class DailyScheduler implements DailyControl {
   readonly #deps: DailySchedulerDependencies;
   readonly #options: Required<DailySchedulerOptions>;
   readonly #posters: ReadonlyMap<DailyPlatform, DailyPoster>;
+  readonly #reminderSenders: ReadonlyMap<DailyPlatform, ReminderSender>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> = Promise.resolve();
   #stopped = true;
@@ -115,6 +122,7 @@ export class DailyScheduler implements DailyControl {
     this.#deps = deps;
     this.#options = { ...DAILY_SCHEDULER_DEFAULTS, ...options };
     this.#posters = new Map(deps.posters.map((p) => [p.platform, p]));
+    this.#reminderSenders = new Map((deps.reminderSenders ?? []).map((s) => [s.platform, s]));
   }
 
   /** Ticks now and then every `tickMs` until `stop()`; a failed tick is logged and the loop goes on. */
@@ -146,6 +154,11 @@ export class DailyScheduler implements DailyControl {
     return [...this.#posters.keys()];
   }
 
+  /** The platforms this process sends reminders on. */
+  get reminderPlatforms(): DailyPlatform[] {
+    return [...this.#reminderSenders.keys()];
+  }
+
   /** Runs a tick now, beside the loop's (the Store's leases keep them apart). */
   wake(): void {
     if (this.#stopped) return;
@@ -165,7 +178,7 @@ export class DailyScheduler implements DailyControl {
     await this.#running;
   }
 
-  /** Claims and handles everything due now: posts first, then reveals. */
+  /** Claims and handles everything due now: posts first, then reveals, then reminders. */
   async tick(): Promise<DailyTickReport> {
     const report: DailyTickReport = { posted: 0, skipped: 0, retrying: 0, gaveUp: 0, disabled: 0, revealed: 0 };
     const platforms = [...this.#posters.keys()];
@@ -201,6 +214,10 @@ export class DailyScheduler implements DailyControl {
       );
       this.lastProgressAt = this.#deps.clock();
       if (reveals.length < batchSize || this.#stopRequested) break;
+    }
+    if (this.#reminderSenders.size > 0 && !this.#stopRequested) {
+      const { deck, clock, log } = this.#deps;
+      report.reminders = await sendDueReminders({ store, deck, clock, log, senders: this.#reminderSenders }, this.#options, () => this.#stopRequested);
     }
     this.lastTickAt = this.lastProgressAt = this.#deps.clock();
     return report;

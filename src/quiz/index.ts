@@ -3,6 +3,9 @@ export { GRADES, gradeOutcomes, scheduleReview, type GradeOutcomes, type GradeVa
 export { chooseCard, nextDueDate, type CardChoice, type ChoiceReason } from './choose-card.ts';
 export { shuffle } from './shuffle.ts';
 export { describeWait, formatInterval } from './format-interval.ts';
-export { isValidTimeZone, localDate, startOfLocalDay, studyStreak, suggestTimeZones, type Streak } from './study-days.ts';
+export { isValidTimeZone, localDate, startOfLocalDay, studyStreak, type Streak } from './study-days.ts';
+export { suggestTimeZones, type ZoneSuggestion } from './suggest-time-zones.ts';
+export { KNOWN_TIME_ZONES, offsetAt, TimeZoneOffsets, timeZoneOffsets, type UtcOffset } from './time-zone-offsets.ts';
+export { RENAMED_TIME_ZONES } from './renamed-time-zones.ts';
 export { learnerStats, type LearnerStats } from './learner-stats.ts';
 export { seededRandom } from './seeded-random.ts';

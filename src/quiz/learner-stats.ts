@@ -16,6 +16,8 @@ export interface LearnerStats {
   /** Share of multiple-choice answers that were right; undefined before the first one. */
   quizAccuracy?: number;
   streak: Streak;
+  /** Consecutive local dates with a right answer to a daily post (`LearnerActivity.dailyDates`). */
+  dailyStreak: Streak;
   nextDue?: Date;
 }
 
@@ -38,6 +40,7 @@ export function learnerStats(
     reviews: activity.reviews,
     quizAnswers: activity.quizAnswers,
     streak: studyStreak(activity.studyDates, today),
+    dailyStreak: studyStreak(activity.dailyDates, today),
   };
   if (activity.reviews > 0) stats.recallRate = 1 - activity.forgotten / activity.reviews;
   if (activity.quizAnswers > 0) stats.quizAccuracy = activity.quizCorrect / activity.quizAnswers;

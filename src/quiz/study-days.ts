@@ -64,21 +64,3 @@ export function startOfLocalDay(at: Date, timeZone = 'UTC'): Date {
 function zonedAt(at: Date, timeZone: string): Temporal.ZonedDateTime {
   return Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(isValidTimeZone(timeZone) ? timeZone : 'UTC');
 }
-
-/** Every IANA time zone the runtime knows (about 420), for suggestions. */
-const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
-
-/**
- * Up to `limit` IANA time zones for what someone has typed so far (`paris`, `america/new`, `new york`):
- * those whose name starts with it first, then those in which every typed word starts a part of the name.
- * `typed` is bounded by the caller (`INPUT_LIMITS.completionPrefix`); the work is linear in the zone list.
- */
-export function suggestTimeZones(typed: string, limit: number): string[] {
-  const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  const words = wanted.split(/[^a-z0-9+-]+/).filter(Boolean);
-  if (words.length === 0) return TIME_ZONES.slice(0, limit);
-  const parts = (zone: string) => zone.toLowerCase().split(/[/_-]/);
-  const prefixed = TIME_ZONES.filter((z) => z.toLowerCase().startsWith(wanted));
-  const matching = TIME_ZONES.filter((z) => !prefixed.includes(z) && words.every((w) => parts(z).some((p) => p.startsWith(w))));
-  return [...prefixed, ...matching].slice(0, limit);
-}

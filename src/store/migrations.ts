@@ -152,6 +152,20 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     // 1 from the start of an attempt until its failure is known to have posted nothing; rows from before stay 0.
     statements: [`ALTER TABLE daily_posts ADD COLUMN attempt_open INTEGER NOT NULL DEFAULT 0`],
   },
+  {
+    version: 11,
+    name: 'reminders by direct message, and the dates of right daily answers',
+    // Self-contained: both tables are keyed by learner only, so this step depends on no other.
+    statements: [
+      `CREATE TABLE reminders (
+         learner_key TEXT PRIMARY KEY, platform TEXT NOT NULL, user_id TEXT NOT NULL,
+         local_time TEXT NOT NULL, time_zone TEXT NOT NULL, enabled INTEGER NOT NULL, disabled_reason TEXT,
+         next_due_at BIGINT, next_local_date TEXT, last_done_date TEXT, first_attempt_at BIGINT,
+         lease_until BIGINT NOT NULL DEFAULT 0, updated_at BIGINT NOT NULL)`,
+      `CREATE INDEX reminders_by_due ON reminders (platform, enabled, next_due_at)`,
+      `CREATE TABLE daily_answer_days (learner_key TEXT NOT NULL, local_date TEXT NOT NULL, PRIMARY KEY (learner_key, local_date))`,
+    ],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

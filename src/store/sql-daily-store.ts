@@ -1,5 +1,6 @@
 import type { DailyPlatform, DailyPost, DailyPostClaim, DailyQuestionHistory, DailyQuizResults, DailySchedule, DailyStore } from './daily-store.ts';
-import type { SqlDriver, SqlValue } from './sql-driver.ts';
+import { claimLeasedRows } from './claim-leased-rows.ts';
+import type { SqlDriver } from './sql-driver.ts';
 import type { QuizRecord } from './store.ts';
 import { toDate } from './to-date.ts';
 
@@ -45,41 +46,6 @@ export class SqlDailyStore implements DailyStore {
     );
   }
 
-  /**
-   * Leases up to `limit` rows of `platforms` that are due (`due`, with `now` for its one `?`) and not leased,
-   * earliest `order` first, until `now + leaseMs`. PostgreSQL: one statement that skips rows another
-   * transaction is claiming; SQLite: one `BEGIN IMMEDIATE` transaction, a read and a few updates, never held
-   * across a send.
-   */
-  async #claim(
-    what: { table: string; keys: readonly string[]; lease: string; order: string; due: string },
-    platforms: readonly DailyPlatform[],
-    now: Date,
-    leaseMs: number,
-    limit: number,
-  ): Promise<Row[]> {
-    if (platforms.length === 0) return [];
-    const where = `platform IN (${platforms.map(() => '?').join(', ')}) AND ${what.due} AND ${what.lease} <= ?`;
-    const params: SqlValue[] = [...platforms, now.getTime(), now.getTime()];
-    const leaseUntil = now.getTime() + leaseMs;
-    if (this.#db.dialect === 'postgres') {
-      return this.#db.all(
-        `UPDATE ${what.table} SET ${what.lease} = ? WHERE (${what.keys.join(', ')}) IN (
-           SELECT ${what.keys.join(', ')} FROM ${what.table} WHERE ${where} ORDER BY ${what.order} LIMIT ? FOR UPDATE SKIP LOCKED)
-         RETURNING *`,
-        [leaseUntil, ...params, limit],
-      );
-    }
-    return this.#db.transaction(async (tx) => {
-      const found = await tx.all(`SELECT * FROM ${what.table} WHERE ${where} ORDER BY ${what.order} LIMIT ?`, [...params, limit]);
-      const byKey = what.keys.map((key) => `${key} = ?`).join(' AND ');
-      for (const row of found) {
-        await tx.run(`UPDATE ${what.table} SET ${what.lease} = ? WHERE ${byKey}`, [leaseUntil, ...what.keys.map((key) => String(row[key]))]);
-      }
-      return found;
-    });
-  }
-
   async schedule(platform: DailyPlatform, channelId: string): Promise<DailySchedule | undefined> {
     const [row] = await this.#db.all(`SELECT * FROM daily_schedules WHERE platform = ? AND channel_id = ?`, [platform, channelId]);
     return row && toSchedule(row);
@@ -95,7 +61,8 @@ export class SqlDailyStore implements DailyStore {
   }
 
   async claimDuePosts(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPostClaim[]> {
-    const rows = await this.#claim(
+    const rows = await claimLeasedRows(
+      this.#db,
       { table: 'daily_schedules', keys: ['platform', 'channel_id'], lease: 'lease_until', order: 'next_due_at', due: 'enabled = 1 AND next_due_at <= ?' },
       platforms,
       now,
@@ -175,7 +142,8 @@ export class SqlDailyStore implements DailyStore {
   }
 
   async claimDueReveals(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPost[]> {
-    const rows = await this.#claim(
+    const rows = await claimLeasedRows(
+      this.#db,
       {
         table: 'daily_posts',
         keys: ['platform', 'channel_id', 'post_key'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applyMigrations } from './migrations.ts';
 import type { Abstention } from '../search/index.ts';
 import { SqlDailyStore } from './sql-daily-store.ts';
+import { SqlReminderStore } from './sql-reminder-store.ts';
 import { toDate } from './to-date.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
@@ -39,10 +40,12 @@ export class SqlStore implements Store {
   readonly #db: SqlDriver;
   readonly #digestSecret: string;
   readonly daily: SqlDailyStore;
+  readonly reminders: SqlReminderStore;
 
   private constructor(db: SqlDriver, digestSecret: string) {
     this.#db = db;
     this.daily = new SqlDailyStore(db);
+    this.reminders = new SqlReminderStore(db);
     this.#digestSecret = digestSecret;
   }
 
@@ -253,6 +256,9 @@ export class SqlStore implements Store {
       );
       if (inserted === 0) return 'already-answered';
       await recordStudy(tx, answer.learner, answer.studyDate, answer.answeredAt);
+      if (answer.correct && answer.dailyDate) {
+        await tx.run(`INSERT INTO daily_answer_days (learner_key, local_date) VALUES (?, ?) ON CONFLICT DO NOTHING`, [answer.learner.key, answer.dailyDate]);
+      }
       return 'recorded';
     });
   }
@@ -320,12 +326,17 @@ export class SqlStore implements Store {
       `SELECT study_date FROM study_days WHERE learner_key = ? ORDER BY study_date DESC LIMIT 400`,
       [learnerKey],
     );
+    const dailyDays = await this.#db.all(
+      `SELECT local_date FROM daily_answer_days WHERE learner_key = ? ORDER BY local_date DESC LIMIT 400`,
+      [learnerKey],
+    );
     return {
       reviews: Number(reviews!['n']),
       forgotten: Number(reviews!['forgotten']),
       quizAnswers: Number(quizzes!['n']),
       quizCorrect: Number(quizzes!['correct']),
       studyDates: days.map((d) => String(d['study_date'])),
+      dailyDates: dailyDays.map((d) => String(d['local_date'])),
     };
   }
 
@@ -511,6 +522,8 @@ const LEARNER_TABLES = [
   'study_days',
   'question_draws',
   'learner_settings',
+  'reminders',
+  'daily_answer_days',
   'learners',
 ] as const;
 

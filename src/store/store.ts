@@ -1,4 +1,5 @@
 import type { DailyStore } from './daily-store.ts';
+import type { ReminderStore } from './reminder-store.ts';
 
 /**
  * The Store port: everything the bot remembers between restarts. The core depends on this interface only;
@@ -13,6 +14,8 @@ import type { Abstention } from '../search/index.ts';
 export interface Store {
   /** Daily quiz posts: schedules, claims, posts and reveals (`docs/daily.md`). */
   readonly daily: DailyStore;
+  /** Opt-in reminders by direct message: one a day per learner, claimed like daily posts (`docs/daily.md`). */
+  readonly reminders: ReminderStore;
 
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;
@@ -100,7 +103,7 @@ export interface Store {
   claimDelivery(id: string, at: Date, keepMs: number): Promise<boolean>;
   /**
    * Deletes everything stored about one person, in one transaction: card progress, card sessions, reviews,
-   * quiz answers, study days, question draws, their name, the questions they asked (with the votes on them)
+   * quiz answers, study days, daily-answer days, question draws, settings, reminders, their name, the questions they asked (with the votes on them)
    * and their votes. Returns how many rows went, by kind.
    */
   forgetLearner(learnerKey: string): Promise<Record<string, number>>;
@@ -201,6 +204,11 @@ export interface QuizAnswerRecord {
   correct: boolean;
   answeredAt: Date;
   studyDate: string;
+  /**
+   * For a right answer to a daily post: the local date (`YYYY-MM-DD`) it counts for in the daily streak, in the
+   * learner's time zone where known, else the channel's. Recorded with the answer, only if the answer is.
+   */
+  dailyDate?: string;
 }
 
 /** What a learner set with `/settings`; absent fields use the platform's or the product's default. */
@@ -232,6 +240,8 @@ export interface LearnerActivity {
   quizCorrect: number;
   /** Local dates (`YYYY-MM-DD`) on which the learner studied, newest first, at most 400. */
   studyDates: string[];
+  /** Local dates on which the learner answered a daily post right, newest first, at most 400. */
+  dailyDates: string[];
 }
 
 export interface LeaderboardRow {

@@ -358,7 +358,7 @@ describe('/settings', () => {
     for (let i = 0; i < 2; i++) await press(await press(await run('review'), 'Reveal answer'), /^Easy/);
     expect(await run('review')).toMatchObject({ title: 'All caught up' });
     const shown = await run('settings');
-    expect(shown.fields?.map((f) => f.value)).toEqual(['UTC (not set)', '2 (yours)']);
+    expect(shown.fields?.map((f) => f.value)).toEqual(['UTC (not set)', '2 (yours)', 'Off (the default). `/settings reminders:on` sends a direct message on days cards are due.']);
   });
 
   test('GIVEN a time zone of their own on Discord THEN their days follow it', async () => {

@@ -82,6 +82,8 @@ function optionJson(commandName: string, spec: ArgumentSpec): APIApplicationComm
         check(spec.choices.length <= LIMIT.optionChoices, `${where}: more than ${LIMIT.optionChoices} choices`);
         return { ...base, type: ApplicationCommandOptionType.String, choices: spec.choices.map((c) => ({ name: c, value: c })) };
       }
+      // Discord's role picker: the value is the role's id, and the role arrives resolved with the command.
+      if (spec.kind === 'role') return { ...base, type: ApplicationCommandOptionType.Role };
       return {
         ...base,
         type: ApplicationCommandOptionType.String,

@@ -105,7 +105,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {
     const focused = interaction.options.getFocused(true);
     const spec = registry.get(interaction.commandName)?.arguments.find((a) => a.name === focused.name);
-    const choices = spec?.autocomplete ? autocompleteChoices(spec.autocomplete, String(focused.value), { registry, services }) : [];
+    const choices = spec?.autocomplete ? autocompleteChoices(spec.autocomplete, String(focused.value), { registry, services, now: now() }) : [];
     await interaction.respond(choices);
   };
 

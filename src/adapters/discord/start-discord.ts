@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.ts';
 import { DailyScheduler, type DailySchedulerOptions } from '../../daily/index.ts';
 import { InFlightWork } from '../in-flight-work.ts';
 import { createDiscordDailyPoster } from './discord-daily-poster.ts';
+import { createDiscordReminderSender } from './discord-reminder-sender.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { DiscordStartError } from './discord-start-error.ts';
 import { createInteractionRouter } from './interaction-router.ts';
@@ -103,6 +104,7 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
           store: app.services.store,
           deck: app.services.deck,
           posters: [createDiscordDailyPoster(client.rest)],
+          reminderSenders: [createDiscordReminderSender(client)],
           clock: options.now ?? (() => new Date()),
           newId: app.services.newId,
           log: logger,

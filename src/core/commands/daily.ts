@@ -44,10 +44,10 @@ export const dailyCommand = defineCommand({
   args: z.object({
     action: z.enum(ACTIONS).default('status').describe('status (the default), set, off, now (post one at once) or reveal (show the answer now)'),
     time: z.string().max(16).optional().describe('set: the local time to post, e.g. 09:00, 9am or 21:30'),
-    timezone: z.string().max(64).optional().describe('set: an IANA time zone, e.g. Europe/Berlin (default UTC)'),
+    timezone: z.string().max(64).optional().describe('set: an IANA time zone, e.g. Europe/Berlin (default UTC)').meta({ autocomplete: 'time-zone' }),
     weekdays: z.string().max(100).optional().describe('set: the days to post, e.g. mon,wed,fri or weekdays (default every day)'),
     topics: z.string().max(300).optional().describe('set: topic ids to draw from, comma-separated (default all)'),
-    role: z.string().max(100).optional().describe('set: a role (Discord) or user group (Slack) to ping with each post (default none)'),
+    role: z.string().max(100).optional().describe('set: a role (Discord, @mentionable) or user group (Slack) to ping with each post (default none)').meta({ kind: 'role' }),
     reveal_after: z.number().int().min(1).max(24).optional().describe('set: hours until the answer is revealed (default 12)'),
   }),
   examples: ['/daily', '/daily set 09:00 Europe/Berlin', '/daily set 21:30 Asia/Kolkata mon-fri', '/daily off'],
@@ -136,6 +136,10 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
   }
   // The @everyone role has the server's id; mentioning it would ping the whole server.
   if (roleId === place.serverId) return refuse('role', 'everyone-role');
+  if (roleId && place.platform === 'discord') {
+    const problem = roleProblem(roleId, request);
+    if (problem) return problem;
+  }
   const schedule = await saveDailySchedule(
     services.store,
     {
@@ -151,6 +155,23 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
     request.now,
   );
   return { ...status(schedule, request.now, place.platform), title: 'Daily quiz set' };
+}
+
+/**
+ * Why the bot could not ping a Discord role with the post, in words saying what to change: the role must allow
+ * anyone to @mention it, since the bot never has Mention Everyone (the invite does not ask for it). Undefined
+ * when the role can be pinged, or when the platform did not resolve it (text typed where no picker was shown).
+ */
+function roleProblem(roleId: string, request: CommandRequest): Reply | undefined {
+  const role = request.roles?.[roleId];
+  if (!role || role.mentionable || request.botMayMentionAnyRole) return undefined;
+  return {
+    tone: 'error',
+    title: 'I cannot ping that role',
+    text:
+      `Nothing was scheduled: <@&${roleId}> does not allow @mentions, so the daily post could not ping it. In **Server Settings → Roles → ` +
+      'that role → Permissions**, turn on **Allow anyone to @mention this role**, then run `/daily set` again; or leave `role` out to post without a ping.',
+  };
 }
 
 async function postNow(current: DailySchedule | undefined, services: CoreServices): Promise<Reply> {

@@ -13,8 +13,8 @@ export const forgetMeCommand = defineCommand({
     title: 'Delete everything about you?',
     text:
       'This deletes, for good, everything I keep about you: your flash-card progress and reviews, your ' +
-      'multiple-choice answers, your study days and streak, your name on leaderboards, the questions you asked ' +
-      'and your votes. It cannot be undone.',
+      'multiple-choice answers, your study days and streaks, your settings and reminders, your name on ' +
+      'leaderboards, the questions you asked and your votes. It cannot be undone.',
     actions: [[{
       id: encodeAction({ action: 'forget', issuedAt: issuedAtOf(request.now) }),
       label: 'Yes, delete everything',

@@ -34,7 +34,7 @@ export const leaderboardCommand = defineCommand({
               })
               .join('\n'),
       footer:
-        'One point per card recalled (graded Hard, Good or Easy) and per multiple-choice answer right. ' +
+        'One point per card recalled (graded Hard, Good or Easy) and per multiple-choice answer right, daily quiz included. ' +
         'Equal points share a rank, listed by name.',
     };
   },

@@ -45,6 +45,9 @@ export const statsCommand = defineCommand({
           inline: true,
         },
         { name: 'Streak', value: `${plural(stats.streak.current, 'day')} (best ${stats.streak.best})`, inline: true },
+        ...(activity.dailyDates.length > 0
+          ? [{ name: 'Daily quiz streak', value: `${plural(stats.dailyStreak.current, 'day')} right in a row (best ${stats.dailyStreak.best})`, inline: true }]
+          : []),
       ],
       actions: stats.due > 0 ? [[{ id: encodeAction({ action: 'review' }), label: `Review ${stats.due} due`, style: 'primary' }]] : [],
       footer: request.timeZone ? `Days are counted in ${request.timeZone}.` : 'Days are counted in UTC.',

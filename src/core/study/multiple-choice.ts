@@ -1,5 +1,5 @@
 import type { Topic } from '../../knowledge/index.ts';
-import { shuffle, type DeckQuestion } from '../../quiz/index.ts';
+import { localDate, shuffle, type DeckQuestion } from '../../quiz/index.ts';
 import type { CommandRequest, CoreServices } from '../command.ts';
 import { describeProblem } from '../describe-problem.ts';
 import { learnerOf, serverOf, todayOf } from '../learner.ts';
@@ -64,6 +64,7 @@ export async function answerQuestion(quizId: string, choice: number, request: Co
 
   const learner = learnerOf(request);
   const correct = quiz.optionOrder[choice] === 0;
+  const dailyDate = correct ? await dailyDateOf(quizId, request, services) : undefined;
   const result = await services.store.recordQuizAnswer({
     quizId,
     learner,
@@ -72,10 +73,23 @@ export async function answerQuestion(quizId: string, choice: number, request: Co
     correct,
     answeredAt: request.now,
     studyDate: todayOf(request),
+    ...(dailyDate ? { dailyDate } : {}),
   });
   if (result === 'already-answered') {
     const earlier = await services.store.quizAnswer(quizId, learner.key);
     return renderAlreadyAnswered(question, quiz.optionOrder, earlier?.choice ?? choice);
   }
   return renderAnswerFeedback(question, quiz.optionOrder, choice);
+}
+
+/**
+ * For a quiz that is a daily post, the date a right answer counts for in the daily streak: the learner's local
+ * date in their own time zone where known (`/settings`, or the platform's), else in the channel's schedule's.
+ * Undefined for any other quiz.
+ */
+async function dailyDateOf(quizId: string, request: CommandRequest, services: CoreServices): Promise<string | undefined> {
+  const post = await services.store.daily.postOfQuiz(quizId);
+  if (!post) return undefined;
+  const zone = request.timeZone ?? (await services.store.daily.schedule(post.platform, post.channelId))?.timeZone;
+  return localDate(request.now, zone);
 }

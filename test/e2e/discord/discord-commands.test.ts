@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, type Harness } from './discord-harness.ts';
+import { startHarness, T0, type Harness } from './discord-harness.ts';
+import { timeZoneOffsets } from '../../../src/quiz/index.ts';
 import { inDm, inServer, MANAGER_PERMISSIONS, text, user, type Origin } from './interaction-payloads.ts';
 import { TEST_PNG } from './test-commands.ts';
 import { couldPing, HOSTILE_INPUTS } from '../../fixtures/hostile-inputs.ts';
@@ -64,7 +65,7 @@ describe('slash commands through the real discord.js client', () => {
               '- `/review`: Review your flash cards that are due, most overdue first, then a few new ones',
               '- `/stats`: Your progress: cards learned and due, accuracy and your study streak',
               '- `/leaderboard [period]`: The top learners here: points for cards recalled and quiz answers right',
-              '- `/settings [time-zone] [new-cards]`: Your time zone and how many new cards a day /review brings; with nothing given, shows them',
+              '- `/settings [time-zone] [new-cards] [reminders] [reminder-time]`: Your time zone, new cards a day and daily reminders by DM; with nothing given, shows them',
               '- `/undo`: Undo your last flash-card grade, within 10 minutes (asks first)',
               "- `/reset <topic>`: Start one topic's flash cards over, as new cards (asks first)",
               '- `/daily [action] [time] [timezone] [weekdays] [topics] [role] [reveal_after]`: A daily quiz question in this channel at a local time: status, set, off, now or reveal',
@@ -280,10 +281,31 @@ describe('autocomplete', () => {
   });
 
   test('GIVEN a time zone being typed in /settings THEN IANA zones, and the chosen one is saved for the learner', async () => {
-    expect((await choicesOf('settings', 'time-zone', 'paris'))[0]).toEqual({ name: 'Europe/Paris', value: 'Europe/Paris' });
+    expect((await choicesOf('settings', 'time-zone', 'paris'))[0]).toEqual({ name: 'Europe/Paris (UTC+01:00)', value: 'Europe/Paris' });
     const saved = await run('settings', [text('time-zone', 'Europe/Paris')]);
     expect(embedOf(saved.data).title).toBe('Settings saved');
     expect(embedOf((await run('stats')).data).footer).toEqual({ text: 'Days are counted in Europe/Paris.' });
+  });
+});
+
+describe('time zone autocomplete, shared by /settings and /daily', () => {
+  const choicesOf = async (command: string, option: string, typed: string) => {
+    const { callback } = await harness.autocomplete(command, [text(option, typed, true)], ada);
+    return (callback.body as { data: { choices: Array<{ name: string; value: string }> } }).data.choices;
+  };
+
+  test('GIVEN a city, an old name or an offset typed THEN both commands suggest the same IANA zones, at most 25', async () => {
+    // The offset table is built in slices in the background; the search by offset waits for it here.
+    await timeZoneOffsets.ready(T0);
+    for (const [typed, zone] of [['berlin', 'Europe/Berlin'], ['kolkata', 'Asia/Kolkata'], ['calcutta', 'Asia/Kolkata'], ['+05:30', 'Asia/Kolkata'], ['UTC+2', 'Africa/Cairo'], ['+5:45', 'Asia/Kathmandu']] as const) {
+      const inSettings = await choicesOf('settings', 'time-zone', typed);
+      const inDaily = await choicesOf('daily', 'timezone', typed);
+      expect(inDaily).toEqual(inSettings);
+      expect(inSettings.length).toBeLessThanOrEqual(25);
+      expect(inSettings.map((c) => c.value)).toContain(zone);
+    }
+    expect((await choicesOf('daily', 'timezone', 'kolkata'))[0]).toEqual({ name: 'Asia/Kolkata (UTC+05:30)', value: 'Asia/Kolkata' });
+    expect(await choicesOf('daily', 'timezone', 'UTC+1')).toHaveLength(25);
   });
 });
 
@@ -303,7 +325,7 @@ describe('hostile input in every option', () => {
   });
 
   test.each(HOSTILE_INPUTS)('GIVEN %s typed into autocomplete THEN the choices come back clean', async (_name, input) => {
-    for (const [command, option] of [['ask', 'question'], ['explain', 'topic']] as const) {
+    for (const [command, option] of [['ask', 'question'], ['explain', 'topic'], ['settings', 'time-zone'], ['daily', 'timezone']] as const) {
       const { callback } = await harness.autocomplete(command, [text(option, input, true)], ada);
       expect((callback.body as { type: number }).type).toBe(8);
     }

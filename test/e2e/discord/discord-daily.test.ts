@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createDiscordDailyPoster } from '../../../src/adapters/discord/discord-daily-poster.ts';
 import { startHarness, type Harness } from './discord-harness.ts';
 import type { ChannelMessage } from './fake-discord.ts';
-import { botMessage, CHANNEL_ID, GUILD_ID, inServer, MANAGER_PERMISSIONS, text, user, type CommandOption } from './interaction-payloads.ts';
+import { botMessage, CHANNEL_ID, GUILD_ID, inServer, MANAGER_PERMISSIONS, roleOption, text, user, type CommandOption } from './interaction-payloads.ts';
 
 const ROLE_ID = '1300000000000000001';
 const OTHER_CHANNEL = '1200000000000000009';
@@ -37,7 +37,7 @@ describe('daily quiz posts on Discord, through the real discord.js client', () =
   const tick = () => harness.bot.daily!.tick();
 
   test('GIVEN /daily set at 09:00 Europe/Berlin THEN one post arrives at 09:00 local, answers count once each, and the reveal edits it', async () => {
-    const set = await daily([text('action', 'set'), text('time', '9am'), text('timezone', 'europe/berlin'), text('role', `<@&${ROLE_ID}>`)]);
+    const set = await daily([text('action', 'set'), text('time', '9am'), text('timezone', 'europe/berlin'), roleOption('role', ROLE_ID, { mentionable: true })]);
     expect(set.data['embeds']).toMatchObject([{ title: 'Daily quiz set' }]);
     const status = await daily([], member('1400000000000000009', 'reader'));
     expect(JSON.stringify(status.data)).toContain('tomorrow at 09:00 Europe/Berlin, in 20 hours');
@@ -73,6 +73,14 @@ describe('daily quiz posts on Discord, through the real discord.js client', () =
     expect(JSON.stringify(again.data)).toContain('You have answered this one');
     const other = await (await harness.pressOnMessage(message, wrong, bo)).answer();
     expect(JSON.stringify(other.data)).toContain('Not quite');
+
+    // A right daily answer starts a daily streak (the channel's zone: Ada set none) and is a point on the leaderboard.
+    const stats = (await (await harness.command('stats', [], ada)).answer()).data;
+    expect(JSON.stringify(stats)).toContain('"name":"Daily quiz streak","value":"1 day right in a row (best 1)"');
+    expect(JSON.stringify((await (await harness.command('stats', [], bo)).answer()).data)).not.toContain('Daily quiz streak');
+    const board = JSON.stringify((await (await harness.command('leaderboard', [], ada)).answer()).data);
+    expect(board).toContain('1 point');
+    expect(board).toContain('daily quiz included');
 
     // reveal_after defaults to 12 hours.
     now = new Date('2026-03-28T19:59:00Z');
@@ -138,9 +146,26 @@ describe('daily quiz posts on Discord, through the real discord.js client', () =
     expect(JSON.stringify(bad.data)).toContain('is out of range');
     const offset = await daily([text('action', 'set'), text('time', '09:00'), text('timezone', '+05:30')]);
     expect(JSON.stringify(offset.data)).toContain('fixed offset');
-    const everyone = await daily([text('action', 'set'), text('time', '09:00'), text('role', `<@&${GUILD_ID}>`)]);
+    const everyone = await daily([text('action', 'set'), text('time', '09:00'), roleOption('role', GUILD_ID, { mentionable: true, name: '@everyone' })]);
     expect(JSON.stringify(everyone.data)).toContain('is @everyone');
+    const typed = await daily([text('action', 'set'), text('time', '09:00'), text('role', `<@&${GUILD_ID}>`)]);
+    expect(JSON.stringify(typed.data)).toContain('is @everyone');
     expect(await harness.app.services.store.daily.schedule('discord', CHANNEL_ID)).toBeUndefined();
+  });
+
+  test('GIVEN a role that does not allow @mentions THEN /daily set says exactly what to change and schedules nothing, unless the bot may mention any role', async () => {
+    const quiet = await daily([text('action', 'set'), text('time', '09:00'), roleOption('role', ROLE_ID, { mentionable: false })]);
+    const said = JSON.stringify(quiet.data);
+    expect(said).toContain('I cannot ping that role');
+    expect(said).toContain('Allow anyone to @mention this role');
+    expect(quiet.data['allowed_mentions']).toEqual({ parse: [] });
+    expect(await harness.app.services.store.daily.schedule('discord', CHANNEL_ID)).toBeUndefined();
+
+    // Mention Everyone (never asked for by the invite, but a server may grant it) lets the bot ping any role.
+    const mentionEveryone = String(BigInt(POSTING) | (1n << 17n));
+    const granted = await daily([text('action', 'set'), text('time', '09:00'), roleOption('role', ROLE_ID, { mentionable: false })], { ...admin, appPermissions: mentionEveryone });
+    expect(JSON.stringify(granted.data)).toContain('Daily quiz set');
+    expect(await harness.app.services.store.daily.schedule('discord', CHANNEL_ID)).toMatchObject({ roleId: ROLE_ID });
   });
 
   test('GIVEN /daily now and /daily reveal THEN an extra post goes out at once and is revealed on request', async () => {

@@ -116,6 +116,10 @@ export class FakeDiscord {
   readonly deletedChannels = new Set<string>();
   /** Channels that answer 403 Missing Access (the bot lost View Channel, or was removed). */
   readonly forbiddenChannels = new Set<string>();
+  /** DM channels opened with `POST /users/@me/channels`: channel id by recipient's user id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Users who do not accept direct messages from the bot: messages to their DM channel answer 403 code 50007. */
+  readonly closedDms = new Set<string>();
 
   readonly #http: Server;
   readonly #options: FakeDiscordOptions;
@@ -340,6 +344,7 @@ export class FakeDiscord {
       if (method === 'POST' || method === 'PATCH') return { status: 200, body: this.#message(record.body, webhook[1]!) };
       if (method === 'GET') return { status: 200, body: this.#message({}, webhook[1]!) };
     }
+    if (method === 'POST' && path === '/users/@me/channels') return this.#openDm(record.body as Record<string, unknown>);
     const channel = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (channel) return this.#channelAnswer(method, channel[1]!, channel[2], record.body as Record<string, unknown>);
     const commands = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(path);
@@ -357,6 +362,30 @@ export class FakeDiscord {
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 
+  /**
+   * `POST /users/@me/channels` as Discord answers it: the DM channel with `recipient_id` (type 1, the same channel
+   * each time), created even for someone whose DMs are closed (Discord refuses the message, not the channel).
+   */
+  #openDm(body: Record<string, unknown>): Stub {
+    const userId = String(body['recipient_id'] ?? '');
+    if (!/^\d{17,20}$/.test(userId)) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+    let channelId = this.dmChannels.get(userId);
+    if (!channelId) {
+      channelId = String(5_000_000_000_000_000_000n + BigInt(this.dmChannels.size + 1));
+      this.dmChannels.set(userId, channelId);
+    }
+    return {
+      status: 200,
+      body: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [{ id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }] },
+    };
+  }
+
+  /** The messages the bot created in the DM channel with one user, oldest first. */
+  directMessagesTo(userId: string): ChannelMessage[] {
+    const channelId = this.dmChannels.get(userId);
+    return channelId ? this.messagesIn(channelId) : [];
+  }
+
   /** The messages the bot created in one channel, oldest first. */
   messagesIn(channelId: string): ChannelMessage[] {
     return [...this.channelMessages.values()].filter((m) => m.channelId === channelId);
@@ -370,6 +399,8 @@ export class FakeDiscord {
   #channelAnswer(method: string, channelId: string, messageId: string | undefined, body: Record<string, unknown>): Stub {
     if (this.deletedChannels.has(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     if (this.forbiddenChannels.has(channelId)) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+    const dmWith = [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
+    if (dmWith !== undefined && this.closedDms.has(dmWith)) return { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } };
     if (method === 'POST' && messageId === undefined) {
       const nonce = body['nonce'] === undefined ? undefined : String(body['nonce']);
       if (nonce !== undefined && nonce.length > 25) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { nonce: 'too long' } } };

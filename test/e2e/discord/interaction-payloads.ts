@@ -40,14 +40,33 @@ export interface CommandOption {
   type: number;
   value: string | number | boolean;
   focused?: boolean;
+  /** A role option's role, which Discord sends in the command's `resolved.roles`. */
+  resolvedRole?: Record<string, unknown>;
 }
 
 /** A string option (type 3). */
 export const text = (name: string, value: string, focused?: boolean): CommandOption => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
 
+/** A role option (type 8): its value is the role's id, and the role itself goes into `resolved.roles`. */
+export const roleOption = (name: string, id: string, fields: { mentionable: boolean; name?: string }): CommandOption => ({
+  name,
+  type: 8,
+  value: id,
+  resolvedRole: { id, name: fields.name ?? 'Study pings', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: fields.mentionable, flags: 0 },
+});
+
 /** A slash command, as Discord dispatches it in INTERACTION_CREATE. */
 export function slashCommand(name: string, options: CommandOption[], origin: Origin, applicationId: string): Record<string, unknown> {
-  return base(2, origin, applicationId, { id: snowflake(), name, type: 1, options, ...(origin.guildId ? { guild_id: origin.guildId } : {}) });
+  const roles = Object.fromEntries(options.flatMap((o) => (o.resolvedRole ? [[String(o.value), o.resolvedRole]] : [])));
+  const plain = options.map(({ resolvedRole: _role, ...option }) => option);
+  return base(2, origin, applicationId, {
+    id: snowflake(),
+    name,
+    type: 1,
+    options: plain,
+    ...(Object.keys(roles).length > 0 ? { resolved: { roles } } : {}),
+    ...(origin.guildId ? { guild_id: origin.guildId } : {}),
+  });
 }
 
 /** Typing into an option with autocomplete; the option being typed is `focused`. */

@@ -1,6 +1,7 @@
 import { beforeEach, afterEach, describe, expect, test } from 'vitest';
 import type { CardProgress, ReviewRecord, Store } from '../../../src/store/index.ts';
 import { describeDailyStoreContract } from './daily-store-contract.ts';
+import { describeReminderStoreContract } from './reminder-store-contract.ts';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -164,6 +165,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
           quizAnswers: 0,
           quizCorrect: 0,
           studyDates: ['2026-03-01'],
+          dailyDates: [],
         });
       });
 
@@ -285,6 +287,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
           quizAnswers: 0,
           quizCorrect: 0,
           studyDates: ['2026-03-03', '2026-03-02', '2026-03-01'],
+          dailyDates: [],
         });
       });
 
@@ -295,6 +298,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
           quizAnswers: 0,
           quizCorrect: 0,
           studyDates: [],
+          dailyDates: [],
         });
       });
 
@@ -370,7 +374,7 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
         expect(deleted).toMatchObject({ card_progress: 1, reviews: 1, quiz_answers: 1, study_days: 1, question_draws: 1, learners: 1, questions: 1, votes: 2 });
         expect(await store.cardProgress(ada.key)).toEqual([]);
         expect(await store.cardSession('s1')).toBeUndefined();
-        expect(await store.learnerActivity(ada.key)).toEqual({ reviews: 0, forgotten: 0, quizAnswers: 0, quizCorrect: 0, studyDates: [] });
+        expect(await store.learnerActivity(ada.key)).toEqual({ reviews: 0, forgotten: 0, quizAnswers: 0, quizCorrect: 0, studyDates: [], dailyDates: [] });
         expect(await store.questionDraws(ada.key, 'volumes')).toEqual([]);
         expect((await store.leaderboard('server-1', T0, 10)).map((r) => r.learnerKey)).toEqual([bob.key]);
         expect((await store.knowledgeGaps(0.7)).map((g) => [g.question, g.downVotes])).toEqual([['question by-bob', 0]]);
@@ -451,5 +455,6 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
     });
 
     describeDailyStoreContract(() => store);
+    describeReminderStoreContract(() => store);
   });
 }

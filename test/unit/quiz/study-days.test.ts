@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isValidTimeZone, localDate, startOfLocalDay, studyStreak, suggestTimeZones } from '../../../src/quiz/index.ts';
+import { isValidTimeZone, localDate, startOfLocalDay, studyStreak } from '../../../src/quiz/index.ts';
 
 describe('localDate', () => {
   test('GIVEN 23:30 UTC THEN it is already tomorrow in Tokyo and still today in New York', () => {
@@ -48,22 +48,5 @@ describe('studyStreak', () => {
 
   test('GIVEN no study at all THEN both are zero', () => {
     expect(studyStreak([], '2026-03-01')).toEqual({ current: 0, best: 0 });
-  });
-});
-
-describe('suggestTimeZones', () => {
-  test.each([
-    ['paris', 'Europe/Paris'],
-    ['new york', 'America/New_York'],
-    ['america/hav', 'America/Havana'],
-    ['Asia/Tok', 'Asia/Tokyo'],
-  ])('GIVEN %s typed THEN %s is suggested first', (typed, zone) => {
-    expect(suggestTimeZones(typed, 25)[0]).toBe(zone);
-  });
-
-  test('GIVEN nothing typed THEN at most the limit, all valid zones', () => {
-    const zones = suggestTimeZones('', 25);
-    expect(zones).toHaveLength(25);
-    expect(zones.every(isValidTimeZone)).toBe(true);
   });
 });
