@@ -146,6 +146,16 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `ALTER TABLE answers ADD COLUMN explained_share DOUBLE PRECISION`,
     ],
   },
+  {
+    version: 10,
+    name: 'gateway heartbeats: which Discord shards each process sharing the database runs',
+    statements: [
+      `CREATE TABLE gateway_heartbeats (
+         process_id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL,
+         shard_first INTEGER NOT NULL, shard_last INTEGER NOT NULL, shard_count INTEGER NOT NULL,
+         started_at BIGINT NOT NULL, seen_at BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applyMigrations } from './migrations.ts';
 import type { Abstention } from '../search/index.ts';
 import { SqlDailyStore } from './sql-daily-store.ts';
+import { SqlHeartbeatStore } from './sql-heartbeat-store.ts';
 import { toDate } from './to-date.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
@@ -39,10 +40,12 @@ export class SqlStore implements Store {
   readonly #db: SqlDriver;
   readonly #digestSecret: string;
   readonly daily: SqlDailyStore;
+  readonly heartbeats: SqlHeartbeatStore;
 
   private constructor(db: SqlDriver, digestSecret: string) {
     this.#db = db;
     this.daily = new SqlDailyStore(db);
+    this.heartbeats = new SqlHeartbeatStore(db);
     this.#digestSecret = digestSecret;
   }
 

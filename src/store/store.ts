@@ -1,4 +1,5 @@
 import type { DailyStore } from './daily-store.ts';
+import type { HeartbeatStore } from './heartbeat-store.ts';
 
 /**
  * The Store port: everything the bot remembers between restarts. The core depends on this interface only;
@@ -13,6 +14,8 @@ import type { Abstention } from '../search/index.ts';
 export interface Store {
   /** Daily quiz posts: schedules, claims, posts and reveals (`docs/daily.md`). */
   readonly daily: DailyStore;
+  /** Which Discord shards each process sharing this database runs (`docs/scaling.md`). */
+  readonly heartbeats: HeartbeatStore;
 
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;

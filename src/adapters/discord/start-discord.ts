@@ -9,6 +9,7 @@ import { DiscordStartError } from './discord-start-error.ts';
 import { createInteractionRouter } from './interaction-router.ts';
 import { inviteUrl } from './invite-url.ts';
 import { logClientEvents } from './log-client-events.ts';
+import { formatShardRange, shardIdsOf, type ShardRange } from './shard-range.ts';
 
 export interface DiscordBotOptions {
   /** The bot token. It goes to discord.js and nowhere else. */
@@ -47,6 +48,12 @@ export interface DiscordBotOptions {
    */
   daily?: DailySchedulerOptions;
   /**
+   * The gateway shards this process runs (`DISCORD_SHARDS`); the other shards' guilds are another process's.
+   *
+   * @defaultValue every shard, as many as Discord's `GET /gateway/bot` recommends
+   */
+  shards?: ShardRange;
+  /**
    * Called when Discord ends the session for good; discord.js does not reconnect after that.
    *
    * @defaultValue nothing beyond the log line
@@ -72,8 +79,10 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
   const { logger } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    // As many gateway connections as Discord recommends (one below 2,500 servers; it refuses one above).
-    shards: 'auto',
+    // A range of shards when several processes share the bot (docs/scaling.md); otherwise as many gateway
+    // connections as Discord recommends (one below 2,500 servers; it refuses one above). discord.js takes an
+    // explicit count with explicit ids: without it, it would count only this process's shards.
+    ...(options.shards ? { shards: shardIdsOf(options.shards), shardCount: options.shards.count } : { shards: 'auto' as const }),
     // No reply may ping anyone; each message says so too.
     allowedMentions: { parse: [] },
     rest: options.rest ?? {},
@@ -117,7 +126,11 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
       `DISCORD_APP_ID is not the application of DISCORD_TOKEN (the token belongs to application ${connected.application.id}). See .env.example.`,
     );
   }
-  logger.info(`connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers. Invite link: ${inviteUrl(options.appId)}`);
+  const ids = connected.options.shards as number[];
+  const served: ShardRange = { first: Math.min(...ids), last: Math.max(...ids), count: connected.options.shardCount! };
+  logger.info(
+    `connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers, shards ${formatShardRange(served)}. Invite link: ${inviteUrl(options.appId)}`,
+  );
   daily?.start();
   return {
     client: connected,
