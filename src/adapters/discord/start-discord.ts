@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
@@ -9,6 +10,7 @@ import { DiscordStartError } from './discord-start-error.ts';
 import { createInteractionRouter } from './interaction-router.ts';
 import { inviteUrl } from './invite-url.ts';
 import { logClientEvents } from './log-client-events.ts';
+import { ShardHeartbeat, type ShardHeartbeatOptions } from './shard-heartbeat.ts';
 import { formatShardRange, shardIdsOf, type ShardRange } from './shard-range.ts';
 
 export interface DiscordBotOptions {
@@ -54,6 +56,13 @@ export interface DiscordBotOptions {
    */
   shards?: ShardRange;
   /**
+   * How often this process records its shards in the Store and checks that no other live process sharing the
+   * database runs the same ones (`ShardHeartbeat`).
+   *
+   * @defaultValue `SHARD_HEARTBEAT_DEFAULTS`: every 30 s, others alive for 90 s after their last beat
+   */
+  shardHeartbeat?: ShardHeartbeatOptions;
+  /**
    * Called when Discord ends the session for good; discord.js does not reconnect after that.
    *
    * @defaultValue nothing beyond the log line
@@ -66,6 +75,8 @@ export interface DiscordBot {
   readonly client: Client<true>;
   /** The daily-post scheduler, when `daily` was given. */
   readonly daily: DailyScheduler | undefined;
+  /** The shards this process runs, as discord.js resolved them (all of them unless `shards` was given). */
+  readonly shards: ShardRange;
   /** Stops the scheduler and disconnects from Discord; call before closing the store. */
   stop(): Promise<void>;
 }
@@ -131,13 +142,27 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
   logger.info(
     `connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers, shards ${formatShardRange(served)}. Invite link: ${inviteUrl(options.appId)}`,
   );
+  const heartbeat = new ShardHeartbeat(
+    {
+      heartbeats: app.services.store.heartbeats,
+      log: logger,
+      clock: options.now ?? (() => new Date()),
+      processId: app.services.newId(),
+      host: hostname(),
+      pid: process.pid,
+      shards: served,
+    },
+    options.shardHeartbeat,
+  );
+  await heartbeat.start();
   daily?.start();
   return {
     client: connected,
     daily,
+    shards: served,
     stop: async () => {
       stopping = true;
-      await daily?.stop();
+      await Promise.all([daily?.stop(), heartbeat.stop()]);
       await client.destroy();
     },
   };
