@@ -46,6 +46,7 @@ export class ShardHeartbeat {
   /** Processes already warned about, so a warning is not repeated every beat. */
   readonly #warned = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
   #beating: Promise<unknown> = Promise.resolve();
 
   constructor(deps: ShardHeartbeatDependencies, options: ShardHeartbeatOptions = {}) {
@@ -58,6 +59,7 @@ export class ShardHeartbeat {
   async start(): Promise<void> {
     const loop = () => {
       this.#beating = this.beat().finally(() => {
+        if (this.#stopped) return;
         this.#timer = setTimeout(loop, this.#options.intervalMs);
         // A heartbeat alone never keeps the process alive.
         this.#timer.unref();
@@ -69,6 +71,7 @@ export class ShardHeartbeat {
 
   /** Stops beating and deletes this process's heartbeat, so a successor starting now is not warned about it. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#beating;
