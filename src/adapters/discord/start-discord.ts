@@ -137,8 +137,8 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
       `DISCORD_APP_ID is not the application of DISCORD_TOKEN (the token belongs to application ${connected.application.id}). See .env.example.`,
     );
   }
-  const ids = connected.options.shards as number[];
-  const served: ShardRange = { first: Math.min(...ids), last: Math.max(...ids), count: connected.options.shardCount! };
+  // Without a range, discord.js ran every shard of the count Discord recommended, which it resolved on login.
+  const served: ShardRange = options.shards ?? { first: 0, last: connected.options.shardCount! - 1, count: connected.options.shardCount! };
   logger.info(
     `connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers, shards ${formatShardRange(served)}. Invite link: ${inviteUrl(options.appId)}`,
   );
