@@ -161,6 +161,8 @@ export interface SlackSettings {
   connection: SlackConnection;
   /** Slack's Web API, ending in `/`; undefined means slack.com. */
   apiUrl?: string;
+  /** `DAILY_GRACE_MINUTES`: how late a daily post may still go out. */
+  dailyGraceMinutes: number;
 }
 
 /**
@@ -172,7 +174,7 @@ export function slackSettings(config: Config): SlackSettings | undefined {
   if (!botToken || (!appToken && !signingSecret)) return undefined;
   const connection: SlackConnection = appToken ? { mode: 'socket', appToken } : { mode: 'http', signingSecret: signingSecret!, port: config.SLACK_PORT };
   const apiUrl = config.SLACK_API_URL && (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`);
-  return { botToken, connection, ...(apiUrl ? { apiUrl } : {}) };
+  return { botToken, connection, dailyGraceMinutes: config.DAILY_GRACE_MINUTES, ...(apiUrl ? { apiUrl } : {}) };
 }
 
 /** Every secret among the settings, for the logger to redact. */

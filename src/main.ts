@@ -83,11 +83,12 @@ interface Platforms {
 async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: LogLevel): Promise<void> {
   const running = new Map<string, { stop(): Promise<void> }>();
   const states: Partial<Record<PlatformName, PlatformHealth>> = {};
-  let schedulerLastTick: (() => Date | undefined) | undefined;
+  // One daily scheduler per platform served; the health report shows the oldest last tick, the one that matters.
+  const schedulers: { lastTickAt: Date | undefined }[] = [];
   const health: HealthSources = {
     probeStore: () => app.services.store.learnerSettings('health:probe'),
     platforms: () => ({ ...states }),
-    ...(platforms.discord ? { schedulerLastTick: () => schedulerLastTick?.() } : {}),
+    ...(platforms.discord || platforms.slack ? { schedulerLastTick: () => oldestTick(schedulers) } : {}),
   };
   let healthServer: Server | undefined;
   let stopping = false;
@@ -129,14 +130,25 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
       });
       running.set('Discord', bot);
       states.discord = 'connected';
-      schedulerLastTick = () => bot.daily?.lastTickAt;
+      if (bot.daily) schedulers.push(bot.daily);
     }
     if (platforms.slack) {
       const { startSlack } = await import('./adapters/slack/start-slack.ts');
-      const { botToken, connection, apiUrl } = platforms.slack;
+      const { botToken, connection, apiUrl, dailyGraceMinutes } = platforms.slack;
       // In HTTP mode the report is also a Bolt custom route on Slack's port (Socket Mode listens on no port).
       const customRoutes = [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: answerHealth(health) }];
-      running.set('Slack', await startSlack(app, { botToken, connection, logger: log, logLevel, customRoutes, ...(apiUrl ? { apiUrl } : {}), onSessionLost: () => lost('Slack') }));
+      const bot = await startSlack(app, {
+        botToken,
+        connection,
+        logger: log,
+        logLevel,
+        customRoutes,
+        ...(apiUrl ? { apiUrl } : {}),
+        daily: { graceMinutes: dailyGraceMinutes },
+        onSessionLost: () => lost('Slack'),
+      });
+      running.set('Slack', bot);
+      if (bot.daily) schedulers.push(bot.daily);
       states.slack = 'connected';
     }
     if (platforms.health) {
@@ -152,4 +164,14 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
   log.info(`serving ${[...running.keys()].join(' and ')}; SIGINT or SIGTERM stops`);
   // One failed request must not end the bot; handlers catch their own errors, this is the net below.
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
+}
+
+/** The earliest last tick among the schedulers, undefined while any has not ticked yet. */
+function oldestTick(schedulers: readonly { lastTickAt: Date | undefined }[]): Date | undefined {
+  let oldest: Date | undefined;
+  for (const { lastTickAt } of schedulers) {
+    if (!lastTickAt) return undefined;
+    if (!oldest || lastTickAt < oldest) oldest = lastTickAt;
+  }
+  return oldest;
 }

@@ -57,6 +57,26 @@ export interface CoreServices {
   limiter: RateLimiter;
   /** The daily-post scheduler of this process, for `/daily now` and `/daily reveal`; absent where none runs. */
   daily?: DailyControl;
+  /** The platform's checks for `/daily set` where the request does not carry them (Slack); absent on Discord. */
+  dailyChecks?: DailyPlaceChecks;
+}
+
+/**
+ * What `/daily set` asks a platform that the request alone does not say (Slack: Web API calls). Expected
+ * failures are codes; the command's table turns them into words.
+ */
+export interface DailyPlaceChecks {
+  /**
+   * Why the bot could not post its own messages in this channel, or undefined when it can: `not-in-channel`
+   * (invite it), `not-a-channel` (a direct message), `channel-unreadable` (the platform would not say).
+   */
+  postingProblem(channelId: string): Promise<'not-in-channel' | 'not-a-channel' | 'channel-unreadable' | undefined>;
+  /**
+   * The id of the group a daily post pings, from what the person typed (at most 100 characters: a mention, a
+   * handle or an id): `invalid-user-group` (not shaped like one), `unknown-user-group` (none such),
+   * `user-groups-unreadable` (the platform refused to list them, a missing scope).
+   */
+  resolvePingGroup(text: string): Promise<{ ok: true; id: string } | { ok: false; code: 'invalid-user-group' | 'unknown-user-group' | 'user-groups-unreadable' }>;
 }
 
 /** What `/daily` may ask of the scheduler. */

@@ -49,6 +49,12 @@ export function describeProblem(problem: Problem): Reply {
         `\`/${problem.command}\` belongs to a server or workspace, so it works in a channel there, not in direct messages.`,
       );
     case 'needs-permission':
+      if (problem.permission === 'workspace-admin-or-setter') {
+        return reply(
+          'Only for workspace admins',
+          `\`/${problem.command}\` changes this channel's daily quiz, so only a workspace admin or owner, or whoever set the schedule, may run it. Ask one of them.`,
+        );
+      }
       return reply(
         'Only for server managers',
         `\`/${problem.command}\` changes this server's settings, so it needs the **Manage Server** permission. Ask a moderator.`,

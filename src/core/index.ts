@@ -1,6 +1,6 @@
 export { CommandRegistry, type RegisteredCommand } from './command-registry.ts';
 export { createCommandRegistry } from './commands/index.ts';
-export type { CommandRequest, CoreServices, Platform, CompletionSource } from './command.ts';
+export type { CommandRequest, CoreServices, DailyPlaceChecks, Platform, CompletionSource } from './command.ts';
 export type { ArgumentSpec } from './argument-spec.ts';
 export { parseCommandLine } from './parse-command-line.ts';
 export { handleAction } from './handle-action.ts';

@@ -18,6 +18,8 @@ export type Problem =
   | { code: 'already-graded' }
   | { code: 'needs-server'; command: string }
   | { code: 'needs-permission'; command: string; permission: 'manage-server' }
+  /** Slack: a workspace admin or owner, or whoever set the channel's daily schedule. */
+  | { code: 'needs-permission'; command: string; permission: 'workspace-admin-or-setter' }
   | { code: 'unknown-diagram'; query: string; closeMatches: string[] }
   | { code: 'rate-limited'; retryAfterSeconds: number }
   | { code: 'cannot-explain'; kind: 'command' | 'dockerfile'; problem: ExplainProblem }

@@ -9,6 +9,7 @@ import { mapWithConcurrency } from './map-with-concurrency.ts';
 import { localDateIn, nextPostAt } from './next-post-at.ts';
 import { parseLocalTime } from './parse-local-time.ts';
 import { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
+import { renderScheduleStopped } from './render-schedule-stopped.ts';
 
 export interface DailySchedulerOptions {
   /**
@@ -187,7 +188,7 @@ export class DailyScheduler implements DailyControl {
     const now = this.#deps.clock();
     const sent = await this.#send(schedule, `now:${this.#deps.newId()}`, localDateIn(now, schedule.timeZone), now);
     if (sent === 'no-question') return undefined;
-    return sent.outcome === 'too-late' ? { status: 'failed', detail: 'too late to retry' } : sent.outcome;
+    return typeof sent.outcome === 'string' ? { status: 'failed', detail: 'too late to retry' } : sent.outcome;
   }
 
   async #handlePost(claim: DailyPostClaim, report: DailyTickReport): Promise<void> {
@@ -220,6 +221,14 @@ export class DailyScheduler implements DailyControl {
       log.error(`Daily posts: ${where(schedule)} gave up on ${localDate}: attempt ${post.attempts} would fall outside the nonce window.`);
       await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
       report.gaveUp++;
+    } else if (outcome === 'outcome-unknown') {
+      // No idempotency key (Slack): an earlier attempt started and its end was never recorded, so it may have
+      // posted. Sending again could double the post: at most once.
+      log.error(
+        `Daily posts: ${where(schedule)} gave up on ${localDate}: attempt ${post.attempts - 1} may have posted (its outcome was never recorded) and ${schedule.platform} has no idempotency key.`,
+      );
+      await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
+      report.gaveUp++;
     } else if (outcome.status === 'sent') {
       await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
       report.posted++;
@@ -227,7 +236,8 @@ export class DailyScheduler implements DailyControl {
       log.warn(`Daily posts: ${where(schedule)} disabled: ${outcome.reason} (${outcome.detail}). Set by ${schedule.setBy}.`);
       await store.daily.disableSchedule(schedule.platform, schedule.channelId, outcome.reason);
       report.disabled++;
-    } else if (outcome.status === 'failed' && this.#mayRetry(post, now)) {
+      await this.#tellWhoSetIt(schedule, outcome.reason);
+    } else if (outcome.status === 'failed' && (outcome.notPosted || this.#posters.get(schedule.platform)!.idempotent) && this.#mayRetry(post, now)) {
       const delay = this.#options.retryDelaysMs[post.attempts - 1]!;
       log.warn(`Daily posts: ${where(schedule)} ${localDate} attempt ${post.attempts} failed (${outcome.detail}); retrying in ${delay / 1000} s.`);
       await store.daily.retryClaimAt(schedule.platform, schedule.channelId, new Date(now.getTime() + delay));
@@ -249,7 +259,7 @@ export class DailyScheduler implements DailyControl {
     localDate: string,
     now: Date,
     nextPostAtTime?: Date,
-  ): Promise<'no-question' | { outcome: DailyDeliveryOutcome | 'too-late'; post: DailyPost }> {
+  ): Promise<'no-question' | { outcome: DailyDeliveryOutcome | 'too-late' | 'outcome-unknown'; post: DailyPost & { earlierAttemptOpen: boolean } }> {
     const { store, deck } = this.#deps;
     const poster = this.#posters.get(schedule.platform)!;
     const history = await store.daily.questionHistory(schedule.platform, schedule.channelId);
@@ -265,6 +275,7 @@ export class DailyScheduler implements DailyControl {
       now,
     );
     if (post.messageId) return { outcome: { status: 'sent', messageId: post.messageId }, post };
+    if (post.earlierAttemptOpen && !poster.idempotent) return { outcome: 'outcome-unknown', post };
     if (post.attempts > 1 && now.getTime() - post.firstAttemptAt.getTime() > this.#options.retryWindowMs) {
       return { outcome: 'too-late', post };
     }
@@ -277,6 +288,10 @@ export class DailyScheduler implements DailyControl {
       reply,
       ...(schedule.roleId ? { pingRoleId: schedule.roleId } : {}),
     });
+    // The platform said nothing was created: a later attempt is safe even without an idempotency key.
+    if (outcome.status !== 'sent' && (outcome.status === 'channel-unavailable' || outcome.notPosted)) {
+      await store.daily.closeAttempt(schedule.platform, schedule.channelId, postKey);
+    }
     if (outcome.status === 'sent') {
       const revealAfter = now.getTime() + schedule.revealAfterMinutes * 60_000;
       const revealDue = nextPostAtTime ? Math.min(revealAfter, nextPostAtTime.getTime() - 60_000) : revealAfter;
@@ -292,6 +307,14 @@ export class DailyScheduler implements DailyControl {
    */
   #leaseLeft(claimedAt: Date): boolean {
     return this.#deps.clock().getTime() - claimedAt.getTime() < this.#options.leaseMs / 2;
+  }
+
+  /** The private note to whoever set a schedule that stopped, where the platform can send one. */
+  async #tellWhoSetIt(schedule: DailySchedule, reason: string): Promise<void> {
+    const poster = this.#posters.get(schedule.platform)!;
+    const prefix = `${schedule.platform}:`;
+    if (!poster.notify || !schedule.setBy.startsWith(prefix)) return;
+    await poster.notify(schedule.setBy.slice(prefix.length), renderScheduleStopped(schedule, reason));
   }
 
   #mayRetry(post: DailyPost, now: Date): boolean {

@@ -6,4 +6,5 @@ export { parseTimeZone } from './parse-time-zone.ts';
 export { parseWeekdays } from './parse-weekdays.ts';
 export { chooseDailyQuestion } from './choose-daily-question.ts';
 export { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
+export { renderScheduleStopped } from './render-schedule-stopped.ts';
 export { saveDailySchedule, type DailyScheduleSettings } from './save-daily-schedule.ts';

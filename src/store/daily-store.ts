@@ -96,9 +96,17 @@ export interface DailyStore {
   claimDuePosts(platforms: readonly DailyPlatform[], now: Date, leaseMs: number, limit: number): Promise<DailyPostClaim[]>;
   /**
    * Starts a post, or finds the one started earlier under the same key: the quiz and the post are written
-   * once (a retry gets the first attempt's quiz and question back, with `attempts` counted up).
+   * once (a retry gets the first attempt's quiz and question back, with `attempts` counted up). The attempt
+   * counts as open (it may reach the platform) until `closeAttempt` or `recordPostSent`; `earlierAttemptOpen`
+   * says whether the attempt before this one was still open (its process died mid-send, or its outcome was
+   * never known), which a platform without an idempotency key must not send again.
    */
-  startPost(post: { platform: DailyPlatform; channelId: string; postKey: string; quiz: QuizRecord }, at: Date): Promise<DailyPost>;
+  startPost(
+    post: { platform: DailyPlatform; channelId: string; postKey: string; quiz: QuizRecord },
+    at: Date,
+  ): Promise<DailyPost & { earlierAttemptOpen: boolean }>;
+  /** Marks a post's latest attempt as ended without posting (the platform said so), so a retry is safe. */
+  closeAttempt(platform: DailyPlatform, channelId: string, postKey: string): Promise<void>;
   /** Records the platform's message id for a post and when its answer is revealed. Idempotent. */
   recordPostSent(platform: DailyPlatform, channelId: string, postKey: string, messageId: string, postedAt: Date, revealDueAt: Date): Promise<void>;
   /**

@@ -148,6 +148,12 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
   },
   {
     version: 10,
+    name: 'daily posts: whether the latest send attempt may still have reached the platform',
+    // 1 from the start of an attempt until its failure is known to have posted nothing; rows from before stay 0.
+    statements: [`ALTER TABLE daily_posts ADD COLUMN attempt_open INTEGER NOT NULL DEFAULT 0`],
+  },
+  {
+    version: 11,
     name: 'gateway heartbeats: which Discord shards each process sharing the database runs',
     statements: [
       `CREATE TABLE gateway_heartbeats (

@@ -111,30 +111,34 @@ export class SqlDailyStore implements DailyStore {
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 
-  async startPost(post: { platform: DailyPlatform; channelId: string; postKey: string; quiz: QuizRecord }, at: Date): Promise<DailyPost> {
+  async startPost(post: { platform: DailyPlatform; channelId: string; postKey: string; quiz: QuizRecord }, at: Date): Promise<DailyPost & { earlierAttemptOpen: boolean }> {
     const { quiz } = post;
     return this.#db.transaction(async (tx) => {
       const key = [post.platform, post.channelId, post.postKey];
       const [earlier] = await tx.all(`SELECT * FROM daily_posts WHERE platform = ? AND channel_id = ? AND post_key = ?`, key);
       if (earlier) {
-        await tx.run(`UPDATE daily_posts SET attempts = attempts + 1 WHERE platform = ? AND channel_id = ? AND post_key = ?`, key);
-        return toPost({ ...earlier, attempts: Number(earlier['attempts']) + 1 });
+        await tx.run(`UPDATE daily_posts SET attempts = attempts + 1, attempt_open = 1 WHERE platform = ? AND channel_id = ? AND post_key = ?`, key);
+        return { ...toPost({ ...earlier, attempts: Number(earlier['attempts']) + 1 }), earlierAttemptOpen: Number(earlier['attempt_open']) === 1 };
       }
       await tx.run(
         `INSERT INTO quizzes (id, question_id, option_order, server_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
         [quiz.id, quiz.questionId, quiz.optionOrder.join(','), quiz.serverId ?? null, quiz.channelId ?? null, quiz.createdAt.getTime()],
       );
       await tx.run(
-        `INSERT INTO daily_posts (platform, channel_id, post_key, quiz_id, question_id, first_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 1)`,
+        `INSERT INTO daily_posts (platform, channel_id, post_key, quiz_id, question_id, first_attempt_at, attempts, attempt_open) VALUES (?, ?, ?, ?, ?, ?, 1, 1)`,
         [...key, quiz.id, quiz.questionId, at.getTime()],
       );
-      return { platform: post.platform, channelId: post.channelId, postKey: post.postKey, quizId: quiz.id, questionId: quiz.questionId, firstAttemptAt: at, attempts: 1 };
+      return { platform: post.platform, channelId: post.channelId, postKey: post.postKey, quizId: quiz.id, questionId: quiz.questionId, firstAttemptAt: at, attempts: 1, earlierAttemptOpen: false };
     });
+  }
+
+  async closeAttempt(platform: DailyPlatform, channelId: string, postKey: string): Promise<void> {
+    await this.#db.run(`UPDATE daily_posts SET attempt_open = 0 WHERE platform = ? AND channel_id = ? AND post_key = ?`, [platform, channelId, postKey]);
   }
 
   async recordPostSent(platform: DailyPlatform, channelId: string, postKey: string, messageId: string, postedAt: Date, revealDueAt: Date): Promise<void> {
     await this.#db.run(
-      `UPDATE daily_posts SET message_id = ?, posted_at = ?, reveal_due_at = ?
+      `UPDATE daily_posts SET message_id = ?, posted_at = ?, reveal_due_at = ?, attempt_open = 0
        WHERE platform = ? AND channel_id = ? AND post_key = ? AND message_id IS NULL`,
       [messageId, postedAt.getTime(), revealDueAt.getTime(), platform, channelId, postKey],
     );

@@ -80,7 +80,7 @@ describe('Slack settings', () => {
 
   test('GIVEN a bot token and an app token THEN Slack runs in Socket Mode', () => {
     const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
-    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP } });
+    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP }, dailyGraceMinutes: 120 });
     expect(loaded.ok && loaded.notices).toEqual([]);
   });
 

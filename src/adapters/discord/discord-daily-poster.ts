@@ -28,6 +28,8 @@ const UNAVAILABLE: ReadonlyMap<number, 'unknown-channel' | 'missing-access' | 'u
 export function createDiscordDailyPoster(rest: REST): DailyPoster {
   return {
     platform: 'discord',
+    // The nonce makes a retry within Discord's window return the first message.
+    idempotent: true,
     post: (post) => deliver(() => rest.post(Routes.channelMessages(post.channelId), { body: postBody(post), signal: AbortSignal.timeout(DAILY_SEND_TIMEOUT_MS) })),
     edit: (channelId, messageId, reply) =>
       deliver(() => rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(reply), signal: AbortSignal.timeout(DAILY_SEND_TIMEOUT_MS) })),

@@ -85,13 +85,16 @@ const BUTTON_STYLES: Record<ReplyAction['style'], 'primary' | 'danger' | undefin
   secondary: undefined,
 };
 
-/** Rows of buttons as actions blocks; each button's `action_id` is the core's action id. */
+/**
+ * Rows of buttons as actions blocks; each button's `action_id` is the core's action id. Slack has no disabled
+ * button, so a disabled one (a revealed daily post's) is left out, and a row of them with it.
+ */
 export function actionBlocks(rows: readonly ReplyAction[][]): Block[] {
   return rows
     .map((row) =>
       row
         // An id Slack would refuse cannot be shortened without breaking it: such a button is left out.
-        .filter((action) => action.id.length <= LIMIT.actionId && action.label.trim())
+        .filter((action) => !action.disabled && action.id.length <= LIMIT.actionId && action.label.trim())
         .slice(0, LIMIT.actionsElements)
         .map((action): types.Button => {
           const style = BUTTON_STYLES[action.style];

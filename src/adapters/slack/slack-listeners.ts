@@ -25,6 +25,13 @@ export interface SlackListenerOptions {
    * @defaultValue 5000
    */
   pressWindowMs?: number;
+  /**
+   * Whether a person is a workspace admin or owner (`users.info`, asked afresh each time): who may change a
+   * channel's daily quiz, besides whoever set it.
+   *
+   * @defaultValue nobody is
+   */
+  isWorkspaceAdmin?: (userId: string) => Promise<boolean>;
 }
 
 const DAY_MS = 86_400_000;
@@ -55,6 +62,16 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     };
   };
 
+  /**
+   * The request for a command: `/docker daily` other than `status` also carries whether the person is a
+   * workspace admin (one `users.info` call), which only that command needs.
+   */
+  const commandRequest = async (name: string, args: Record<string, unknown>, userId: string, teamId: string | undefined, channelId: string | undefined) => {
+    const request = await requestOf(userId, teamId, channelId);
+    if (name !== 'daily' || (args['action'] ?? 'status') === 'status') return request;
+    return { ...request, canManageServer: (await options.isWorkspaceAdmin?.(userId)) === true };
+  };
+
   const run = async (label: string, work: () => Promise<Reply>): Promise<Reply> => {
     try {
       return await work();
@@ -77,7 +94,7 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
     const parsed = parseDockerCommand(registry, commandLineOf(registry, text));
     const label = parsed.ok ? `mention ${parsed.name}` : 'mention';
     const reply = await run(label, async () =>
-      parsed.ok ? registry.execute(parsed.name, parsed.args, await requestOf(at.user, at.team, at.channel), services) : parsed.reply,
+      parsed.ok ? registry.execute(parsed.name, parsed.args, await commandRequest(parsed.name, parsed.args, at.user, at.team, at.channel), services) : parsed.reply,
     );
     // In a DM everything is private already; in a channel personal replies are shown to the asker alone.
     const onlyFor = reply.ephemeral && !at.inDm ? { onlyFor: at.user } : {};
@@ -118,7 +135,9 @@ export function listenToSlack(bolt: BoltApp, options: SlackListenerOptions): voi
       }
     }
     const reply = await run(label, async () =>
-      parsed.ok ? registry.execute(parsed.name, parsed.args, await requestOf(command.user_id, command.team_id, command.channel_id), services) : parsed.reply,
+      parsed.ok
+        ? registry.execute(parsed.name, parsed.args, await commandRequest(parsed.name, parsed.args, command.user_id, command.team_id, command.channel_id), services)
+        : parsed.reply,
     );
     // `respond` works in channels the bot is not in; personal views and errors stay with the asker.
     const visible = reply.ephemeral ? 'ephemeral' : 'in_channel';

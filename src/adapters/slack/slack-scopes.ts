@@ -11,7 +11,16 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   /** Also posts to a user id, which lands in the app's Messages tab (the DM with the bot). */
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
-  /** The person's display name and time zone. */
+  /** The reveal of a daily post: its answer, counts and first right answer, without the buttons. */
+  'chat.update': ['chat:write'],
+  /**
+   * Whether the bot is a member of the channel `/docker daily set` runs in (`is_member`): `channels:read` for
+   * public channels, `groups:read` for private ones.
+   */
+  'conversations.info': ['channels:read', 'groups:read'],
+  /** The user group a daily post pings, checked by id or handle at `/docker daily set`. */
+  'usergroups.list': ['usergroups:read'],
+  /** The person's display name and time zone, and whether they are a workspace admin or owner (`/docker daily`). */
   'users.info': ['users:read'],
   /** The Home tab; needs no scope, only the Home tab enabled. */
   'views.publish': [],

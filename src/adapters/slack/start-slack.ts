@@ -2,8 +2,11 @@ import type { Server } from 'node:http';
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { SlackConnection } from '../../config.ts';
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
+import { DailyScheduler, type DailySchedulerOptions } from '../../daily/index.ts';
 import type { Logger, LogLevel } from '../../logger.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { createSlackDailyChecks } from './slack-daily-checks.ts';
+import { dailyPostClientOptions, SlackDailyPoster } from './slack-daily-poster.ts';
 import { SlackDelivery } from './slack-delivery.ts';
 import { describeSlackError, slackErrorCode, TOKEN_LOST_ERRORS } from './slack-errors.ts';
 import { listenToSlack, type SlackListenerOptions } from './slack-listeners.ts';
@@ -61,6 +64,13 @@ export interface SlackBotOptions {
   /** See `SlackListenerOptions.pressWindowMs`. */
   pressWindowMs?: number;
   /**
+   * Runs the daily-post scheduler for Slack in this process, with these options (the clock is `now`): it claims
+   * only Slack's schedules.
+   *
+   * @defaultValue no scheduler: `/docker daily` answers that daily posts are not running here
+   */
+  daily?: DailySchedulerOptions;
+  /**
    * Called once when Slack says the bot token stopped working (revoked, the app uninstalled). The Slack
    * front end has stopped itself by then.
    *
@@ -77,7 +87,9 @@ export interface SlackBot {
   readonly teamId: string;
   /** HTTP mode: the port it listens on. */
   readonly port?: number;
-  /** Disconnects (Socket Mode) or stops listening (HTTP); call before closing the store. Safe to call twice. */
+  /** The daily-post scheduler, when `daily` was given. */
+  readonly daily: DailyScheduler | undefined;
+  /** Stops the scheduler (finishing the batch in hand), then disconnects (Socket Mode) or stops listening (HTTP); call before closing the store. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -110,20 +122,21 @@ export async function startSlack(app: { registry: CommandRegistry; services: Cor
       : new HTTPReceiver({ signingSecret: connection.signingSecret, logger: log, customRoutes: options.customRoutes ?? [], processBeforeResponse: false });
   const bolt = new BoltApp({ token: options.botToken, botId: auth.botId, botUserId: auth.userId, receiver, logger: log, clientOptions });
 
+  let daily: DailyScheduler | undefined;
   let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= bolt.stop().then(() => undefined, (error: unknown) => logger.warn(`stopping Slack: ${describeSlackError(error)}`)));
+  const stop = () =>
+    (stopped ??= (daily?.stop() ?? Promise.resolve()).then(() =>
+      bolt.stop().then(() => undefined, (error: unknown) => logger.warn(`stopping Slack: ${describeSlackError(error)}`)),
+    ));
   let lost = false;
-  const delivery = new SlackDelivery({
-    client: bolt.client,
-    logger,
-    commandNames: app.registry.list().map((e) => e.command.name),
-    onTokenLost: (code) => {
-      if (lost) return;
-      lost = true;
-      logger.error(`Slack says ${code}: the bot token no longer works, so the Slack front end stops. Reinstall the app and update SLACK_BOT_TOKEN.`);
-      void stop().then(() => options.onSessionLost?.());
-    },
-  });
+  const onTokenLost = (code: string) => {
+    if (lost) return;
+    lost = true;
+    logger.error(`Slack says ${code}: the bot token no longer works, so the Slack front end stops. Reinstall the app and update SLACK_BOT_TOKEN.`);
+    void stop().then(() => options.onSessionLost?.());
+  };
+  const commandNames = app.registry.list().map((e) => e.command.name);
+  const delivery = new SlackDelivery({ client: bolt.client, logger, commandNames, onTokenLost });
   const people = new SlackPeople({
     now,
     lookup: async (user) => {
@@ -135,7 +148,36 @@ export async function startSlack(app: { registry: CommandRegistry; services: Cor
       return { name: profile?.display_name || profile?.real_name || found.user?.name, timeZone: found.user?.tz };
     },
   });
-  const listenerOptions: SlackListenerOptions = { ...app, logger, delivery, people, botUserId: auth.userId, now, ...(options.pressWindowMs ? { pressWindowMs: options.pressWindowMs } : {}) };
+  if (options.daily) {
+    // A client of its own: daily posts must not be retried blindly (docs/daily.md), unlike a handler's calls.
+    const poster = new SlackDailyPoster({
+      client: new webApi.WebClient(options.botToken, dailyPostClientOptions(clientOptions)),
+      logger,
+      commandNames,
+      onTokenLost,
+    });
+    daily = new DailyScheduler({ store: app.services.store, deck: app.services.deck, posters: [poster], clock: now, newId: app.services.newId, log: logger }, options.daily);
+  }
+  const services: CoreServices = daily ? { ...app.services, daily, dailyChecks: createSlackDailyChecks(bolt.client, logger) } : app.services;
+  const listenerOptions: SlackListenerOptions = {
+    registry: app.registry,
+    services,
+    logger,
+    delivery,
+    people,
+    botUserId: auth.userId,
+    now,
+    isWorkspaceAdmin: async (user) => {
+      try {
+        const found = await bolt.client.users.info({ user });
+        return found.user?.is_admin === true || found.user?.is_owner === true || found.user?.is_primary_owner === true;
+      } catch (error) {
+        delivery.report(error, 'users.info (is this person a workspace admin?)');
+        return false;
+      }
+    },
+    ...(options.pressWindowMs ? { pressWindowMs: options.pressWindowMs } : {}),
+  };
   listenToSlack(bolt, listenerOptions);
   bolt.error(async (error) => {
     const code = slackErrorCode(error.original ?? error);
@@ -160,7 +202,8 @@ export async function startSlack(app: { registry: CommandRegistry; services: Cor
     `connected to Slack workspace ${auth.team} (${auth.teamId}) as ${auth.user}, ` +
       (connection.mode === 'socket' ? 'in Socket Mode' : `in HTTP mode on port ${port}: Slack sends requests to /slack/events`),
   );
-  return { mode: connection.mode, botUserId: auth.userId, teamId: auth.teamId, ...(port !== undefined ? { port } : {}), stop };
+  daily?.start();
+  return { mode: connection.mode, botUserId: auth.userId, teamId: auth.teamId, ...(port !== undefined ? { port } : {}), daily, stop };
 }
 
 interface BotIdentity {

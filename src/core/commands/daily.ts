@@ -19,6 +19,23 @@ const REASONS: Record<string, string> = {
   'unknown-topics': 'names a topic I do not have: see /topics for their ids',
   'invalid-role': 'is not a role: mention it (@Role) or give its id',
   'everyone-role': 'is @everyone, which a daily post never pings: create an opt-in role for it',
+  'invalid-user-group': 'is not a user group: give its handle (@study-group) or its id (S0123ABCD)',
+  'unknown-user-group': 'is not a user group in this workspace: check its handle under People → User groups',
+  'user-groups-unreadable':
+    'cannot be checked: I lack the usergroups:read scope. Ask an admin to reinstall the app from the current manifest (docs/slack.md), or set the quiz without a group for now',
+};
+
+/** Why the bot cannot post in a Slack channel, in words; keyed by `DailyPlaceChecks.postingProblem`'s codes. */
+const POSTING_PROBLEMS: Record<string, { title: string; text: string }> = {
+  'not-in-channel': {
+    title: 'I am not in this channel',
+    text: 'A daily question is a message of my own, so I must be a member of this channel. Invite me with `/invite @Stevedore`, then run `/daily set` again.',
+  },
+  'not-a-channel': { title: 'Not in a direct message', text: 'A daily quiz is for a channel: run `/daily set` in the channel that should get it.' },
+  'channel-unreadable': {
+    title: 'I cannot check this channel',
+    text: 'Slack would not tell me whether I am a member here (the app may lack the channels:read or groups:read scope; see docs/slack.md). Nothing was scheduled.',
+  },
 };
 
 export const dailyCommand = defineCommand({
@@ -30,23 +47,24 @@ export const dailyCommand = defineCommand({
     timezone: z.string().max(64).optional().describe('set: an IANA time zone, e.g. Europe/Berlin (default UTC)'),
     weekdays: z.string().max(100).optional().describe('set: the days to post, e.g. mon,wed,fri or weekdays (default every day)'),
     topics: z.string().max(300).optional().describe('set: topic ids to draw from, comma-separated (default all)'),
-    role: z.string().max(40).optional().describe('set: a role to ping with each post (default none)'),
+    role: z.string().max(100).optional().describe('set: a role (Discord) or user group (Slack) to ping with each post (default none)'),
     reveal_after: z.number().int().min(1).max(24).optional().describe('set: hours until the answer is revealed (default 12)'),
   }),
   examples: ['/daily', '/daily set 09:00 Europe/Berlin', '/daily set 21:30 Asia/Kolkata mon-fri', '/daily off'],
   run: async (args, request, services) => {
     const place = placeOf(request);
     if (!place) return describeProblem({ code: 'needs-server', command: 'daily' });
-    // Only Discord has a poster so far (docs/daily.md): elsewhere every action says so plainly, rather than a
-    // status or a permission check that would suggest a schedule could be kept here.
-    if (place.platform !== 'discord' && !services.daily?.platforms.includes(place.platform)) return discordOnly(place.platform);
-    if (args.action !== 'status' && request.canManageServer !== true) {
-      return describeProblem({ code: 'needs-permission', command: `daily ${args.action}`, permission: 'manage-server' });
-    }
+    // A Slack front end started without a scheduler (tests, a process that only answers) says so plainly, rather
+    // than a status or a permission check that would suggest a schedule could be kept here.
+    if (place.platform !== 'discord' && !services.daily?.platforms.includes(place.platform)) return notRunningHere(place.platform);
     const current = await services.store.daily.schedule(place.platform, place.channelId);
+    if (args.action !== 'status' && !mayChangeSchedule(request, current)) {
+      const permission = place.platform === 'slack' ? 'workspace-admin-or-setter' : 'manage-server';
+      return describeProblem({ code: 'needs-permission', command: `daily ${args.action}`, permission });
+    }
     switch (args.action) {
       case 'status':
-        return status(current, request.now);
+        return status(current, request.now, place.platform);
       case 'set':
         return set(args, place, request, services);
       case 'off':
@@ -68,6 +86,15 @@ export const dailyCommand = defineCommand({
 type Place = { platform: DailyPlatform; channelId: string; serverId: string };
 type DailyArgs = { time?: string | undefined; timezone?: string | undefined; weekdays?: string | undefined; topics?: string | undefined; role?: string | undefined; reveal_after?: number | undefined };
 
+/**
+ * Who may change a channel's schedule: on Discord whoever has Manage Server; on Slack a workspace admin or
+ * owner (the adapter reports it as `canManageServer`), or whoever set the schedule there.
+ */
+function mayChangeSchedule(request: CommandRequest, current: DailySchedule | undefined): boolean {
+  if (request.canManageServer === true) return true;
+  return request.platform === 'slack' && current?.setBy === `slack:${request.user.id}`;
+}
+
 function placeOf(request: CommandRequest): Place | undefined {
   if (request.platform === 'console' || !request.serverId || !request.channelId) return undefined;
   return { platform: request.platform, channelId: request.channelId, serverId: request.serverId };
@@ -84,6 +111,9 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
       text: `A daily question is a message of my own, and here I lack: **${request.missingPostPermissions.join(', ')}**. Grant them to my role in this channel's settings, then run \`/daily set\` again.`,
     };
   }
+  const checks = services.dailyChecks;
+  const postingProblem = checks && (await checks.postingProblem(place.channelId));
+  if (postingProblem) return { tone: 'error', ...POSTING_PROBLEMS[postingProblem]!, ephemeral: true };
   if (!args.time) return describeProblem({ code: 'missing-argument', command: 'daily', argument: 'time', usage: USAGE });
   const refuse = (argument: string, code: string) => describeProblem({ code: 'invalid-argument', command: 'daily set', argument, reason: REASONS[code]!, usage: USAGE });
   const time = parseLocalTime(args.time);
@@ -94,8 +124,16 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
   if (!weekdays.ok) return refuse('weekdays', weekdays.code);
   const topics = (args.topics ?? '').split(/[\s,]+/).filter(Boolean);
   if (topics.some((id) => services.deck.questionsOf(id).length === 0)) return refuse('topics', 'unknown-topics');
-  const roleId = args.role ? /^(?:<@&)?(\d{17,20})>?$/.exec(args.role.trim())?.[1] : undefined;
-  if (args.role && !roleId) return refuse('role', 'invalid-role');
+  let roleId: string | undefined;
+  if (args.role && checks) {
+    // Slack: a user group, looked up by the platform.
+    const group = await checks.resolvePingGroup(args.role.trim());
+    if (!group.ok) return refuse('role', group.code);
+    roleId = group.id;
+  } else if (args.role) {
+    roleId = /^(?:<@&)?(\d{17,20})>?$/.exec(args.role.trim())?.[1];
+    if (!roleId) return refuse('role', 'invalid-role');
+  }
   // The @everyone role has the server's id; mentioning it would ping the whole server.
   if (roleId === place.serverId) return refuse('role', 'everyone-role');
   const schedule = await saveDailySchedule(
@@ -112,7 +150,7 @@ async function set(args: DailyArgs, place: Place, request: CommandRequest, servi
     },
     request.now,
   );
-  return { ...status(schedule, request.now), title: 'Daily quiz set' };
+  return { ...status(schedule, request.now, place.platform), title: 'Daily quiz set' };
 }
 
 async function postNow(current: DailySchedule | undefined, services: CoreServices): Promise<Reply> {
@@ -125,8 +163,9 @@ async function postNow(current: DailySchedule | undefined, services: CoreService
 }
 
 /** `/daily status`: the schedule, and the next post in the channel's zone and from now. */
-function status(schedule: DailySchedule | undefined, now: Date): Reply {
-  if (!schedule) return info('No daily quiz here', 'Someone with Manage Server can start one: `/daily set 09:00 Europe/Berlin`.');
+function status(schedule: DailySchedule | undefined, now: Date, platform: DailyPlatform): Reply {
+  const managers = platform === 'slack' ? 'A workspace admin' : 'Someone with Manage Server';
+  if (!schedule) return info('No daily quiz here', `${managers} can start one: \`/daily set 09:00 Europe/Berlin\`.`);
   if (!schedule.enabled || !schedule.nextDue) {
     const why = schedule.disabledReason === 'off' ? 'it was turned off' : `it stopped (${schedule.disabledReason ?? 'unknown reason'})`;
     return info('Daily quiz stopped', `The daily quiz here is not running: ${why}. \`/daily set\` starts it again.`);
@@ -137,7 +176,8 @@ function status(schedule: DailySchedule | undefined, now: Date): Reply {
     `**Next:** ${whenFromNow(schedule.nextDue, schedule.timeZone, now)}`,
     `**Topics:** ${schedule.topics.length === 0 ? 'all' : schedule.topics.join(', ')}`,
     `**Answer revealed:** ${schedule.revealAfterMinutes / 60} hours after the post, or before the next one`,
-    ...(schedule.roleId ? [`**Pings:** <@&${schedule.roleId}>`] : []),
+    // On Slack the group is named by its id: a mention there would ping it.
+    ...(schedule.roleId ? [platform === 'slack' ? `**Pings:** the user group \`${schedule.roleId}\`` : `**Pings:** <@&${schedule.roleId}>`] : []),
   ];
   return { tone: 'info', title: 'Daily quiz', text: lines.join('\n') };
 }
@@ -153,14 +193,14 @@ function whenFromNow(next: { at: Date; localDate: string }, timeZone: string, no
   return `${day} at ${local} ${timeZone}, in ${wait}`;
 }
 
-function discordOnly(platform: DailyPlatform): Reply {
+function notRunningHere(platform: DailyPlatform): Reply {
   const name = platform.charAt(0).toUpperCase() + platform.slice(1);
   return {
     tone: 'info',
-    title: 'Daily posts are Discord-only for now',
+    title: 'Daily posts are not running here',
     text:
-      `A daily quiz question posted in a channel is built for Discord only; on ${name} it is not built yet, so nothing ` +
-      'was scheduled or changed. Meanwhile `/review` brings your due cards each day, and `/quiz mcq` a multiple-choice question.',
+      `This bot process does not post daily questions on ${name}, so nothing was scheduled or changed. ` +
+      'Meanwhile `/review` brings your due cards each day, and `/quiz mcq` a multiple-choice question.',
     ephemeral: true,
   };
 }

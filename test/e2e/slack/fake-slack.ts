@@ -17,13 +17,26 @@ export interface SlackCall {
   bytes?: Uint8Array;
 }
 
-/** A canned answer for the next call of a method: an HTTP status (429 with `retryAfter`) or a Slack error. */
-export type SlackStub = { status: 429; retryAfter: number } | { error: string; needed?: string };
+/**
+ * A canned answer for the next call of a method: an HTTP status (429 with `retryAfter`), a Slack error, or
+ * `lose`: the call takes effect but its answer never arrives (the connection is cut), as after a timeout.
+ */
+export type SlackStub = { status: 429; retryAfter: number } | { error: string; needed?: string } | { lose: true };
 
 /** The fake's answers about the bot, as Slack's `auth.test` gives them. */
 export const BOT = { userId: 'UBOT', botId: 'BBOT', teamId: 'T1', team: 'Test Workspace', user: 'stevedore' } as const;
 /** A channel the bot is not a member of: posting and uploading there answer `not_in_channel`. */
 export const CHANNEL_WITHOUT_BOT = 'CNOTIN';
+/** Workspace admins and owners, as `users.info` reports them (`is_admin`, `is_owner`). */
+export const ADMIN = 'UADMIN';
+export const OWNER = 'UOWNER';
+
+/** A message the bot posted in a channel, with every version `chat.update` gave it (the first is the post). */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  versions: Record<string, unknown>[];
+}
 
 /**
  * Slack on 127.0.0.1, as much of it as the bot uses: the Web API methods it calls, `response_url`s, file
@@ -39,6 +52,16 @@ export class FakeSlack {
   readonly acks = new Map<string, unknown>();
   /** How many Socket Mode connections were opened. */
   connections = 0;
+  /** Messages the bot posted in conversations, by `ts`. */
+  readonly messages = new Map<string, PostedMessage>();
+  /** Channels the bot is no longer a member of (beside `CHANNEL_WITHOUT_BOT`). */
+  readonly channelsWithoutBot = new Set<string>([CHANNEL_WITHOUT_BOT]);
+  /** Workspace admins and owners, by user id. */
+  readonly admins = new Set<string>([ADMIN, OWNER]);
+  /** The workspace's user groups, as `usergroups.list` lists them. */
+  readonly userGroups: { id: string; handle: string; name: string }[] = [{ id: 'SSTUDY01', handle: 'docker-study', name: 'Docker study' }];
+  /** Display names `users.info` gives, by user id; `Ada` for anyone else. */
+  readonly displayNames = new Map<string, string>();
   readonly #server: Server;
   readonly #sockets = new WebSocketServer({ noServer: true });
   readonly #stubs = new Map<string, SlackStub[]>();
@@ -100,6 +123,11 @@ export class FakeSlack {
   /** The next call(s) of `method` get these answers, one each, before the normal one. */
   stub(method: string, ...answers: SlackStub[]): void {
     this.#stubs.set(method, [...(this.#stubs.get(method) ?? []), ...answers]);
+  }
+
+  /** The messages the bot posted in a channel, oldest first. */
+  messagesIn(channel: string): PostedMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel === channel);
   }
 
   /** The calls of one method, in order. */
@@ -191,6 +219,11 @@ export class FakeSlack {
     if (this.#revoked) return reply(200, { ok: false, error: 'token_revoked' });
     const stub = this.#stubs.get(method)?.shift();
     if (stub && 'status' in stub) return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(stub.retryAfter) });
+    if (stub && 'lose' in stub) {
+      this.#answer(method, params);
+      res.destroy();
+      return this.#notify();
+    }
     if (stub) return reply(200, { ok: false, error: stub.error, ...(stub.needed ? { needed: stub.needed, provided: 'chat:write' } : {}) });
     const problems = this.#check(method, params);
     if (problems.length > 0) return reply(200, { ok: false, error: 'invalid_blocks', errors: problems });
@@ -200,8 +233,13 @@ export class FakeSlack {
   /** Checks a payload's blocks and text; records and returns the problems. */
   #check(method: string, params: Record<string, unknown>): string[] {
     const problems: string[] = [];
-    if (params['blocks'] !== undefined) problems.push(...blockProblems(params['blocks']));
-    if (typeof params['text'] === 'string') problems.push(...unescapedProblems(params['text']));
+    // A new message may mention one of the workspace's user groups (a daily post's ping); nothing else may.
+    const allowed = method === 'chat.postMessage' ? this.userGroups.map((g) => `<!subteam^${g.id}>`) : [];
+    if (params['blocks'] !== undefined) problems.push(...blockProblems(params['blocks'], 'message', allowed));
+    if (typeof params['text'] === 'string') problems.push(...unescapedProblems(params['text'], allowed));
+    if (typeof params['text'] === 'string' && params['text'].length > 40_000) problems.push('text over 40,000 characters');
+    if ((method === 'chat.postMessage' || method === 'chat.update') && !params['channel']) problems.push('no channel');
+    if (method === 'chat.update' && !params['ts']) problems.push('chat.update without ts');
     if (method === 'views.publish') problems.push(...blockProblems((params['view'] as { blocks: unknown }).blocks, 'home'));
     if (method === 'views.open') problems.push(...modalProblems(params['view']));
     if (typeof params['initial_comment'] === 'string') problems.push(...unescapedProblems(params['initial_comment']));
@@ -216,12 +254,32 @@ export class FakeSlack {
         return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, team: BOT.team, user: BOT.user, url: 'https://test.slack.com/' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/socket` };
-      case 'users.info':
-        return { ok: true, user: { id: params['user'], name: 'ada', tz: 'Europe/Paris', profile: { display_name: 'Ada', real_name: 'Ada Lovelace' } } };
-      case 'chat.postMessage':
-        if (channel === CHANNEL_WITHOUT_BOT) return { ok: false, error: 'not_in_channel' };
+      case 'users.info': {
+        const user = String(params['user']);
+        const rights = { is_admin: this.admins.has(user) && user !== OWNER, is_owner: user === OWNER, is_primary_owner: false };
+        return { ok: true, user: { id: user, name: 'ada', tz: 'Europe/Paris', ...rights, profile: { display_name: this.displayNames.get(user) ?? 'Ada', real_name: 'Ada Lovelace' } } };
+      }
+      case 'chat.postMessage': {
+        if (this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
         // A user id as the channel posts in the DM with the app (its Messages tab).
-        return { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts: this.#nextTs(), message: { text: params['text'] } };
+        const at = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+        const ts = this.#nextTs();
+        this.messages.set(ts, { channel: at, ts, versions: [params] });
+        return { ok: true, channel: at, ts, message: { text: params['text'] } };
+      }
+      case 'chat.update': {
+        const message = this.messages.get(String(params['ts']));
+        if (!message || message.channel !== channel) return { ok: false, error: 'message_not_found' };
+        message.versions.push(params);
+        return { ok: true, channel, ts: message.ts, text: params['text'] };
+      }
+      case 'conversations.info':
+        if (channel.startsWith('D')) return { ok: true, channel: { id: channel, is_im: true } };
+        // A private channel the bot is not in does not exist for it.
+        if (channel.startsWith('G') && this.channelsWithoutBot.has(channel)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id: channel, name: 'study', is_channel: true, is_member: !this.channelsWithoutBot.has(channel) } };
+      case 'usergroups.list':
+        return { ok: true, usergroups: this.userGroups.map((g) => ({ ...g, date_delete: 0, is_usergroup: true })) };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.#nextTs() };
       case 'views.publish':
@@ -235,7 +293,7 @@ export class FakeSlack {
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${this.origin}/upload/F${this.#ts}`, file_id: `F${this.#nextTs()}` };
       case 'files.completeUploadExternal':
-        if (channel === CHANNEL_WITHOUT_BOT) return { ok: false, error: 'not_in_channel' };
+        if (this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
         return { ok: true, files: typeof params['files'] === 'string' ? (JSON.parse(params['files']) as unknown[]) : params['files'] };
       default:
         return { ok: false, error: 'unknown_method' };

@@ -1,5 +1,6 @@
 import { startSlack, type RetryConfig, type SlackBot } from '../../../src/adapters/slack/start-slack.ts';
 import type { App } from '../../../src/app.ts';
+import type { DailySchedulerOptions } from '../../../src/daily/index.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTestApp } from '../../fixtures/test-app.ts';
 import { FakeSlack } from './fake-slack.ts';
@@ -32,6 +33,10 @@ export interface SlackHarnessOptions {
   retryConfig?: RetryConfig;
   botToken?: string;
   appToken?: string;
+  /** The clock of the bot and its scheduler. @defaultValue always `T0` */
+  now?: () => Date;
+  /** Runs the daily-post scheduler with these options. @defaultValue none */
+  daily?: DailySchedulerOptions;
 }
 
 /**
@@ -56,7 +61,8 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
       apiUrl: fake.apiUrl,
       retryConfig: options.retryConfig ?? { retries: 0 },
       host: '127.0.0.1',
-      now: () => T0,
+      now: options.now ?? (() => T0),
+      ...(options.daily ? { daily: options.daily } : {}),
       clientPingTimeoutMs: 100,
       onSessionLost: () => void (harness.sessionsLost += 1),
     });

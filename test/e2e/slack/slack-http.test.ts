@@ -501,13 +501,13 @@ describe('learner settings and confirmations', () => {
   });
 });
 
-describe('/docker daily', () => {
+describe('/docker daily in a process without a daily scheduler (slack-daily.test.ts runs one)', () => {
   test.each(['daily', 'daily status', 'daily set 09:00 Europe/Berlin', 'daily off', 'daily now', 'daily reveal'])(
-    'GIVEN /docker %s THEN it answers, to the asker alone, that daily posts are Discord-only for now, and schedules nothing',
+    'GIVEN /docker %s THEN it answers, to the asker alone, that daily posts are not running here, and schedules nothing',
     async (text) => {
       const answer = await docker(text);
       expect(answer.params['response_type']).toBe('ephemeral');
-      expect(textOf(answer)).toContain('Daily posts are Discord-only for now');
+      expect(textOf(answer)).toContain('Daily posts are not running here');
       expect(textOf(answer)).toContain('`/docker review`');
       expect(await h.app.services.store.daily.schedule('slack', 'CGENERAL')).toBeUndefined();
     },

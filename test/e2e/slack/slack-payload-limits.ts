@@ -30,7 +30,7 @@ const LIMITS = {
 type Json = Record<string, unknown>;
 
 /** Problems with a message's or view's blocks (`surface` says which limit on their number applies). */
-export function blockProblems(blocks: unknown, surface: 'message' | 'home' | 'modal' = 'message'): string[] {
+export function blockProblems(blocks: unknown, surface: 'message' | 'home' | 'modal' = 'message', allowedMentions: readonly string[] = []): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, what: string) => void (ok || problems.push(what));
   if (!Array.isArray(blocks)) return ['blocks is not an array'];
@@ -97,7 +97,7 @@ export function blockProblems(blocks: unknown, surface: 'message' | 'home' | 'mo
         problems.push(`unexpected block type ${String(block['type'])}`);
     }
   }
-  for (const text of mrkdwnTexts(blocks)) problems.push(...unescapedProblems(text));
+  for (const text of mrkdwnTexts(blocks)) problems.push(...unescapedProblems(text, allowedMentions));
   return problems;
 }
 
@@ -117,10 +117,12 @@ export function mrkdwnTexts(value: unknown): string[] {
 /**
  * Why a mrkdwn text Slack would parse is unsafe: a `<` that opens anything but an http(s) link (`<!channel>`,
  * `<@U…>`, `<#C…>`, `<!subteam^…>`), a link whose label hides another `<`, or a bare `&` that is not an escape.
+ * `allowedMentions` are control sequences the message may hold (a daily post's own user group).
  */
-export function unescapedProblems(text: string): string[] {
+export function unescapedProblems(text: string, allowedMentions: readonly string[] = []): string[] {
   const problems: string[] = [];
   for (const match of text.matchAll(/<([^>]*)>?/g)) {
+    if (allowedMentions.includes(match[0])) continue;
     if (!/^https?:\/\/[^\s|<]+\|[^<]*$|^https?:\/\/[^\s|<]+$/.test(match[1] ?? '') || !match[0].endsWith('>')) problems.push(`unescaped "<": ${match[0].slice(0, 40)}`);
   }
   for (const match of text.matchAll(/&(?!amp;|lt;|gt;)[^\s]{0,6}/g)) problems.push(`bare "&": ${match[0]}`);

@@ -165,6 +165,60 @@ describe('DailyScheduler', () => {
     expect(lines.join('\n')).toMatch(/channel a .*disabled: unknown-channel/);
   });
 
+  describe('on a platform without an idempotency key (Slack)', () => {
+    beforeEach(() => {
+      platform.idempotent = false;
+    });
+
+    test('GIVEN a send whose answer was lost THEN it is not sent again: at most once', async () => {
+      await saveDailySchedule(app.services.store, settings('c1'), clock.now);
+      platform.failures = ['lose-answer'];
+      clock.set('2026-03-28T08:00:00Z');
+      expect((await scheduler().tick()).gaveUp).toBe(1);
+      clock.advance(60_000);
+      expect(await scheduler().tick()).toMatchObject({ posted: 0, retrying: 0 });
+      expect(platform.attempts).toHaveLength(1);
+      expect(platform.postsIn('c1')).toHaveLength(1);
+      expect((await app.services.store.daily.schedule('discord', 'c1'))?.nextDue?.localDate).toBe('2026-03-29');
+    });
+
+    test('GIVEN a send refused by a rate limit THEN it is retried with backoff and posted once', async () => {
+      await saveDailySchedule(app.services.store, settings('c1'), clock.now);
+      platform.failures = ['rate-limited', 'rate-limited'];
+      clock.set('2026-03-28T08:00:00Z');
+      const daily = scheduler();
+      expect((await daily.tick()).retrying).toBe(1);
+      clock.advance(5_000);
+      expect((await daily.tick()).retrying).toBe(1);
+      clock.advance(15_000);
+      expect((await daily.tick()).posted).toBe(1);
+      expect(platform.attempts).toHaveLength(3);
+      expect(platform.postsIn('c1')).toHaveLength(1);
+    });
+
+    test('GIVEN a process that died mid-send THEN the next claim gives the day up instead of posting a second time', async () => {
+      await saveDailySchedule(app.services.store, settings('c1'), clock.now);
+      clock.set('2026-03-28T08:00:00Z');
+      const [claim] = await app.services.store.daily.claimDuePosts(['discord'], clock.now, 60_000, 10);
+      // What the dead process wrote before its send; nothing after it.
+      await app.services.store.daily.startPost({ platform: 'discord', channelId: 'c1', postKey: claim!.localDate, quiz: { id: 'dead00000001', questionId: app.services.deck.questions[0]!.id, optionOrder: [0, 1, 2, 3], createdAt: clock.now } }, clock.now);
+      clock.advance(61_000);
+      expect((await scheduler().tick()).gaveUp).toBe(1);
+      expect(platform.attempts).toHaveLength(0);
+      expect(lines.join('\n')).toMatch(/gave up on 2026-03-28: attempt 1 may have posted .*no idempotency key/);
+    });
+
+    test('GIVEN a channel the bot was removed from THEN the schedule stops and whoever set it gets a private note', async () => {
+      await saveDailySchedule(app.services.store, settings('c1', { setBy: 'discord:U42' }), clock.now);
+      platform.failures = ['gone'];
+      clock.set('2026-03-28T08:00:00Z');
+      expect((await scheduler().tick()).disabled).toBe(1);
+      expect(platform.notes).toHaveLength(1);
+      expect(platform.notes[0]).toMatchObject({ userId: 'U42', reply: { title: 'Daily quiz stopped' } });
+      expect(platform.notes[0]!.reply.text).toContain('channel `c1`');
+    });
+  });
+
   test('GIVEN two processes and forty channels due at once THEN each channel gets one post, with bounded concurrency', async () => {
     for (let i = 0; i < 40; i++) await saveDailySchedule(app.services.store, settings(`c${i}`), clock.now);
     let open!: () => void;

@@ -4,13 +4,17 @@ import type { DailyDeliveryOutcome, DailyPoster, OutgoingDailyPost } from '../..
 /** A platform that honours idempotency keys as Discord honours nonces: a repeated key returns the first message. */
 export class FakePlatform implements DailyPoster {
   readonly platform = 'discord' as const;
+  /** Whether a repeated key returns the first message (Discord's nonce); false is Slack, which has no such key. */
+  idempotent = true;
+  /** Private notes sent to whoever set a schedule. */
+  readonly notes: { userId: string; reply: Reply }[] = [];
   readonly messages = new Map<string, { channelId: string; reply: Reply; pingRoleId?: string; edits: Reply[] }>();
   readonly attempts: OutgoingDailyPost[] = [];
   readonly byKey = new Map<string, string>();
   inFlight = 0;
   maxInFlight = 0;
   /** What the next attempts answer before the message is created (`lose-answer`: created, but the answer is lost). */
-  failures: ('fail' | 'lose-answer' | 'gone')[] = [];
+  failures: ('fail' | 'lose-answer' | 'gone' | 'rate-limited')[] = [];
   gate: Promise<void> | undefined;
 
   async post(post: OutgoingDailyPost): Promise<DailyDeliveryOutcome> {
@@ -20,8 +24,9 @@ export class FakePlatform implements DailyPoster {
       await this.gate;
       const failure = this.failures.shift();
       if (failure === 'fail') return { status: 'failed', detail: '500 Internal Server Error' };
+      if (failure === 'rate-limited') return { status: 'failed', detail: 'ratelimited', notPosted: true };
       if (failure === 'gone') return { status: 'channel-unavailable', reason: 'unknown-channel', detail: '404 Unknown Channel' };
-      let id = this.byKey.get(post.idempotencyKey);
+      let id = this.idempotent ? this.byKey.get(post.idempotencyKey) : undefined;
       if (!id) {
         id = `m${this.messages.size + 1}`;
         this.byKey.set(post.idempotencyKey, id);
@@ -39,6 +44,10 @@ export class FakePlatform implements DailyPoster {
     if (!message) return { status: 'channel-unavailable', reason: 'unknown-message', detail: '404' };
     message.edits.push(reply);
     return { status: 'sent', messageId };
+  }
+
+  async notify(userId: string, reply: Reply): Promise<void> {
+    this.notes.push({ userId, reply });
   }
 
   postsIn(channelId: string) {

@@ -82,6 +82,20 @@ export function describeDailyStoreContract(store: () => Store): void {
       expect(await store().quiz('daily-q1')).toMatchObject({ questionId: 'volumes/q-anonymous', channelId: 'c1' });
     });
 
+    test('GIVEN attempts at one post THEN each says whether the one before it was left open (it may have posted) or closed', async () => {
+      const key = { platform: 'slack' as const, channelId: 'C1', postKey: '2026-03-01' };
+      expect(await store().daily.startPost({ ...key, quiz: quiz('s1') }, T0)).toMatchObject({ attempts: 1, earlierAttemptOpen: false });
+      // The first attempt's process died mid-send: nothing closed it.
+      expect(await store().daily.startPost({ ...key, quiz: quiz('s2') }, at(1))).toMatchObject({ attempts: 2, earlierAttemptOpen: true });
+      // The platform said this one created nothing.
+      await store().daily.closeAttempt('slack', 'C1', '2026-03-01');
+      expect(await store().daily.startPost({ ...key, quiz: quiz('s3') }, at(2))).toMatchObject({ attempts: 3, earlierAttemptOpen: false });
+      // A recorded send closes the attempt too; other channels are untouched.
+      await store().daily.recordPostSent('slack', 'C1', '2026-03-01', '1700000000.000100', at(3), at(60));
+      expect(await store().daily.startPost({ ...key, quiz: quiz('s4') }, at(4))).toMatchObject({ attempts: 4, earlierAttemptOpen: false, messageId: '1700000000.000100' });
+      expect(await store().daily.startPost({ ...key, channelId: 'C2', quiz: quiz('s5', 'C2') }, at(4))).toMatchObject({ attempts: 1, earlierAttemptOpen: false });
+    });
+
     test('GIVEN a post sent and its schedule advanced THEN the date counts as posted, even after the schedule is changed', async () => {
       await store().daily.saveSchedule(schedule('c1', 0), T0);
       const [claim] = await store().daily.claimDuePosts(['discord'], at(1), LEASE, 10);
