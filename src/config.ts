@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { parseShardRange, type ShardRange } from './adapters/discord/shard-range.ts';
 import { DEFAULT_DATABASE_PATH } from './store/index.ts';
 
 /** A bot token: three dot-separated base64url parts (the first encodes the bot's user id). */
@@ -38,6 +39,20 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Where Discord's HTTP API is. Default: Discord itself. Set it to run through a REST proxy shared by several processes. */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /**
+   * The Discord gateway shards this process runs: `0-3/8` (shards 0 to 3 of 8) or `1/2` (shard 1 of 2), so a
+   * large bot spreads over processes and hosts sharing one PostgreSQL (docs/scaling.md). Default: every shard,
+   * as many as Discord recommends.
+   */
+  DISCORD_SHARDS: z
+    .string()
+    .transform((text, ctx): ShardRange => {
+      const parsed = parseShardRange(text);
+      if (parsed.ok) return parsed.range;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    })
+    .optional(),
   /** The bot token, `xoxb-…` (api.slack.com/apps → your app → OAuth & Permissions). Never logged. */
   SLACK_BOT_TOKEN: z
     .string()
@@ -117,6 +132,8 @@ export interface DiscordSettings {
   apiUrl?: string;
   /** `DAILY_GRACE_MINUTES`: how late a daily post may still go out. */
   dailyGraceMinutes: number;
+  /** `DISCORD_SHARDS`: the shards this process runs; undefined means all of them, as many as Discord recommends. */
+  shards?: ShardRange;
 }
 
 /** The Discord settings, or undefined when Discord is not configured. */
@@ -127,6 +144,7 @@ export function discordSettings(config: Config): DiscordSettings | undefined {
     appId: config.DISCORD_APP_ID,
     dailyGraceMinutes: config.DAILY_GRACE_MINUTES,
     ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS } : {}),
   };
 }
 

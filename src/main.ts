@@ -119,11 +119,12 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     if (platforms.discord) {
       // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
       const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-      const { token, appId, apiUrl, dailyGraceMinutes } = platforms.discord;
+      const { token, appId, apiUrl, dailyGraceMinutes, shards } = platforms.discord;
       const bot = await startDiscord(app, {
         token,
         appId,
         logger: log,
+        ...(shards ? { shards } : {}),
         ...(apiUrl ? { rest: { api: apiUrl } } : {}),
         daily: { graceMinutes: dailyGraceMinutes },
         onSessionLost: () => lost('Discord'),

@@ -1,6 +1,7 @@
 export type * from './store.ts';
 export type * from './daily-store.ts';
 export type * from './reminder-store.ts';
+export type * from './heartbeat-store.ts';
 export { openStore, StoreOpenError, DEFAULT_DATABASE_PATH, type StoreSettings } from './open-store.ts';
 export { SqlStore } from './sql-store.ts';
 export { SqliteDriver } from './sqlite-driver.ts';

@@ -166,6 +166,16 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `CREATE TABLE daily_answer_days (learner_key TEXT NOT NULL, local_date TEXT NOT NULL, PRIMARY KEY (learner_key, local_date))`,
     ],
   },
+  {
+    version: 12,
+    name: 'gateway heartbeats: which Discord shards each process sharing the database runs',
+    statements: [
+      `CREATE TABLE gateway_heartbeats (
+         process_id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL,
+         shard_first INTEGER NOT NULL, shard_last INTEGER NOT NULL, shard_count INTEGER NOT NULL,
+         started_at BIGINT NOT NULL, seen_at BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 /** A string literal in the SQL both databases read: single quotes, doubled inside. */

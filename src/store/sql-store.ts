@@ -4,6 +4,7 @@ import { applyMigrations } from './migrations.ts';
 import type { Abstention } from '../search/index.ts';
 import { SqlDailyStore } from './sql-daily-store.ts';
 import { SqlReminderStore } from './sql-reminder-store.ts';
+import { SqlHeartbeatStore } from './sql-heartbeat-store.ts';
 import { toDate } from './to-date.ts';
 import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
 import type {
@@ -41,11 +42,13 @@ export class SqlStore implements Store {
   readonly #digestSecret: string;
   readonly daily: SqlDailyStore;
   readonly reminders: SqlReminderStore;
+  readonly heartbeats: SqlHeartbeatStore;
 
   private constructor(db: SqlDriver, digestSecret: string) {
     this.#db = db;
     this.daily = new SqlDailyStore(db);
     this.reminders = new SqlReminderStore(db);
+    this.heartbeats = new SqlHeartbeatStore(db);
     this.#digestSecret = digestSecret;
   }
 

@@ -1,5 +1,6 @@
 import type { DailyStore } from './daily-store.ts';
 import type { ReminderStore } from './reminder-store.ts';
+import type { HeartbeatStore } from './heartbeat-store.ts';
 
 /**
  * The Store port: everything the bot remembers between restarts. The core depends on this interface only;
@@ -16,6 +17,8 @@ export interface Store {
   readonly daily: DailyStore;
   /** Opt-in reminders by direct message: one a day per learner, claimed like daily posts (`docs/daily.md`). */
   readonly reminders: ReminderStore;
+  /** Which Discord shards each process sharing this database runs (`docs/scaling.md`). */
+  readonly heartbeats: HeartbeatStore;
 
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;

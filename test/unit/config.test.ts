@@ -30,6 +30,20 @@ describe('settings', () => {
     }
   });
 
+  test('GIVEN DISCORD_SHARDS THEN Discord runs that range; unset, every shard (no range)', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_SHARDS: '0-3/8' });
+    expect(loaded.ok && discordSettings(loaded.config)).toMatchObject({ shards: { first: 0, last: 3, count: 8 } });
+    const unset = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID });
+    expect(unset.ok && discordSettings(unset.config)).not.toHaveProperty('shards');
+  });
+
+  test.each([
+    ['8/8', 'Setting DISCORD_SHARDS names shard 8, but shards are numbered 0 to 7 when there are 8. See .env.example.'],
+    ['half', 'Setting DISCORD_SHARDS must be a shard range such as 0-3/8 (shards 0 to 3 of 8) or 1/2 (shard 1 of 2). See .env.example.'],
+  ])('GIVEN DISCORD_SHARDS=%s THEN start-up stops with one line naming it', (value, message) => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_SHARDS: value })).toEqual({ ok: false, message });
+  });
+
   test('GIVEN a malformed token THEN the line names the setting and never repeats the value', () => {
     const secret = 'Bot not-really-a-token-but-secret-anyway';
     const loaded = loadConfig({ DISCORD_TOKEN: secret, DISCORD_APP_ID: APP_ID });

@@ -1,6 +1,7 @@
 import { RESTEvents, Events, type Client } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { describeDiscordError, withoutTokens } from './describe-discord-error.ts';
+import { describeGatewayCloseCode } from './gateway-close-code.ts';
 
 /**
  * Reports what happens to the connection: discord.js reconnects and resumes on its own, and retries after
@@ -16,7 +17,8 @@ export function logClientEvents(client: Client, logger: Logger, onSessionLost: (
   client.on(Events.ShardError, (error, shard) => logger.warn(`gateway connection ${shard}: ${describeDiscordError(error)}`));
   // discord.js emits this only for close codes it will not reconnect after.
   client.on(Events.ShardDisconnect, (event, shard) => {
-    logger.error(`Discord closed gateway connection ${shard} for good (code ${event.code}); no more interactions will arrive`);
+    const advice = describeGatewayCloseCode(event.code);
+    logger.error(`Discord closed gateway connection ${shard} for good (code ${event.code}); no more interactions will arrive${advice ? `. ${advice}` : ''}`);
     onSessionLost();
   });
   client.on(Events.Error, (error) => logger.error(`discord.js: ${describeDiscordError(error)}`));

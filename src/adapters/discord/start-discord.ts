@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
@@ -11,6 +12,8 @@ import { DiscordStartError } from './discord-start-error.ts';
 import { createInteractionRouter } from './interaction-router.ts';
 import { inviteUrl } from './invite-url.ts';
 import { logClientEvents } from './log-client-events.ts';
+import { ShardHeartbeat, type ShardHeartbeatOptions } from './shard-heartbeat.ts';
+import { formatShardRange, shardIdsOf, type ShardRange } from './shard-range.ts';
 
 export interface DiscordBotOptions {
   /** The bot token. It goes to discord.js and nowhere else. */
@@ -49,6 +52,19 @@ export interface DiscordBotOptions {
    */
   daily?: DailySchedulerOptions;
   /**
+   * The gateway shards this process runs (`DISCORD_SHARDS`); the other shards' guilds are another process's.
+   *
+   * @defaultValue every shard, as many as Discord's `GET /gateway/bot` recommends
+   */
+  shards?: ShardRange;
+  /**
+   * How often this process records its shards in the Store and checks that no other live process sharing the
+   * database runs the same ones (`ShardHeartbeat`).
+   *
+   * @defaultValue `SHARD_HEARTBEAT_DEFAULTS`: every 30 s, others alive for 90 s after their last beat
+   */
+  shardHeartbeat?: ShardHeartbeatOptions;
+  /**
    * Called when Discord ends the session for good; discord.js does not reconnect after that.
    *
    * @defaultValue nothing beyond the log line
@@ -71,6 +87,8 @@ export interface DiscordBot {
   readonly client: Client<true>;
   /** The daily-post scheduler, when `daily` was given. */
   readonly daily: DailyScheduler | undefined;
+  /** The shards this process runs, as discord.js resolved them (all of them unless `shards` was given). */
+  readonly shards: ShardRange;
   /**
    * Stops taking interactions (new ones are left unanswered), waits up to `drainTimeoutMs` for those being
    * answered and for the scheduler's sends in flight (its unstarted claims are released), then disconnects.
@@ -88,8 +106,10 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
   const { logger } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    // As many gateway connections as Discord recommends (one below 2,500 servers; it refuses one above).
-    shards: 'auto',
+    // A range of shards when several processes share the bot (docs/scaling.md); otherwise as many gateway
+    // connections as Discord recommends (one below 2,500 servers; it refuses one above). discord.js takes an
+    // explicit count with explicit ids: without it, it would count only this process's shards.
+    ...(options.shards ? { shards: shardIdsOf(options.shards), shardCount: options.shards.count } : { shards: 'auto' as const }),
     // No reply may ping anyone; each message says so too.
     allowedMentions: { parse: [] },
     rest: options.rest ?? {},
@@ -138,19 +158,36 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
       `DISCORD_APP_ID is not the application of DISCORD_TOKEN (the token belongs to application ${connected.application.id}). See .env.example.`,
     );
   }
-  logger.info(`connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers. Invite link: ${inviteUrl(options.appId)}`);
+  // Without a range, discord.js ran every shard of the count Discord recommended, which it resolved on login.
+  const served: ShardRange = options.shards ?? { first: 0, last: connected.options.shardCount! - 1, count: connected.options.shardCount! };
+  logger.info(
+    `connected to Discord as ${connected.user.tag}, in ${connected.guilds.cache.size} servers, shards ${formatShardRange(served)}. Invite link: ${inviteUrl(options.appId)}`,
+  );
+  const heartbeat = new ShardHeartbeat(
+    {
+      heartbeats: app.services.store.heartbeats,
+      log: logger,
+      clock: options.now ?? (() => new Date()),
+      processId: app.services.newId(),
+      host: hostname(),
+      pid: process.pid,
+      shards: served,
+    },
+    options.shardHeartbeat,
+  );
+  await heartbeat.start();
   daily?.start();
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     stopping = true;
     const drainTimeoutMs = options.drainTimeoutMs ?? DISCORD_DRAIN_TIMEOUT_MS;
-    const [left, dailyStopped] = await Promise.all([inFlight.drain(drainTimeoutMs), within(daily?.stop(), drainTimeoutMs)]);
+    const [left, dailyStopped] = await Promise.all([inFlight.drain(drainTimeoutMs), within(daily?.stop(), drainTimeoutMs), heartbeat.stop()]);
     if (left > 0) logger.warn(`Discord: ${left} interaction(s) still being answered after ${drainTimeoutMs} ms; disconnecting anyway`);
     // A send cut off here is retried by the next claim, within the nonce window (docs/daily.md).
     if (!dailyStopped) logger.warn(`Daily posts: sends still in flight after ${drainTimeoutMs} ms; disconnecting anyway`);
     await client.destroy();
   };
-  return { client: connected, daily, stop: () => (stopped ??= stop()) };
+  return { client: connected, daily, shards: served, stop: () => (stopped ??= stop()) };
 }
 
 function startError(error: unknown): DiscordStartError {

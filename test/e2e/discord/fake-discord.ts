@@ -63,6 +63,13 @@ export interface FakeDiscordOptions {
    * @defaultValue nothing
    */
   onRequest?: (request: RecordedRequest) => void;
+  /**
+   * The shard count `GET /gateway/bot` recommends. The fake counts as connected once every shard from 0 to
+   * `shardCount - 1` has a session; each dispatch goes to the sessions whose shard owns it (see `dispatch`).
+   *
+   * @defaultValue 1
+   */
+  shardCount?: number;
 }
 
 /** Discord's window for an interaction's first response: 3 seconds. */
@@ -76,6 +83,27 @@ export interface LateCallback {
 }
 
 const HEARTBEAT_INTERVAL = 41_250;
+
+/**
+ * One gateway session: what an IDENTIFY started, for one shard. It outlives its WebSocket, so the bot can
+ * resume it on a new connection.
+ */
+interface GatewaySession {
+  id: string;
+  /** `[shard_id, num_shards]` from the IDENTIFY (`[0, 1]` when it named none). */
+  shard: [number, number];
+  sequence: number;
+  socket: WebSocket | undefined;
+}
+
+/** One dispatch as a session received it. */
+export interface GatewayDelivery {
+  type: string;
+  /** The receiving session's `[shard_id, num_shards]`. */
+  shard: [number, number];
+  /** The dispatch's `id` field (an interaction's id), when it has one. */
+  id: string | undefined;
+}
 /** How long the fake remembers an enforced nonce. Discord says "a few minutes"; the fake keeps five. */
 export const NONCE_WINDOW_MS = 5 * 60_000;
 
@@ -106,6 +134,10 @@ export class FakeDiscord {
   readonly gatewayOps: number[] = [];
   /** The IDENTIFY payloads the bot sent. */
   readonly identifies: Array<Record<string, unknown>> = [];
+  /** Every dispatch written to a session, with the session's shard: one entry per receiving session. */
+  readonly deliveries: GatewayDelivery[] = [];
+  /** The shard count `GET /gateway/bot` recommends (`shardCount`). */
+  readonly shardCount: number;
   /** Published commands, by route. */
   readonly commands = new Map<string, unknown[]>();
   /** Callbacks refused because Discord's window had passed (only with `interactionWindowMs`). */
@@ -129,9 +161,8 @@ export class FakeDiscord {
   readonly #rejectedTokens = new Set<string>();
   readonly #stubs: Array<{ method: string; path: RegExp; stub: Stub; remaining: number }> = [];
   readonly #waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
-  #socket: WebSocket | undefined;
-  #sessionId = '';
-  #sequence = 0;
+  /** Sessions by id, newest last; a session whose socket closed stays, for a resume. */
+  readonly #sessions = new Map<string, GatewaySession>();
   #nextMessageId = 1n;
   #readySeen: Array<() => void> = [];
 
@@ -140,6 +171,7 @@ export class FakeDiscord {
     this.#options = options;
     this.applicationId = options.applicationId ?? '1000000000000000001';
     this.botUserId = options.botUserId ?? '1000000000000000002';
+    this.shardCount = options.shardCount ?? 1;
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -160,9 +192,10 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
-  /** Whether the bot is connected and identified (or resumed). */
+  /** Whether every shard from 0 to `shardCount - 1` has a session on an open connection (identified or resumed). */
   get connected(): boolean {
-    return this.#socket !== undefined && this.#sessionId !== '';
+    const live = new Set(this.#liveSessions().filter((s) => s.shard[1] === this.shardCount).map((s) => s.shard[0]));
+    return live.size === this.shardCount;
   }
 
   /** Requests with this bot token are refused with 401, as Discord refuses a reset token. */
@@ -189,16 +222,27 @@ export class FakeDiscord {
     });
   }
 
-  /** Resolves once the bot has identified or resumed (at once if it is connected now). */
+  /** Resolves once every shard has identified or resumed (at once if they are connected now). */
   waitUntilConnected(): Promise<void> {
     if (this.connected) return Promise.resolve();
     return new Promise((resolve) => this.#readySeen.push(resolve));
   }
 
-  /** Sends a gateway dispatch to the connected bot; returns when it was written, as `hrtime.bigint()`. */
+  /**
+   * Sends a gateway dispatch as Discord routes it: an event of a guild (`guild_id`, or a GUILD_CREATE's `id`) to
+   * every session whose shard is `(guild_id >> 22) % num_shards`, anything else (a DM) to the sessions of shard 0.
+   * Two sessions that identified for the same shard both receive it, as on Discord. Returns when it was written,
+   * as `hrtime.bigint()`; throws when no open session owns it.
+   */
   dispatch(type: string, data: unknown): bigint {
-    if (!this.#socket) throw new Error('The bot is not connected to the fake gateway');
-    this.#socket.send(JSON.stringify({ op: 0, t: type, s: ++this.#sequence, d: data }));
+    const fields = (data ?? {}) as Record<string, unknown>;
+    const guildId = typeof fields['guild_id'] === 'string' ? fields['guild_id'] : type === 'GUILD_CREATE' ? String(fields['id']) : undefined;
+    const owners = this.#liveSessions().filter(({ shard: [id, count] }) => (guildId === undefined ? id === 0 : Number((BigInt(guildId) >> 22n) % BigInt(count)) === id));
+    if (owners.length === 0) throw new Error(`No session of the fake gateway owns this ${type}${guildId ? ` (guild ${guildId})` : ''}: the bot is not connected`);
+    for (const session of owners) {
+      session.socket!.send(JSON.stringify({ op: 0, t: type, s: ++session.sequence, d: data }));
+      this.deliveries.push({ type, shard: session.shard, id: typeof fields['id'] === 'string' ? fields['id'] : undefined });
+    }
     const sentAt = hrtime.bigint();
     if (type === 'INTERACTION_CREATE' && this.#options.interactionWindowMs !== undefined) {
       this.#dispatchedAt.set(String((data as { id: unknown }).id), sentAt);
@@ -206,15 +250,17 @@ export class FakeDiscord {
     return sentAt;
   }
 
-  /** Cuts the gateway connection as a network failure would (no close frame): the bot must resume. */
+  /** Cuts every gateway connection as a network failure would (no close frame): the bot must resume. */
   dropConnection(): void {
-    this.#socket?.terminate();
-    this.#socket = undefined;
+    for (const session of this.#liveSessions()) {
+      session.socket!.terminate();
+      session.socket = undefined;
+    }
   }
 
-  /** Closes the gateway connection with a close code, as Discord does when it ends a session. */
+  /** Closes every gateway connection with a close code, as Discord does when it ends a session. */
   closeConnection(code: number, reason = ''): void {
-    this.#socket?.close(code, reason);
+    for (const session of this.#liveSessions()) session.socket!.close(code, reason);
   }
 
   async close(): Promise<void> {
@@ -226,12 +272,15 @@ export class FakeDiscord {
 
   // The gateway.
 
+  #liveSessions(): GatewaySession[] {
+    return [...this.#sessions.values()].filter((s) => s.socket !== undefined && s.socket.readyState === s.socket.OPEN);
+  }
+
   #onConnection(ws: WebSocket): void {
-    this.#socket = ws;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL } }));
     ws.on('message', (raw) => this.#onGatewayMessage(ws, JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> }));
     ws.on('close', () => {
-      if (this.#socket === ws) this.#socket = undefined;
+      for (const session of this.#sessions.values()) if (session.socket === ws) session.socket = undefined;
     });
   }
 
@@ -241,38 +290,43 @@ export class FakeDiscord {
     if (op === 2) {
       this.identifies.push(d);
       if (this.#rejectedTokens.has(String(d['token']))) return ws.close(4004, 'Authentication failed.');
-      this.#sessionId = randomBytes(8).toString('hex');
-      this.#sequence = 0;
+      const shard = d['shard'] === undefined ? [0, 1] : d['shard'];
+      // Discord's close code for a shard that cannot exist.
+      if (!isShard(shard)) return ws.close(4010, 'Invalid shard.');
+      const session: GatewaySession = { id: randomBytes(8).toString('hex'), shard, sequence: 0, socket: ws };
+      this.#sessions.set(session.id, session);
       ws.send(
         JSON.stringify({
           op: 0,
           t: 'READY',
-          s: ++this.#sequence,
+          s: ++session.sequence,
           d: {
             v: 10,
             user: { id: this.botUserId, username: 'Stevedore', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
             guilds: [],
-            session_id: this.#sessionId,
+            session_id: session.id,
             resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
             application: { id: this.applicationId, flags: 0 },
             private_channels: [],
             relationships: [],
-            shard: [0, 1],
+            shard,
           },
         }),
       );
       return this.#announceConnected();
     }
     if (op === 6) {
-      // A resume of the current session picks up where it left off; anything else must identify afresh.
-      if (d['session_id'] !== this.#sessionId) return ws.send(JSON.stringify({ op: 9, d: false }));
-      ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.#sequence, d: {} }));
+      // A resume of a session the fake knows picks up where it left off; anything else must identify afresh.
+      const session = this.#sessions.get(String(d['session_id']));
+      if (!session) return ws.send(JSON.stringify({ op: 9, d: false }));
+      session.socket = ws;
+      ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++session.sequence, d: {} }));
       return this.#announceConnected();
     }
   }
 
   #announceConnected(): void {
-    for (const resolve of this.#readySeen.splice(0)) resolve();
+    if (this.connected) for (const resolve of this.#readySeen.splice(0)) resolve();
   }
 
   // The HTTP API.
@@ -332,7 +386,7 @@ export class FakeDiscord {
         status: 200,
         body: {
           url: `ws://127.0.0.1:${this.port}/gateway`,
-          shards: 1,
+          shards: this.shardCount,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: 1 },
         },
       };
@@ -439,6 +493,18 @@ export class FakeDiscord {
     const id = String(3_000_000_000_000_000_000n + this.#nextMessageId++);
     return botMessage((body ?? {}) as Record<string, unknown>, { id, type: 0, channelId: '1100000000000000001', applicationId });
   }
+}
+
+/** `[shard_id, num_shards]` with `0 <= shard_id < num_shards`, as IDENTIFY's `shard` must be. */
+function isShard(value: unknown): value is [number, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((n) => Number.isInteger(n)) &&
+    (value[1] as number) >= 1 &&
+    (value[0] as number) >= 0 &&
+    (value[0] as number) < (value[1] as number)
+  );
 }
 
 /** A JSON body, or a multipart one: `payload_json` and the files beside it. */

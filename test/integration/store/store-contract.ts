@@ -454,6 +454,38 @@ export function describeStoreContract(name: string, openEmptyStore: () => Promis
       });
     });
 
+    describe('gateway heartbeats', () => {
+      const beat = (processId: string, seenAt: Date, first = 0, last = 1, count = 2) => ({
+        processId,
+        host: 'bot-host',
+        pid: 4242,
+        shards: { first, last, count },
+        startedAt: T0,
+        seenAt,
+      });
+
+      test('GIVEN two processes beating THEN both are listed with their shards, and a later beat replaces the earlier one', async () => {
+        await store.heartbeats.record(beat('p1', T0, 0, 0, 2));
+        await store.heartbeats.record(beat('p2', T0, 1, 1, 2));
+        await store.heartbeats.record(beat('p1', minutes(1), 0, 1, 2));
+        expect(await store.heartbeats.liveSince(T0)).toEqual([beat('p1', minutes(1), 0, 1, 2), beat('p2', T0, 1, 1, 2)]);
+      });
+
+      test('GIVEN a process that stopped beating THEN it is not listed once its last beat is older than asked, and its row is gone', async () => {
+        await store.heartbeats.record(beat('gone', T0));
+        await store.heartbeats.record(beat('alive', minutes(5)));
+        expect((await store.heartbeats.liveSince(minutes(2))).map((h) => h.processId)).toEqual(['alive']);
+        // Deleted, not merely filtered: asking for older ones does not bring it back.
+        expect((await store.heartbeats.liveSince(T0)).map((h) => h.processId)).toEqual(['alive']);
+      });
+
+      test('GIVEN a process that stops THEN its heartbeat is removed at once', async () => {
+        await store.heartbeats.record(beat('p1', T0));
+        await store.heartbeats.remove('p1');
+        expect(await store.heartbeats.liveSince(T0)).toEqual([]);
+      });
+    });
+
     describeDailyStoreContract(() => store);
     describeReminderStoreContract(() => store);
   });
