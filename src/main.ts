@@ -117,13 +117,13 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     if (platforms.discord) {
       // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
       const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-      const { token, appId, apiUrl, dailyGraceMinutes } = platforms.discord;
+      const { token, appId, apiUrl, dailyGraceMinutes, dailyLeaseMs, dailyTickMs } = platforms.discord;
       const bot = await startDiscord(app, {
         token,
         appId,
         logger: log,
         ...(apiUrl ? { rest: { api: apiUrl } } : {}),
-        daily: { graceMinutes: dailyGraceMinutes },
+        daily: { graceMinutes: dailyGraceMinutes, leaseMs: dailyLeaseMs, tickMs: dailyTickMs },
         onSessionLost: () => lost('Discord'),
       });
       running.set('Discord', bot);

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
-import { DailyScheduler, type DailySchedulerOptions } from '../../daily/index.ts';
-import { createDiscordDailyPoster } from './discord-daily-poster.ts';
+import { DailyScheduler, DAILY_SCHEDULER_DEFAULTS, type DailySchedulerOptions } from '../../daily/index.ts';
+import { createDiscordDailyPoster, DAILY_SEND_TIMEOUT_MS } from './discord-daily-poster.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { DiscordStartError } from './discord-start-error.ts';
 import { createInteractionRouter } from './interaction-router.ts';
@@ -87,7 +87,7 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
         {
           store: app.services.store,
           deck: app.services.deck,
-          posters: [createDiscordDailyPoster(client.rest)],
+          posters: [createDiscordDailyPoster(client.rest, Math.min(DAILY_SEND_TIMEOUT_MS, (options.daily.leaseMs ?? DAILY_SCHEDULER_DEFAULTS.leaseMs) / 2))],
           clock: options.now ?? (() => new Date()),
           newId: app.services.newId,
           log: logger,

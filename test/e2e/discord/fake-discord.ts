@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { hrtime } from 'node:process';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { discordPayloadProblems } from './discord-payload-limits.ts';
+import { FakeRateLimits, type FakeRateLimitOptions } from './fake-rate-limits.ts';
 import { botMessage } from './interaction-payloads.ts';
 
 /** One HTTP request the bot made, as the fake received it. */
@@ -63,6 +64,20 @@ export interface FakeDiscordOptions {
    * @defaultValue nothing
    */
   onRequest?: (request: RecordedRequest) => void;
+  /**
+   * Enforce Discord's REST rate limits (`fake-rate-limits.ts`): 50 requests a second per bot token, interaction
+   * endpoints exempt, and per-channel buckets on channel messages, answering 429 with Discord's headers and body.
+   *
+   * @defaultValue undefined: no limits
+   */
+  rateLimits?: FakeRateLimitOptions;
+  /**
+   * Hold the answer to each channel message create this long after the message was created, as a slow network
+   * would: a process killed meanwhile has posted a message it never heard about.
+   *
+   * @defaultValue 0
+   */
+  holdChannelPostsMs?: number;
 }
 
 /** Discord's window for an interaction's first response: 3 seconds. */
@@ -116,6 +131,10 @@ export class FakeDiscord {
   readonly deletedChannels = new Set<string>();
   /** Channels that answer 403 Missing Access (the bot lost View Channel, or was removed). */
   readonly forbiddenChannels = new Set<string>();
+  /** Creates answered with the message an earlier request with the same enforced nonce had created. */
+  nonceReplays = 0;
+  /** The rate limits, when enforced; their `counts` say how many 429s the fake sent. */
+  readonly rateLimits: FakeRateLimits | undefined;
 
   readonly #http: Server;
   readonly #options: FakeDiscordOptions;
@@ -136,6 +155,7 @@ export class FakeDiscord {
     this.#options = options;
     this.applicationId = options.applicationId ?? '1000000000000000001';
     this.botUserId = options.botUserId ?? '1000000000000000002';
+    this.rateLimits = options.rateLimits ? new FakeRateLimits(options.rateLimits) : undefined;
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -281,9 +301,15 @@ export class FakeDiscord {
     const { body, files } = await parseBody(req.headers['content-type'] ?? '', raw);
     const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, files, receivedAt, status: 0 };
 
-    const answer = this.#stubFor(record) ?? this.#lateCallback(record) ?? this.#answer(record);
+    const limited = this.#rateLimit(record);
+    const answer = this.#stubFor(record) ?? this.#lateCallback(record) ?? limited.refusal ?? this.#answer(record);
+    answer.headers = { ...limited.headers, ...answer.headers };
     record.status = answer.status;
     if (this.#options.keepRequests !== false) this.requests.push(record);
+    const hold = this.#options.holdChannelPostsMs ?? 0;
+    if (hold > 0 && answer.status === 200 && record.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+      await new Promise((resolve) => setTimeout(resolve, hold));
+    }
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : JSON_TYPE), ...answer.headers });
     res.end(answer.raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
     for (const waiter of this.#waiters.filter((w) => w.match(record))) {
@@ -291,6 +317,17 @@ export class FakeDiscord {
       waiter.resolve(record);
     }
     this.#options.onRequest?.(record);
+  }
+
+  /** A 429 when the request is over a rate limit (only with `rateLimits`), and the headers of its bucket. */
+  #rateLimit(record: RecordedRequest): { refusal?: Stub; headers: Record<string, string> } {
+    if (!this.rateLimits) return { headers: {} };
+    const token = /^Bot (.+)$/.exec(record.headers.authorization ?? '')?.[1];
+    const channel = /^\/channels\/(\d+)\/messages(?:\/\d+)?$/.exec(record.path);
+    const route = channel ? { method: record.method, channelId: channel[1]! } : undefined;
+    const decision = this.rateLimits.check(Date.now(), token, route);
+    if (decision.allowed) return { headers: decision.headers };
+    return { refusal: { status: 429, headers: decision.headers, body: decision.body }, headers: {} };
   }
 
   /** Discord's answer to a callback past the window, when the window is enforced. */
@@ -378,7 +415,10 @@ export class FakeDiscord {
         nonce !== undefined && body['enforce_nonce'] === true
           ? this.messagesIn(channelId).find((m) => m.nonce === nonce && now - m.createdAt < NONCE_WINDOW_MS)
           : undefined;
-      if (earlier) return { status: 200, body: this.#channelMessage(earlier) };
+      if (earlier) {
+        this.nonceReplays++;
+        return { status: 200, body: this.#channelMessage(earlier) };
+      }
       const id = String(3_000_000_000_000_000_000n + this.#nextMessageId++);
       const created: ChannelMessage = { id, channelId, bodies: [body], createdAt: now, ...(nonce !== undefined ? { nonce } : {}) };
       this.channelMessages.set(id, created);
