@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { proxyRequests } from '@discordjs/proxy';
-import { REST } from 'discord.js';
+import { REST, type RESTOptions } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 
 /** Where the proxy answers for itself instead of forwarding: a liveness check for compose and supervisors. */
@@ -18,6 +18,12 @@ export interface DiscordRestProxyOptions {
    * @defaultValue Discord itself (`https://discord.com/api`)
    */
   upstream?: string;
+  /**
+   * Further options of the one discord.js `REST` (tests scale `globalRequestsPerSecond` down with the fake's).
+   *
+   * @defaultValue discord.js's: 50 requests a second, a 50 ms margin on every wait
+   */
+  rest?: Partial<RESTOptions>;
   logger: Logger;
 }
 
@@ -40,7 +46,7 @@ export interface DiscordRestProxy {
  * go through as well and, as on Discord, outside the global limit. See docs/daily.md, "Fan-out and rate limits".
  */
 export async function startDiscordRestProxy(options: DiscordRestProxyOptions): Promise<DiscordRestProxy> {
-  const rest = new REST(options.upstream ? { api: options.upstream } : {});
+  const rest = new REST({ ...options.rest, ...(options.upstream ? { api: options.upstream } : {}) });
   rest.on('rateLimited', (info) =>
     options.logger.debug(`Discord REST proxy: ${info.global ? 'global limit' : `${info.method.toUpperCase()} ${info.route}`} reached, waiting ${info.timeToReset} ms`),
   );
