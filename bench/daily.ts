@@ -6,7 +6,7 @@
  * records when each message was created.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,7 +48,24 @@ export interface DailyBenchResult {
   nonceReplays: number;
   global429: number;
   route429: number;
+  /** CPU time the bot processes (and the proxy) used from "all due" to the last post, per post, in milliseconds (Linux's /proc). */
+  botCpuMsPerPost?: number;
+  /** The same for this process, where the fake Discord runs. */
+  fakeCpuMsPerPost: number;
   note?: string;
+}
+
+/** User + system CPU time of a process so far, in milliseconds, from /proc (undefined where there is none). */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the state; in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the three configurations (PostgreSQL ones only when `databaseUrl` answers). */
@@ -130,6 +147,8 @@ async function runConfiguration(
     const due = new Date(startedAt - 60_000);
     due.setUTCSeconds(0, 0);
     await makeDue(database, due);
+    const cpuAtStart = runs.map((run) => cpuMsOf(run.child.pid));
+    const fakeCpuAtStart = process.cpuUsage();
     const seen = new Set<string>();
     const track = () => {
       for (const message of fake.channelMessages.values()) {
@@ -152,6 +171,11 @@ async function runConfiguration(
       await sleep(250);
     }
     track();
+    const cpuAtEnd = runs.map((run) => cpuMsOf(run.child.pid));
+    const fakeCpu = process.cpuUsage(fakeCpuAtStart);
+    const botCpuMs = cpuAtEnd.every((v, i) => v !== undefined && cpuAtStart[i] !== undefined)
+      ? cpuAtEnd.reduce((sum, v, i) => sum! + v! - cpuAtStart[i]!, 0)
+      : undefined;
     createdAt.sort((a, b) => a - b);
     const first = createdAt[0] ?? startedAt;
     const last = createdAt.at(-1) ?? startedAt;
@@ -170,6 +194,8 @@ async function runConfiguration(
       nonceReplays: fake.nonceReplays,
       global429: fake.rateLimits!.counts.global429,
       route429: fake.rateLimits!.counts.route429,
+      ...(botCpuMs !== undefined && channels.size > 0 ? { botCpuMsPerPost: botCpuMs / channels.size } : {}),
+      fakeCpuMsPerPost: channels.size > 0 ? (fakeCpu.user + fakeCpu.system) / 1000 / channels.size : 0,
       ...(note ? { note } : {}),
     };
   } finally {
@@ -230,12 +256,16 @@ export function renderDaily(results: readonly DailyBenchResult[], method: DailyB
       'and per-channel buckets. Total: from the moment all became due to the last message created; rate: messages ' +
       `created per second from the first to the last, and as a fraction of ${GLOBAL_LIMIT_PER_SECOND}/s. Duplicates: messages beyond one per channel.`,
     '',
-    '| configuration | posted | total (s) | rate (/s) | of the limit | duplicates | nonce replays | 429s (global / route) |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
+    '| configuration | posted | total (s) | rate (/s) | of the limit | duplicates | nonce replays | 429s (global / route) | bot CPU per post (ms) | fake CPU per post (ms) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.posted.toLocaleString('en-US')} | ${seconds(r.totalMs)} | ${r.rate.toFixed(1)} | ${((r.rate / GLOBAL_LIMIT_PER_SECOND) * 100).toFixed(0)}% | ${r.duplicates} | ${r.nonceReplays} | ${r.global429} / ${r.route429} |`,
+        `| ${r.name} | ${r.posted.toLocaleString('en-US')} | ${seconds(r.totalMs)} | ${r.rate.toFixed(1)} | ${((r.rate / GLOBAL_LIMIT_PER_SECOND) * 100).toFixed(0)}% | ${r.duplicates} | ${r.nonceReplays} | ${r.global429} / ${r.route429} | ${r.botCpuMsPerPost?.toFixed(1) ?? '–'} | ${r.fakeCpuMsPerPost.toFixed(1)} |`,
     ),
+    '',
+    'CPU per post: user and system time of the bot processes (and the proxy) from "all due" to the last post, over the ' +
+      `posts (Linux's /proc); of the benchmark's own process, which runs the fake Discord. With both CPUs free, 1,000 ms ` +
+      'of CPU a second divided by the bot CPU per post is the rate the bot could sustain if the rate limit did not bind.',
     '',
     ...results.filter((r) => r.note).map((r) => `- ${r.name}: ${r.note}.`),
   ];
