@@ -4,14 +4,16 @@
  * explaining a pasted Dockerfile or command takes, and a hostile-input soak of the real bot in its own process.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
  * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`,
- * `explain`, `soak`, or several comma-separated: `--only discord,slack`) runs those sections and prints them, for
- * pasting; `--interactions 1000 --rate 30` change the soak's load.
+ * `explain`, `soak`, `daily`, or several comma-separated: `--only discord,slack`) runs those sections and prints them,
+ * for pasting; `--interactions 1000 --rate 30` change the soak's load; `--channels 2000` the daily fan-out's size
+ * (default 10,000; PostgreSQL from STEVEDORE_BENCH_DATABASE_URL or STEVEDORE_TEST_DATABASE_URL, else the local test one).
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/index.ts';
+import { benchmarkDaily, DAILY_METHOD, renderDaily, type DailyBenchMethod } from './daily.ts';
 import { benchmarkDiagrams, DIAGRAM_METHOD } from './diagrams.ts';
 import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
@@ -30,7 +32,9 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak'] as const;
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak', 'daily'] as const;
+/** The PostgreSQL the daily section uses (a schema of its own, dropped after); the tests' by default. */
+const BENCH_DATABASE_URL = process.env['STEVEDORE_BENCH_DATABASE_URL'] ?? process.env['STEVEDORE_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -40,6 +44,7 @@ interface Options {
   sections: readonly Section[];
   scaling: ScalingOptions;
   soak: SoakMethod;
+  daily: DailyBenchMethod;
 }
 
 function parseOptions(): Options {
@@ -50,6 +55,7 @@ function parseOptions(): Options {
       only: { type: 'string' },
       interactions: { type: 'string' },
       rate: { type: 'string' },
+      channels: { type: 'string' },
     },
   });
   const sizes = values.sizes?.split(',').map((s) => Number(s.trim())) ?? DEFAULT_SIZES;
@@ -61,7 +67,8 @@ function parseOptions(): Options {
   if (only !== undefined && values.write) throw new Error('--write rewrites every section; run it without --only');
   const sections = only === undefined ? SECTIONS : SECTIONS.filter((s) => only.includes(s));
   const soak = { ...SOAK_METHOD, interactions: Math.round(positive('interactions', values.interactions, SOAK_METHOD.interactions)), rate: positive('rate', values.rate, SOAK_METHOD.rate) };
-  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES }, soak };
+  const daily = { ...DAILY_METHOD, channels: Math.round(positive('channels', values.channels, DAILY_METHOD.channels)) };
+  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES }, soak, daily };
 }
 
 function positive(name: string, given: string | undefined, fallback: number): number {
@@ -95,6 +102,8 @@ async function runSection(section: Section, options: Options): Promise<string[]>
       return renderExplain(await benchmarkExplain());
     case 'soak':
       return renderSoak(await benchmarkSoak(options.soak, log));
+    case 'daily':
+      return renderDaily(await benchmarkDaily(options.daily, BENCH_DATABASE_URL, log), options.daily);
   }
 }
 

@@ -53,6 +53,12 @@ export const ConfigSchema = z.object({
       return z.NEVER;
     })
     .optional(),
+  /** `npm run discord-proxy` only: the port the Discord REST proxy listens on. Default 8081. */
+  DISCORD_PROXY_PORT: PORT_NUMBER.default(8081),
+  /** `npm run discord-proxy` only: the address it listens on. Default `127.0.0.1`; `0.0.0.0` in a container. */
+  DISCORD_PROXY_HOST: z.string().min(1).default('127.0.0.1'),
+  /** `npm run discord-proxy` only: where it forwards to. Default: Discord itself. */
+  DISCORD_PROXY_UPSTREAM: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   /** The bot token, `xoxb-…` (api.slack.com/apps → your app → OAuth & Permissions). Never logged. */
   SLACK_BOT_TOKEN: z
     .string()
@@ -84,6 +90,24 @@ export const ConfigSchema = z.object({
     .min(0, { error: 'must be from 0 to 1440 minutes' })
     .max(1440, { error: 'must be from 0 to 1440 minutes' })
     .default(120),
+  /**
+   * How long a process's claim on a due daily post or reveal lasts, in seconds; a claim of a process that died is
+   * taken over after it. Each send is cut off at half of it (at most 30 s). Kept below Discord's nonce window
+   * ("a few minutes") so a post retried after a crash is still matched to its first attempt. Default 60.
+   */
+  DAILY_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(10, { error: 'must be from 10 to 120 seconds' })
+    .max(120, { error: 'must be from 10 to 120 seconds' })
+    .default(60),
+  /** How often the daily-post loop looks for due work, in seconds. Default 15. */
+  DAILY_TICK_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be from 1 to 300 seconds' })
+    .max(300, { error: 'must be from 1 to 300 seconds' })
+    .default(15),
   /** Where Slack's Web API is. Default: Slack itself. Set it for a proxy, or to run the real bot against a fake Slack. */
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   /**
@@ -134,6 +158,10 @@ export interface DiscordSettings {
   dailyGraceMinutes: number;
   /** `DISCORD_SHARDS`: the shards this process runs; undefined means all of them, as many as Discord recommends. */
   shards?: ShardRange;
+  /** `DAILY_LEASE_SECONDS`, in milliseconds: how long a claim on a daily post lasts. */
+  dailyLeaseMs: number;
+  /** `DAILY_TICK_SECONDS`, in milliseconds: how often the daily loop looks for due work. */
+  dailyTickMs: number;
 }
 
 /** The Discord settings, or undefined when Discord is not configured. */
@@ -143,6 +171,8 @@ export function discordSettings(config: Config): DiscordSettings | undefined {
     token: config.DISCORD_TOKEN,
     appId: config.DISCORD_APP_ID,
     dailyGraceMinutes: config.DAILY_GRACE_MINUTES,
+    dailyLeaseMs: config.DAILY_LEASE_SECONDS * 1000,
+    dailyTickMs: config.DAILY_TICK_SECONDS * 1000,
     ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
     ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS } : {}),
   };
@@ -163,6 +193,10 @@ export interface SlackSettings {
   apiUrl?: string;
   /** `DAILY_GRACE_MINUTES`: how late a daily post may still go out. */
   dailyGraceMinutes: number;
+  /** `DAILY_LEASE_SECONDS`, in milliseconds: how long a claim on a daily post lasts. */
+  dailyLeaseMs: number;
+  /** `DAILY_TICK_SECONDS`, in milliseconds: how often the daily loop looks for due work. */
+  dailyTickMs: number;
 }
 
 /**
@@ -174,7 +208,14 @@ export function slackSettings(config: Config): SlackSettings | undefined {
   if (!botToken || (!appToken && !signingSecret)) return undefined;
   const connection: SlackConnection = appToken ? { mode: 'socket', appToken } : { mode: 'http', signingSecret: signingSecret!, port: config.SLACK_PORT };
   const apiUrl = config.SLACK_API_URL && (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`);
-  return { botToken, connection, dailyGraceMinutes: config.DAILY_GRACE_MINUTES, ...(apiUrl ? { apiUrl } : {}) };
+  return {
+    botToken,
+    connection,
+    dailyGraceMinutes: config.DAILY_GRACE_MINUTES,
+    dailyLeaseMs: config.DAILY_LEASE_SECONDS * 1000,
+    dailyTickMs: config.DAILY_TICK_SECONDS * 1000,
+    ...(apiUrl ? { apiUrl } : {}),
+  };
 }
 
 /** Every secret among the settings, for the logger to redact. */

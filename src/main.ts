@@ -119,14 +119,14 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     if (platforms.discord) {
       // discord.js and Bolt take most of a second each to load: only a start that uses one pays for it.
       const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-      const { token, appId, apiUrl, dailyGraceMinutes, shards } = platforms.discord;
+      const { token, appId, apiUrl, dailyGraceMinutes, dailyLeaseMs, dailyTickMs, shards } = platforms.discord;
       const bot = await startDiscord(app, {
         token,
         appId,
         logger: log,
         ...(shards ? { shards } : {}),
         ...(apiUrl ? { rest: { api: apiUrl } } : {}),
-        daily: { graceMinutes: dailyGraceMinutes },
+        daily: { graceMinutes: dailyGraceMinutes, leaseMs: dailyLeaseMs, tickMs: dailyTickMs },
         onSessionLost: () => lost('Discord'),
       });
       running.set('Discord', bot);
@@ -135,7 +135,7 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
     }
     if (platforms.slack) {
       const { startSlack } = await import('./adapters/slack/start-slack.ts');
-      const { botToken, connection, apiUrl, dailyGraceMinutes } = platforms.slack;
+      const { botToken, connection, apiUrl, dailyGraceMinutes, dailyLeaseMs, dailyTickMs } = platforms.slack;
       // In HTTP mode the report is also a Bolt custom route on Slack's port (Socket Mode listens on no port).
       const customRoutes = [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: answerHealth(health) }];
       const bot = await startSlack(app, {
@@ -145,7 +145,7 @@ async function serveChat(app: App, platforms: Platforms, log: Logger, logLevel: 
         logLevel,
         customRoutes,
         ...(apiUrl ? { apiUrl } : {}),
-        daily: { graceMinutes: dailyGraceMinutes },
+        daily: { graceMinutes: dailyGraceMinutes, leaseMs: dailyLeaseMs, tickMs: dailyTickMs },
         onSessionLost: () => lost('Slack'),
       });
       running.set('Slack', bot);

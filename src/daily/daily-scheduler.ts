@@ -5,7 +5,6 @@ import type { Deck, DeckQuestion } from '../quiz/deck.ts';
 import type { DailyPlatform, DailyPost, DailyPostClaim, DailySchedule, Store } from '../store/index.ts';
 import { chooseDailyQuestion } from './choose-daily-question.ts';
 import type { DailyDeliveryOutcome, DailyPoster } from './daily-poster.ts';
-import { mapWithConcurrency } from './map-with-concurrency.ts';
 import { localDateIn, nextPostAt } from './next-post-at.ts';
 import { parseLocalTime } from './parse-local-time.ts';
 import { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
@@ -178,43 +177,29 @@ export class DailyScheduler implements DailyControl {
     await this.#running;
   }
 
-  /** Claims and handles everything due now: posts first, then reveals, then reminders. */
+  /**
+   * Claims and handles everything due now: posts first, then reveals, then reminders. `concurrency` workers each
+   * take the next claim from a shared queue, which is refilled with `batchSize` more claims whenever it runs dry,
+   * so a slow send holds only its own worker: the others go on claiming and sending (`docs/daily.md`, "Fan-out
+   * and rate limits"). On `stop()`, claims not yet started are released at once.
+   */
   async tick(): Promise<DailyTickReport> {
     const report: DailyTickReport = { posted: 0, skipped: 0, retrying: 0, gaveUp: 0, disabled: 0, revealed: 0 };
     const platforms = [...this.#posters.keys()];
     const { store } = this.#deps;
-    const { leaseMs, batchSize, concurrency } = this.#options;
-    while (!this.#stopRequested) {
-      const claimedAt = this.#deps.clock();
-      const claims = await store.daily.claimDuePosts(platforms, claimedAt, leaseMs, batchSize);
-      const handle = (claim: DailyPostClaim) =>
-        this.#stopRequested
-          ? store.daily.releasePostClaim(claim.schedule.platform, claim.schedule.channelId, claim.leaseUntil).then(() => undefined)
-          : this.#leaseLeft(claimedAt)
-            ? this.#handlePost(claim, report)
-            : Promise.resolve();
-      await mapWithConcurrency(claims, concurrency, handle, (claim, error) =>
-        this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
-      );
-      this.lastProgressAt = this.#deps.clock();
-      if (claims.length < batchSize || this.#stopRequested) break;
-    }
-    while (!this.#stopRequested) {
-      const claimedAt = this.#deps.clock();
-      const reveals = await store.daily.claimDueReveals(platforms, claimedAt, leaseMs, batchSize);
-      const leaseUntil = new Date(claimedAt.getTime() + leaseMs);
-      const handle = (post: DailyPost) =>
-        this.#stopRequested
-          ? store.daily.releaseRevealClaim(post.platform, post.channelId, post.postKey, leaseUntil).then(() => undefined)
-          : this.#leaseLeft(claimedAt)
-            ? this.#handleReveal(post, report)
-            : Promise.resolve();
-      await mapWithConcurrency(reveals, concurrency, handle, (post, error) =>
-        this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
-      );
-      this.lastProgressAt = this.#deps.clock();
-      if (reveals.length < batchSize || this.#stopRequested) break;
-    }
+    const { leaseMs } = this.#options;
+    await this.#fanOut(
+      (now, limit) => store.daily.claimDuePosts(platforms, now, leaseMs, limit),
+      (claim) => this.#handlePost(claim, report),
+      (claim) => store.daily.releasePostClaim(claim.schedule.platform, claim.schedule.channelId, claim.leaseUntil),
+      (claim, error) => this.#deps.log.error(`Daily posts: ${where(claim.schedule)} ${claim.localDate}: ${describe(error)}`),
+    );
+    await this.#fanOut(
+      (now, limit) => store.daily.claimDueReveals(platforms, now, leaseMs, limit),
+      (post) => this.#handleReveal(post, report),
+      (post, claimedAt) => store.daily.releaseRevealClaim(post.platform, post.channelId, post.postKey, new Date(claimedAt.getTime() + leaseMs)),
+      (post, error) => this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
+    );
     if (this.#reminderSenders.size > 0 && !this.#stopRequested) {
       const { deck, clock, log } = this.#deps;
       report.reminders = await sendDueReminders({ store, deck, clock, log, senders: this.#reminderSenders }, this.#options, () => this.#stopRequested);
@@ -222,6 +207,57 @@ export class DailyScheduler implements DailyControl {
     this.lastTickAt = this.lastProgressAt = this.#deps.clock();
     return report;
   }
+
+  /**
+   * Runs `handle` over everything `claim` hands out, with at most `concurrency` handles in flight. Claims are taken
+   * `batchSize` at a time, one store call at a time, when the queue is empty and a worker is free; claiming stops
+   * when a call returns less than a full batch (nothing more is due) or `stop()` was called. A claim that waited
+   * half its lease in the queue is not handled (`#leaseLeft`).
+   */
+  async #fanOut<T>(
+    claim: (now: Date, limit: number) => Promise<T[]>,
+    handle: (item: T) => Promise<void>,
+    release: (item: T, claimedAt: Date) => Promise<unknown>,
+    onError: (item: T, error: unknown) => void,
+  ): Promise<void> {
+    const { batchSize, concurrency } = this.#options;
+    const queue: Array<{ item: T; claimedAt: Date }> = [];
+    let exhausted = false;
+    let claiming: Promise<void> | undefined;
+    const refill = () =>
+      (claiming ??= (async () => {
+        const claimedAt = this.#deps.clock();
+        const items = await claim(claimedAt, batchSize);
+        queue.push(...items.map((item) => ({ item, claimedAt })));
+        if (items.length < batchSize) exhausted = true;
+        this.lastProgressAt = this.#deps.clock();
+      })().finally(() => (claiming = undefined)));
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        while (queue.length === 0) {
+          if (exhausted || this.#stopRequested) return;
+          await refill();
+        }
+        if (this.#stopRequested) return;
+        const { item, claimedAt } = queue.shift()!;
+        if (!this.#leaseLeft(claimedAt)) continue;
+        try {
+          await handle(item);
+        } catch (error) {
+          onError(item, error);
+        }
+        this.lastProgressAt = this.#deps.clock();
+      }
+    };
+    const workers = Array.from({ length: concurrency }, worker);
+    // A failed claim (the store is down) ends the fan-out: the tick fails and is logged; the next one tries again.
+    const results = await Promise.allSettled(workers);
+    // Stopping: what was claimed but not started goes back at once instead of waiting out its lease.
+    for (const { item, claimedAt } of queue.splice(0)) await release(item, claimedAt).catch((error: unknown) => onError(item, error));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
 
   /**
    * Posts an extra question at once (`/daily now`): it does not replace the day's post and counts in the
@@ -274,6 +310,7 @@ export class DailyScheduler implements DailyControl {
       report.gaveUp++;
     } else if (outcome.status === 'sent') {
       await store.daily.advanceSchedule(schedule.platform, schedule.channelId, localDate, next);
+      log.debug(`Daily posts: ${where(schedule)} posted ${localDate} (message ${outcome.messageId}, attempt ${post.attempts}).`);
       report.posted++;
     } else if (outcome.status === 'channel-unavailable') {
       log.warn(`Daily posts: ${where(schedule)} disabled: ${outcome.reason} (${outcome.detail}). Set by ${schedule.setBy}.`);

@@ -92,3 +92,24 @@ describe('compose.yaml', () => {
     for (const variable of variables) expect(envExample).toMatch(new RegExp(`^# ${variable}=`, 'm'));
   });
 });
+
+describe('compose.scale.yaml', () => {
+  const scale = parse(readFileSync(new URL('compose.scale.yaml', PROJECT_ROOT), 'utf8')) as { services: Record<string, Service & { command?: string[] }> };
+
+  test('GIVEN it over compose.yaml THEN the bot reaches Discord through the REST proxy service, which is the same image running the proxy', () => {
+    const { bot, 'discord-rest': proxy } = scale.services as Record<string, Service & { command?: string[] }>;
+    expect(Object.keys(compose.services)).toContain('bot');
+    const port = proxy!.environment?.['DISCORD_PROXY_PORT'];
+    expect(bot!.environment?.['DISCORD_API_URL']).toBe(`http://discord-rest:${port}/api`);
+    expect(bot!.depends_on).toMatchObject({ 'discord-rest': { condition: 'service_healthy' } });
+    expect(proxy!.healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${port}/health`);
+    expect(proxy!.build).toBe(compose.services['bot']!.build);
+    expect(proxy!.image).toBe(compose.services['bot']!.image);
+    // The command is the compiled proxy that `npm run build` emits from src/cli/.
+    expect(proxy!.command).toEqual(['node', 'dist/cli/discord-rest-proxy.js']);
+    expect(existsSync(new URL('src/cli/discord-rest-proxy.ts', PROJECT_ROOT))).toBe(true);
+    for (const service of Object.values(scale.services)) {
+      for (const setting of Object.keys(service.environment ?? {})) expect(Object.keys(ConfigSchema.shape)).toContain(setting);
+    }
+  });
+});

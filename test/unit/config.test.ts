@@ -13,13 +13,19 @@ describe('settings', () => {
 
   test('GIVEN a token and an application id THEN Discord is configured', () => {
     const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID });
-    expect(loaded.ok && discordSettings(loaded.config)).toEqual({ token: TOKEN, appId: APP_ID, dailyGraceMinutes: 120 });
+    expect(loaded.ok && discordSettings(loaded.config)).toEqual({ token: TOKEN, appId: APP_ID, dailyGraceMinutes: 120, dailyLeaseMs: 60_000, dailyTickMs: 15_000 });
+  });
+
+  test('GIVEN the daily lease and tick in seconds THEN Discord gets them in milliseconds', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DAILY_LEASE_SECONDS: '20', DAILY_TICK_SECONDS: '2' });
+    expect(loaded.ok && discordSettings(loaded.config)).toMatchObject({ dailyLeaseMs: 20_000, dailyTickMs: 2_000 });
   });
 
   test.each([
     ['a token without an application id', { DISCORD_TOKEN: TOKEN }, 'Setting DISCORD_APP_ID is missing: DISCORD_TOKEN is set, and Discord needs both. See .env.example.'],
     ['an application id without a token', { DISCORD_APP_ID: APP_ID }, 'Setting DISCORD_TOKEN is missing: DISCORD_APP_ID is set, and Discord needs both. See .env.example.'],
     ['a malformed application id', { DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: 'my-bot' }, /^Setting DISCORD_APP_ID is invalid: must be the application id/],
+    ['a lease too long for the nonce window', { DAILY_LEASE_SECONDS: '300' }, 'Setting DAILY_LEASE_SECONDS is invalid: must be from 10 to 120 seconds. See .env.example.'],
     ['an API address that is not a URL', { DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: 'discord' }, /^Setting DISCORD_API_URL is invalid/],
   ])('GIVEN %s THEN start-up stops with one line naming the setting', (_, env, message) => {
     const loaded = loadConfig(env);
@@ -80,7 +86,7 @@ describe('Slack settings', () => {
 
   test('GIVEN a bot token and an app token THEN Slack runs in Socket Mode', () => {
     const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
-    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP }, dailyGraceMinutes: 120 });
+    expect(loaded.ok && slackSettings(loaded.config)).toEqual({ botToken: BOT, connection: { mode: 'socket', appToken: APP }, dailyGraceMinutes: 120, dailyLeaseMs: 60_000, dailyTickMs: 15_000 });
     expect(loaded.ok && loaded.notices).toEqual([]);
   });
 

@@ -5,8 +5,9 @@ import { describeDiscordError } from './describe-discord-error.ts';
 import { renderReply } from './render-reply.ts';
 
 /**
- * How long one post or edit may take, retries by discord.js included, in milliseconds: below the scheduler's
- * 60-second lease, so a claim never runs out while its send is still under way.
+ * How long one post or edit may take at most, retries and rate-limit waits by discord.js included, in
+ * milliseconds. The poster is given half the scheduler's lease when that is shorter, so a claim never runs out
+ * while its send is still under way.
  */
 export const DAILY_SEND_TIMEOUT_MS = 30_000;
 
@@ -24,15 +25,16 @@ const UNAVAILABLE: ReadonlyMap<number, 'unknown-channel' | 'missing-access' | 'u
  * manager, so discord.js's rate limiting applies. Each post carries a `nonce` (the scheduler's idempotency key,
  * at most 25 characters) with `enforce_nonce: true`: a retry within Discord's window returns the message the
  * first attempt created instead of a second one. Only the post may mention, and only its configured role.
+ * `timeoutMs` bounds each call (default `DAILY_SEND_TIMEOUT_MS`).
  */
-export function createDiscordDailyPoster(rest: REST): DailyPoster {
+export function createDiscordDailyPoster(rest: REST, timeoutMs: number = DAILY_SEND_TIMEOUT_MS): DailyPoster {
   return {
     platform: 'discord',
     // The nonce makes a retry within Discord's window return the first message.
     idempotent: true,
-    post: (post) => deliver(() => rest.post(Routes.channelMessages(post.channelId), { body: postBody(post), signal: AbortSignal.timeout(DAILY_SEND_TIMEOUT_MS) })),
+    post: (post) => deliver(() => rest.post(Routes.channelMessages(post.channelId), { body: postBody(post), signal: AbortSignal.timeout(timeoutMs) })),
     edit: (channelId, messageId, reply) =>
-      deliver(() => rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(reply), signal: AbortSignal.timeout(DAILY_SEND_TIMEOUT_MS) })),
+      deliver(() => rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(reply), signal: AbortSignal.timeout(timeoutMs) })),
   };
 }
 

@@ -3,9 +3,9 @@ import { hostname } from 'node:os';
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 import type { CommandRegistry, CoreServices } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
-import { DailyScheduler, type DailySchedulerOptions } from '../../daily/index.ts';
+import { DailyScheduler, DAILY_SCHEDULER_DEFAULTS, type DailySchedulerOptions } from '../../daily/index.ts';
 import { InFlightWork } from '../in-flight-work.ts';
-import { createDiscordDailyPoster } from './discord-daily-poster.ts';
+import { createDiscordDailyPoster, DAILY_SEND_TIMEOUT_MS } from './discord-daily-poster.ts';
 import { createDiscordReminderSender } from './discord-reminder-sender.ts';
 import { describeDiscordError } from './describe-discord-error.ts';
 import { DiscordStartError } from './discord-start-error.ts';
@@ -123,7 +123,7 @@ export async function startDiscord(app: { registry: CommandRegistry; services: C
         {
           store: app.services.store,
           deck: app.services.deck,
-          posters: [createDiscordDailyPoster(client.rest)],
+          posters: [createDiscordDailyPoster(client.rest, Math.min(DAILY_SEND_TIMEOUT_MS, (options.daily.leaseMs ?? DAILY_SCHEDULER_DEFAULTS.leaseMs) / 2))],
           reminderSenders: [createDiscordReminderSender(client)],
           clock: options.now ?? (() => new Date()),
           newId: app.services.newId,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { hrtime } from 'node:process';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { discordPayloadProblems } from './discord-payload-limits.ts';
+import { FakeRateLimits, type FakeRateLimitOptions } from './fake-rate-limits.ts';
 import { botMessage } from './interaction-payloads.ts';
 
 /** One HTTP request the bot made, as the fake received it. */
@@ -70,6 +71,20 @@ export interface FakeDiscordOptions {
    * @defaultValue 1
    */
   shardCount?: number;
+  /**
+   * Enforce Discord's REST rate limits (`fake-rate-limits.ts`): 50 requests a second per bot token, interaction
+   * endpoints exempt, and per-channel buckets on channel messages, answering 429 with Discord's headers and body.
+   *
+   * @defaultValue undefined: no limits
+   */
+  rateLimits?: FakeRateLimitOptions;
+  /**
+   * Hold the answer to each channel message create this long after the message was created, as a slow network
+   * would: a process killed meanwhile has posted a message it never heard about.
+   *
+   * @defaultValue 0
+   */
+  holdChannelPostsMs?: number;
 }
 
 /** Discord's window for an interaction's first response: 3 seconds. */
@@ -152,6 +167,10 @@ export class FakeDiscord {
   readonly dmChannels = new Map<string, string>();
   /** Users who do not accept direct messages from the bot: messages to their DM channel answer 403 code 50007. */
   readonly closedDms = new Set<string>();
+  /** Creates answered with the message an earlier request with the same enforced nonce had created. */
+  nonceReplays = 0;
+  /** The rate limits, when enforced; their `counts` say how many 429s the fake sent. */
+  readonly rateLimits: FakeRateLimits | undefined;
 
   readonly #http: Server;
   readonly #options: FakeDiscordOptions;
@@ -159,6 +178,7 @@ export class FakeDiscord {
   readonly #dispatchedAt = new Map<string, bigint>();
   readonly #gateway = new WebSocketServer({ noServer: true });
   readonly #rejectedTokens = new Set<string>();
+  readonly #messagesByChannel = new Map<string, ChannelMessage[]>();
   readonly #stubs: Array<{ method: string; path: RegExp; stub: Stub; remaining: number }> = [];
   readonly #waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   /** Sessions by id, newest last; a session whose socket closed stays, for a resume. */
@@ -172,6 +192,7 @@ export class FakeDiscord {
     this.applicationId = options.applicationId ?? '1000000000000000001';
     this.botUserId = options.botUserId ?? '1000000000000000002';
     this.shardCount = options.shardCount ?? 1;
+    this.rateLimits = options.rateLimits ? new FakeRateLimits(options.rateLimits) : undefined;
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -339,9 +360,15 @@ export class FakeDiscord {
     const { body, files } = await parseBody(req.headers['content-type'] ?? '', raw);
     const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, files, receivedAt, status: 0 };
 
-    const answer = this.#stubFor(record) ?? this.#lateCallback(record) ?? this.#answer(record);
+    const limited = this.#rateLimit(record);
+    const answer = this.#stubFor(record) ?? this.#lateCallback(record) ?? limited.refusal ?? this.#answer(record);
+    answer.headers = { ...limited.headers, ...answer.headers };
     record.status = answer.status;
     if (this.#options.keepRequests !== false) this.requests.push(record);
+    const hold = this.#options.holdChannelPostsMs ?? 0;
+    if (hold > 0 && answer.status === 200 && record.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+      await new Promise((resolve) => setTimeout(resolve, hold));
+    }
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : JSON_TYPE), ...answer.headers });
     res.end(answer.raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
     for (const waiter of this.#waiters.filter((w) => w.match(record))) {
@@ -349,6 +376,17 @@ export class FakeDiscord {
       waiter.resolve(record);
     }
     this.#options.onRequest?.(record);
+  }
+
+  /** A 429 when the request is over a rate limit (only with `rateLimits`), and the headers of its bucket. */
+  #rateLimit(record: RecordedRequest): { refusal?: Stub; headers: Record<string, string> } {
+    if (!this.rateLimits) return { headers: {} };
+    const token = /^Bot (.+)$/.exec(record.headers.authorization ?? '')?.[1];
+    const channel = /^\/channels\/(\d+)\/messages(?:\/\d+)?$/.exec(record.path);
+    const route = channel ? { method: record.method, channelId: channel[1]! } : undefined;
+    const decision = this.rateLimits.check(Date.now(), token, route);
+    if (decision.allowed) return { headers: decision.headers };
+    return { refusal: { status: 429, headers: decision.headers, body: decision.body }, headers: {} };
   }
 
   /** Discord's answer to a callback past the window, when the window is enforced. */
@@ -442,7 +480,7 @@ export class FakeDiscord {
 
   /** The messages the bot created in one channel, oldest first. */
   messagesIn(channelId: string): ChannelMessage[] {
-    return [...this.channelMessages.values()].filter((m) => m.channelId === channelId);
+    return [...(this.#messagesByChannel.get(channelId) ?? [])];
   }
 
   /**
@@ -463,10 +501,17 @@ export class FakeDiscord {
         nonce !== undefined && body['enforce_nonce'] === true
           ? this.messagesIn(channelId).find((m) => m.nonce === nonce && now - m.createdAt < NONCE_WINDOW_MS)
           : undefined;
-      if (earlier) return { status: 200, body: this.#channelMessage(earlier) };
+      if (earlier) {
+        this.nonceReplays++;
+        return { status: 200, body: this.#channelMessage(earlier) };
+      }
       const id = String(3_000_000_000_000_000_000n + this.#nextMessageId++);
       const created: ChannelMessage = { id, channelId, bodies: [body], createdAt: now, ...(nonce !== undefined ? { nonce } : {}) };
       this.channelMessages.set(id, created);
+      // Indexed by channel too: the nonce check looks in one channel, and a benchmark creates 10,000 messages.
+      const inChannel = this.#messagesByChannel.get(channelId) ?? [];
+      inChannel.push(created);
+      this.#messagesByChannel.set(channelId, inChannel);
       return { status: 200, body: this.#channelMessage(created) };
     }
     const message = messageId === undefined ? undefined : this.channelMessages.get(messageId);

@@ -252,6 +252,21 @@ describe('DailyScheduler', () => {
     for (let i = 0; i < 40; i++) expect(platform.postsIn(`c${i}`)).toHaveLength(1);
   });
 
+  test('GIVEN one channel whose send hangs THEN it holds only its own worker: every other channel is posted meanwhile', async () => {
+    await saveDailySchedule(app.services.store, settings('slow', { time: '08:59' }), clock.now);
+    for (let i = 0; i < 19; i++) await saveDailySchedule(app.services.store, settings(`c${i}`), clock.now);
+    let release!: () => void;
+    platform.holds.set('slow', new Promise((resolve) => (release = resolve)));
+    clock.set('2026-03-28T08:00:00Z');
+    const ticking = scheduler({ concurrency: 4, batchSize: 4 }).tick();
+    // Earliest first: the slow channel was claimed first, and still the other nineteen go out.
+    await expect.poll(() => platform.messages.size).toBe(19);
+    expect(platform.attempts[0]!.channelId).toBe('slow');
+    expect(platform.maxInFlight).toBeLessThanOrEqual(4);
+    release();
+    expect((await ticking).posted).toBe(20);
+  });
+
   test('GIVEN claims that waited half their lease in the queue THEN they are left for the next claim, not sent late', async () => {
     await saveDailySchedule(app.services.store, settings('first'), clock.now);
     await saveDailySchedule(app.services.store, settings('second', { time: '09:01' }), clock.now);

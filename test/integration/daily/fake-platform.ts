@@ -16,12 +16,15 @@ export class FakePlatform implements DailyPoster {
   /** What the next attempts answer before the message is created (`lose-answer`: created, but the answer is lost). */
   failures: ('fail' | 'lose-answer' | 'gone' | 'rate-limited')[] = [];
   gate: Promise<void> | undefined;
+  /** Channels whose sends wait for their promise (a slow channel), beside the shared `gate`. */
+  readonly holds = new Map<string, Promise<void>>();
 
   async post(post: OutgoingDailyPost): Promise<DailyDeliveryOutcome> {
     this.attempts.push(post);
     this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
     try {
       await this.gate;
+      await this.holds.get(post.channelId);
       const failure = this.failures.shift();
       if (failure === 'fail') return { status: 'failed', detail: '500 Internal Server Error' };
       if (failure === 'rate-limited') return { status: 'failed', detail: 'ratelimited', notPosted: true };
