@@ -31,7 +31,7 @@ export interface HealthSources {
 export interface SchedulerActivity {
   /** When its last tick finished; undefined before the first. */
   lastTick: Date | undefined;
-  /** When it last made progress: started, finished a batch of claims, or finished a tick. */
+  /** When it last made progress: started, claimed, finished a send, or finished a tick. */
   lastProgress: Date;
   /** Milliseconds without progress after which it counts as stuck (`DailyScheduler.staleAfterMs`). */
   staleAfterMs: number;
@@ -46,7 +46,7 @@ export interface HealthReport {
   platforms: Partial<Record<PlatformName, PlatformHealth>>;
   /**
    * Present when a scheduler runs: the end of its last tick (ISO 8601), null before the first; and `stale` when it
-   * has made no progress (no tick, no batch of claims finished) for `staleAfterMs`, which makes the report 503.
+   * has made no progress (no tick, no claim, no send finished) for `staleAfterMs`, which makes the report 503.
    */
   scheduler?: { lastTick: string | null; stale: boolean };
 }

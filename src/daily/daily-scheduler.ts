@@ -114,7 +114,7 @@ export class DailyScheduler implements DailyControl {
   #stopRequested = false;
   /** When the last tick finished, for health reports. */
   lastTickAt: Date | undefined;
-  /** When the loop last made progress (started, finished a batch, finished a tick); undefined until `start()`. */
+  /** When the loop last made progress (started, claimed, finished a send, finished a tick); undefined until `start()`. */
   lastProgressAt: Date | undefined;
 
   constructor(deps: DailySchedulerDependencies, options: DailySchedulerOptions = {}) {

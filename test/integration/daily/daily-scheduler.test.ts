@@ -77,7 +77,7 @@ describe('DailyScheduler', () => {
     expect(schedule).toMatchObject({ lastPostedDate: '2026-03-28', nextDue: { at: new Date('2026-03-29T07:00:00Z'), localDate: '2026-03-29' } });
   });
 
-  test('GIVEN a tick of several batches THEN its progress is recorded after each batch, before the tick ends; stale after three ticks or two leases', async () => {
+  test('GIVEN a tick of several batches THEN its progress is recorded at each claim and each finished send, before the tick ends; stale after three ticks or two leases', async () => {
     for (const channel of ['p1', 'p2', 'p3', 'p4']) await saveDailySchedule(app.services.store, settings(channel), clock.now);
     const daily = scheduler({ batchSize: 2, concurrency: 1 });
     expect([daily.lastProgressAt, daily.staleAfterMs]).toEqual([undefined, 120_000]);
@@ -91,8 +91,9 @@ describe('DailyScheduler', () => {
     };
     clock.set('2026-03-28T08:00:03Z');
     expect((await daily.tick()).posted).toBe(4);
-    // The first batch ended at 08:00:13, two sends later, and the second batch's sends saw it.
-    expect(seen).toEqual([undefined, undefined, new Date('2026-03-28T08:00:13Z'), new Date('2026-03-28T08:00:13Z')]);
+    // Each send saw the progress before it: the first claim (08:00:03), the first send's end (08:00:08), the
+    // second claim right after the second send (08:00:13), the third send's end (08:00:18).
+    expect(seen).toEqual(['08:00:03', '08:00:08', '08:00:13', '08:00:18'].map((t) => new Date(`2026-03-28T${t}Z`)));
     expect([daily.lastProgressAt, daily.lastTickAt]).toEqual([new Date('2026-03-28T08:00:23Z'), new Date('2026-03-28T08:00:23Z')]);
   });
 
