@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from './config.ts';
+import { cacheDirOf, type Config } from './config.ts';
 import { DiagramRenderer } from './diagrams/index.ts';
 import { createCommandRegistry, RateLimiter, type CommandRegistry, type CoreServices } from './core/index.ts';
 import { loadFlagInventory } from './explain/index.ts';
@@ -15,7 +15,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL' | 'ANSWER_RETENTION_DAYS'>>;
+/** The settings the app reads; `CACHE_DIR` unset means no cache (the entry points pass the configured one). */
+export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'CACHE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL' | 'ANSWER_RETENTION_DAYS'>>;
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +26,8 @@ const DAY_MS = 86_400_000;
  */
 export async function createApp(settings: AppSettings = {}, overrides: Partial<CoreServices> = {}): Promise<App> {
   // The flag inventory sits beside knowledge/, so KNOWLEDGE_DIR (which replaces the topics) leaves it alone.
-  const [knowledge, dockerCli] = await Promise.all([loadKnowledge(settings.KNOWLEDGE_DIR), loadFlagInventory()]);
+  const cacheDir = settings.CACHE_DIR === undefined ? undefined : cacheDirOf({ CACHE_DIR: settings.CACHE_DIR });
+  const [knowledge, dockerCli] = await Promise.all([loadKnowledge(settings.KNOWLEDGE_DIR, { cacheDir }), loadFlagInventory(undefined, { cacheDir })]);
   const store = overrides.store ?? (await openStore(settings));
   const services: CoreServices = {
     knowledge,
