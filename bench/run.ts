@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
  * engine scales with the knowledge base, how fast diagrams render, Discord's and Slack's latency, how long
- * explaining a pasted Dockerfile or command takes, and a hostile-input soak of the real bot in its own process.
+ * explaining a pasted Dockerfile or command takes, a hostile-input soak of the real bot in its own process, and
+ * how long `npm start` and `npm run ask` take to start.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
  * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`,
- * `explain`, `soak`, or several comma-separated: `--only discord,slack`) runs those sections and prints them, for
- * pasting; `--interactions 1000 --rate 30` change the soak's load.
+ * `explain`, `soak`, `startup`, or several comma-separated: `--only discord,slack`) runs those sections and prints
+ * them, for pasting; `--interactions 1000 --rate 30` change the soak's load.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
@@ -23,6 +24,7 @@ import { renderDiagrams, renderMachine, renderQuality, renderScaling, writeResul
 import { benchmarkScaling, type ScalingOptions } from './scaling.ts';
 import { renderSoak } from './soak-report.ts';
 import { benchmarkSoak, SOAK_METHOD, type SoakMethod } from './soak.ts';
+import { benchmarkStartup, benchmarkStartupPhases, renderStartup, STARTUP_METHOD } from './startup.ts';
 
 const BENCHMARKS_PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const DEFAULT_SIZES = [500, 5_000, 50_000];
@@ -30,7 +32,7 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak'] as const;
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak', 'startup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -95,6 +97,11 @@ async function runSection(section: Section, options: Options): Promise<string[]>
       return renderExplain(await benchmarkExplain());
     case 'soak':
       return renderSoak(await benchmarkSoak(options.soak, log));
+    case 'startup': {
+      const timings = await benchmarkStartup(STARTUP_METHOD, log);
+      log('start-up: phases…');
+      return renderStartup(timings, await benchmarkStartupPhases(), STARTUP_METHOD);
+    }
   }
 }
 

@@ -8,6 +8,21 @@ import path from 'node:path';
  */
 const CACHE_FILE_FORMAT = 1;
 
+/** What a load did with its cache: answered from it, or parsed the sources and wrote the cache, or could not write it. */
+export type CacheOutcome = 'hit' | 'written' | 'not-written';
+
+/** A loader's cache settings (`CACHE_DIR`), shared by the knowledge and the flag inventory. */
+export interface CacheOptions {
+  /**
+   * The folder to cache parsed data in, so the next start with the same files skips YAML parsing and validation.
+   * Undefined: no cache. Never required: a missing, stale or damaged file is a miss, and a folder that cannot be
+   * written (a read-only image) is simply not written.
+   */
+  cacheDir?: string | undefined;
+  /** Told what the load did with the cache (not called without a `cacheDir`): for `npm run cache:warm` and tests. */
+  onCacheOutcome?: (outcome: CacheOutcome) => void;
+}
+
 /** A cache file's first line: which data it holds, for which inputs, and a checksum of the payload line. */
 interface CacheHeader {
   format: number;

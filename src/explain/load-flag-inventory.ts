@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, readCachedValue, readModuleSources, writeCachedValue } from '../cache/parsed-data-cache.ts';
+import { cacheKey, readCachedValue, readModuleSources, writeCachedValue, type CacheOptions } from '../cache/parsed-data-cache.ts';
 import { readFolder, type KnowledgeProblem } from '../knowledge/index.ts';
 import type { CommandSourceFile } from './check-command-files.ts';
 import type { CommandFile } from './flag-inventory-schema.ts';
@@ -54,19 +54,24 @@ export async function checkFlagInventoryDir(dir: string = DEFAULT_DOCKER_CLI_DIR
  * (`CACHE_DIR`), files with exactly these names and contents, parsed by this code, come from the cache; a miss
  * parses them and caches the result when it has no problem. See `loadKnowledge` for how the cache fails safe.
  */
-export async function loadFlagInventory(dir: string = DEFAULT_DOCKER_CLI_DIR, options: { cacheDir?: string | undefined } = {}): Promise<FlagInventory> {
+export async function loadFlagInventory(dir: string = DEFAULT_DOCKER_CLI_DIR, options: CacheOptions = {}): Promise<FlagInventory> {
   const sources = await readCommandSources(dir);
   if (!sources.ok) throw new FlagInventoryLoadError([sources.problem]);
-  const { cacheDir } = options;
+  const { cacheDir, onCacheOutcome } = options;
   const key = cacheDir === undefined ? undefined : await flagInventoryCacheKey(sources.files);
   if (cacheDir !== undefined && key !== undefined) {
     const cached = await readCachedValue<CommandFile[]>(cacheDir, FLAG_INVENTORY_CACHE_NAME, key);
-    if (Array.isArray(cached)) return new FlagInventory(cached);
+    if (Array.isArray(cached)) {
+      onCacheOutcome?.('hit');
+      return new FlagInventory(cached);
+    }
   }
   const { checkCommandFiles } = await import('./check-command-files.ts');
   const { files, problems } = checkCommandFiles(dir, sources.files);
   if (problems.length > 0) throw new FlagInventoryLoadError(problems);
-  if (cacheDir !== undefined && key !== undefined) await writeCachedValue(cacheDir, FLAG_INVENTORY_CACHE_NAME, key, files);
+  if (cacheDir !== undefined && key !== undefined) {
+    onCacheOutcome?.((await writeCachedValue(cacheDir, FLAG_INVENTORY_CACHE_NAME, key, files)) ? 'written' : 'not-written');
+  }
   return new FlagInventory(files);
 }
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { cacheKey, readCachedValue, readModuleSources, writeCachedValue } from '../cache/parsed-data-cache.ts';
+import { cacheKey, readCachedValue, readModuleSources, writeCachedValue, type CacheOptions } from '../cache/parsed-data-cache.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { KnowledgeLoadError, type KnowledgeProblem } from './knowledge-problem.ts';
 import { readTopicSources, type TopicSourceFile } from './read-topic-sources.ts';
@@ -23,14 +23,8 @@ const TOPIC_SHAPE_MODULES = ['topic-schema', 'parse-topic-file', 'validate-knowl
 
 export type CheckKnowledgeResult = { topics: Topic[]; problems: KnowledgeProblem[] };
 
-export interface LoadKnowledgeOptions {
-  /**
-   * A folder to cache the parsed, checked topics in (`CACHE_DIR`), so the next start with the same files skips
-   * YAML parsing and validation. Undefined: no cache. The cache is never required: a missing, stale or damaged
-   * file is a miss, and a folder that cannot be written (a read-only image) is simply not written.
-   */
-  cacheDir?: string | undefined;
-}
+/** Where to cache the parsed, checked topics (`CACHE_DIR`); see {@link CacheOptions}. */
+export type LoadKnowledgeOptions = CacheOptions;
 
 /** Reads and checks every `*.md` file in a folder, collecting every problem rather than stopping at the first. Never cached. */
 export async function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<CheckKnowledgeResult> {
@@ -48,15 +42,20 @@ export async function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): Pr
 export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options: LoadKnowledgeOptions = {}): Promise<KnowledgeBase> {
   const sources = await readTopicSources(dir);
   if (!sources.ok) throw new KnowledgeLoadError([sources.problem]);
-  const { cacheDir } = options;
+  const { cacheDir, onCacheOutcome } = options;
   const key = cacheDir === undefined ? undefined : await knowledgeCacheKey(sources.files);
   if (cacheDir !== undefined && key !== undefined) {
     const cached = await readCachedValue<Topic[]>(cacheDir, KNOWLEDGE_CACHE_NAME, key);
-    if (Array.isArray(cached)) return new KnowledgeBase(cached);
+    if (Array.isArray(cached)) {
+      onCacheOutcome?.('hit');
+      return new KnowledgeBase(cached);
+    }
   }
   const { topics, problems } = await checkSources(dir, sources.files);
   if (problems.length > 0) throw new KnowledgeLoadError(problems);
-  if (cacheDir !== undefined && key !== undefined) await writeCachedValue(cacheDir, KNOWLEDGE_CACHE_NAME, key, topics);
+  if (cacheDir !== undefined && key !== undefined) {
+    onCacheOutcome?.((await writeCachedValue(cacheDir, KNOWLEDGE_CACHE_NAME, key, topics)) ? 'written' : 'not-written');
+  }
   return new KnowledgeBase(topics);
 }
 
