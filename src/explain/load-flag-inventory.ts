@@ -70,7 +70,9 @@ export async function loadFlagInventory(dir: string = DEFAULT_DOCKER_CLI_DIR, op
   const { files, problems } = checkCommandFiles(dir, sources.files);
   if (problems.length > 0) throw new FlagInventoryLoadError(problems);
   if (cacheDir !== undefined && key !== undefined) {
-    onCacheOutcome?.((await writeCachedValue(cacheDir, FLAG_INVENTORY_CACHE_NAME, key, files)) ? 'written' : 'not-written');
+    // Written first: `onCacheOutcome?.(…)` would not evaluate its argument when there is no callback.
+    const written = await writeCachedValue(cacheDir, FLAG_INVENTORY_CACHE_NAME, key, files);
+    onCacheOutcome?.(written ? 'written' : 'not-written');
   }
   return new FlagInventory(files);
 }

@@ -54,7 +54,9 @@ export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options
   const { topics, problems } = await checkSources(dir, sources.files);
   if (problems.length > 0) throw new KnowledgeLoadError(problems);
   if (cacheDir !== undefined && key !== undefined) {
-    onCacheOutcome?.((await writeCachedValue(cacheDir, KNOWLEDGE_CACHE_NAME, key, topics)) ? 'written' : 'not-written');
+    // Written first: `onCacheOutcome?.(…)` would not evaluate its argument when there is no callback.
+    const written = await writeCachedValue(cacheDir, KNOWLEDGE_CACHE_NAME, key, topics);
+    onCacheOutcome?.(written ? 'written' : 'not-written');
   }
   return new KnowledgeBase(topics);
 }
