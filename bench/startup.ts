@@ -179,12 +179,14 @@ export function renderStartup(timings: readonly StartupTiming[], phases: Startup
   ];
 }
 
-// Run on its own (`node --import tsx bench/startup.ts [--root DIR]…`): other checkouts too, interleaved with each
+// Run on its own (`node --import tsx bench/startup.ts [--runs N] [--root DIR]…`): other checkouts too, interleaved with each
 // other run by run, for a fair before and after (a checkout from before CACHE_DIR ignores it).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dirs = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--root' ? [arg] : []));
   const roots = dirs.map((dir) => ({ label: `${dir}: `, dir }));
-  const timings = await benchmarkStartup({ ...STARTUP_METHOD, ...(roots.length > 0 ? { roots } : {}) }, (line) => process.stderr.write(`${line}\n`));
+  const runsAt = process.argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : STARTUP_METHOD.runs;
+  const timings = await benchmarkStartup({ ...STARTUP_METHOD, runs, ...(roots.length > 0 ? { roots } : {}) }, (line) => process.stderr.write(`${line}\n`));
   for (const t of timings) {
     const cpu = t.cpuMedianMs === undefined ? '' : `, CPU median ${fixed(t.cpuMedianMs)} ms`;
     process.stdout.write(`${t.name}: min ${fixed(t.minMs)} ms, median ${fixed(t.medianMs)} ms, max ${fixed(t.maxMs)} ms${cpu}, load ${t.loadMin.toFixed(1)}–${t.loadMax.toFixed(1)}\n`);
