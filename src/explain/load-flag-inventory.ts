@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheKey, readCachedValue, readModuleSources, writeCachedValue, type CacheOptions } from '../cache/parsed-data-cache.ts';
@@ -82,13 +82,12 @@ async function flagInventoryCacheKey(files: readonly CommandSourceFile[]): Promi
   return cacheKey([`docker-cli v${FLAG_INVENTORY_CACHE_VERSION}`, ...code, ...files.flatMap((f) => [f.name, f.text])]);
 }
 
-/** The `*.yaml` files of the inventory folder, in name order, or why the folder cannot be read. */
+/** The `*.yaml` files of the inventory folder, in name order, or why the folder cannot be read; read as the topics are (`readTopicSources`). */
 async function readCommandSources(dir: string): Promise<{ ok: true; files: CommandSourceFile[] } | { ok: false; problem: KnowledgeProblem }> {
   const folder = await readFolder(dir);
   if (!folder.ok) {
     return { ok: false, problem: { file: dir, field: 'folder', message: `${folder.why}: the docker flag inventory ships beside knowledge/; reinstall or restore it` } };
   }
   const names = folder.names.filter((f) => f.endsWith('.yaml')).sort();
-  const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
-  return { ok: true, files: names.map((name, i) => ({ name, text: texts[i]! })) };
+  return { ok: true, files: names.map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') })) };
 }

