@@ -24,6 +24,12 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/build.ts scripts/build.ts
 COPY src/ src/
 RUN npm run build
+# The knowledge and flag inventory parsed once, here, by the compiled code the image runs (the cache key holds
+# that code and the files' contents), into ./.cache/stevedore (CACHE_DIR's default), so a start reads them as
+# JSON instead of parsing YAML. docs/deployment.md.
+COPY knowledge/ knowledge/
+COPY docker-cli/ docker-cli/
+RUN node dist/cli/warm-cache.js
 
 # The same node_modules without the development dependencies: nothing is compiled a second time.
 FROM deps AS prod-deps
@@ -51,6 +57,9 @@ COPY package.json ./
 COPY knowledge/ knowledge/
 COPY docker-cli/ docker-cli/
 COPY --from=build /app/dist/ dist/
+# The cache warmed above, at CACHE_DIR's default under WORKDIR. Owned by root, so read-only to the bot: a
+# KNOWLEDGE_DIR of other topics misses it, parses them, and leaves it as it is.
+COPY --from=build /app/.cache/stevedore/ .cache/stevedore/
 USER node
 STOPSIGNAL SIGTERM
 # With HEALTH_PORT set (compose.yaml sets it), asks GET /health; without, checks the bot's process is running. docs/deployment.md.

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: Stevedore's answer quality and speed beside two off-the-shelf search libraries, how its
  * engine scales with the knowledge base, how fast diagrams render, Discord's and Slack's latency, how long
- * explaining a pasted Dockerfile or command takes, and a hostile-input soak of the real bot in its own process.
+ * explaining a pasted Dockerfile or command takes, a hostile-input soak of the real bot in its own process, and
+ * how long `npm start` and `npm run ask` take to start.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
  * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`,
- * `explain`, `soak`, `daily`, or several comma-separated: `--only discord,slack`) runs those sections and prints them,
- * for pasting; `--interactions 1000 --rate 30` change the soak's load; `--channels 2000` the daily fan-out's size
- * (default 10,000; PostgreSQL from STEVEDORE_BENCH_DATABASE_URL or STEVEDORE_TEST_DATABASE_URL, else the local test one).
+ * `explain`, `soak`, `daily`, `startup`, or several comma-separated: `--only discord,slack`) runs those sections and
+ * prints them, for pasting; `--interactions 1000 --rate 30` change the soak's load; `--channels 2000` the daily
+ * fan-out's size (default 10,000; PostgreSQL from STEVEDORE_BENCH_DATABASE_URL or STEVEDORE_TEST_DATABASE_URL, else
+ * the local test one).
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
@@ -25,6 +27,7 @@ import { renderDiagrams, renderMachine, renderQuality, renderScaling, writeResul
 import { benchmarkScaling, type ScalingOptions } from './scaling.ts';
 import { renderSoak } from './soak-report.ts';
 import { benchmarkSoak, SOAK_METHOD, type SoakMethod } from './soak.ts';
+import { benchmarkStartup, benchmarkStartupPhases, renderStartup, STARTUP_METHOD } from './startup.ts';
 
 const BENCHMARKS_PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const DEFAULT_SIZES = [500, 5_000, 50_000];
@@ -32,7 +35,7 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak', 'daily'] as const;
+const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak', 'daily', 'startup'] as const;
 /** The PostgreSQL the daily section uses (a schema of its own, dropped after); the tests' by default. */
 const BENCH_DATABASE_URL = process.env['STEVEDORE_BENCH_DATABASE_URL'] ?? process.env['STEVEDORE_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 type Section = (typeof SECTIONS)[number];
@@ -104,6 +107,11 @@ async function runSection(section: Section, options: Options): Promise<string[]>
       return renderSoak(await benchmarkSoak(options.soak, log));
     case 'daily':
       return renderDaily(await benchmarkDaily(options.daily, BENCH_DATABASE_URL, log), options.daily);
+    case 'startup': {
+      const timings = await benchmarkStartup(STARTUP_METHOD, log);
+      log('start-up: phases…');
+      return renderStartup(timings, await benchmarkStartupPhases(), STARTUP_METHOD);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from './config.ts';
+import { cacheDirOf, type Config } from './config.ts';
 import { DiagramRenderer } from './diagrams/index.ts';
 import { createCommandRegistry, RateLimiter, type CommandRegistry, type CoreServices } from './core/index.ts';
 import { loadFlagInventory } from './explain/index.ts';
@@ -15,7 +15,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL' | 'ANSWER_RETENTION_DAYS'>>;
+/** The settings the app reads; `CACHE_DIR` unset means no cache (the entry points pass the configured one). */
+export type AppSettings = Partial<Pick<Config, 'KNOWLEDGE_DIR' | 'CACHE_DIR' | 'DATABASE_PATH' | 'DATABASE_URL' | 'ANSWER_RETENTION_DAYS'>>;
 
 const DAY_MS = 86_400_000;
 
@@ -24,17 +25,31 @@ const DAY_MS = 86_400_000;
  * `overrides` replaces services (tests pass a seeded `random` and predictable ids).
  */
 export async function createApp(settings: AppSettings = {}, overrides: Partial<CoreServices> = {}): Promise<App> {
-  // The flag inventory sits beside knowledge/, so KNOWLEDGE_DIR (which replaces the topics) leaves it alone.
-  const [knowledge, dockerCli] = await Promise.all([loadKnowledge(settings.KNOWLEDGE_DIR), loadFlagInventory()]);
-  const store = overrides.store ?? (await openStore(settings));
+  // The store opens while the knowledge loads and the indexes build: SQLite's writer thread starts on the other
+  // core meanwhile. The knowledge's problem is still the one reported when both fail, as when they ran in turn.
+  const storeOpening = overrides.store ? Promise.resolve(overrides.store) : openStore(settings);
+  storeOpening.catch(() => undefined);
+  const cacheDir = settings.CACHE_DIR === undefined ? undefined : cacheDirOf({ CACHE_DIR: settings.CACHE_DIR });
+  let built: Pick<CoreServices, 'knowledge' | 'dockerCli' | 'engine' | 'topics' | 'deck'>;
+  try {
+    // The flag inventory sits beside knowledge/, so KNOWLEDGE_DIR (which replaces the topics) leaves it alone.
+    const [knowledge, dockerCli] = await Promise.all([loadKnowledge(settings.KNOWLEDGE_DIR, { cacheDir }), loadFlagInventory(undefined, { cacheDir })]);
+    built = {
+      knowledge,
+      dockerCli,
+      engine: overrides.engine ?? new AnswerEngine(knowledge),
+      topics: overrides.topics ?? new TopicFinder(knowledge),
+      deck: overrides.deck ?? new Deck(knowledge),
+    };
+  } catch (error) {
+    if (!overrides.store) await storeOpening.then((opened) => opened.close(), () => undefined);
+    throw error;
+  }
+  const store = await storeOpening;
   const services: CoreServices = {
-    knowledge,
-    engine: new AnswerEngine(knowledge),
-    topics: new TopicFinder(knowledge),
-    deck: new Deck(knowledge),
+    ...built,
     store,
     diagrams: new DiagramRenderer(),
-    dockerCli,
     random: Math.random,
     newId: () => randomBytes(9).toString('base64url'),
     limiter: new RateLimiter(),

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { parseShardRange, type ShardRange } from './adapters/discord/shard-range.ts';
 import { DEFAULT_DATABASE_PATH } from './store/index.ts';
 
+/** Where parsed knowledge is cached by default: beside `./data/`, not in it, since it is not user data. */
+export const DEFAULT_CACHE_DIR = './.cache/stevedore';
+
 /** A bot token: three dot-separated base64url parts (the first encodes the bot's user id). */
 const BOT_TOKEN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 
@@ -21,6 +24,11 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** `json` (one JSON object a line) or `pretty` (readable lines). Default: pretty when stderr is a terminal, else json. */
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
+  /**
+   * Where the parsed knowledge and flag inventory are cached between starts (files derived from `knowledge/` and
+   * `docker-cli/`, never user data; safe to delete). `off` turns the cache off. Default `./.cache/stevedore`.
+   */
+  CACHE_DIR: z.string().min(1).default(DEFAULT_CACHE_DIR),
   /** The SQLite file that keeps learners' progress. Default `./data/stevedore.db`. */
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   /** A PostgreSQL URL (`postgres://user:password@host:5432/db`); when set, it is used instead of SQLite. */
@@ -147,6 +155,11 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The cache folder the settings name, or undefined when `CACHE_DIR=off` turns the cache off. */
+export function cacheDirOf(config: Pick<Config, 'CACHE_DIR'>): string | undefined {
+  return config.CACHE_DIR.toLowerCase() === 'off' ? undefined : config.CACHE_DIR;
+}
 
 /** What the Discord front end needs, when it is configured. */
 export interface DiscordSettings {

@@ -15,7 +15,7 @@ import { FlagInventoryLoadError } from './explain/index.ts';
 import { KnowledgeLoadError } from './knowledge/index.ts';
 import { answerHealth, HEALTH_PATH, HealthStartError, serveHealth, type HealthSources, type PlatformHealth, type PlatformName, type SchedulerActivity } from './health.ts';
 import type { DailyScheduler } from './daily/index.ts';
-import { createLogger, type Logger, type LogLevel } from './logger.ts';
+import type { Logger, LogLevel } from './logger.ts';
 import { SchemaTooNewError, StoreBusyError, StoreOpenError } from './store/index.ts';
 
 /** The one line a start with no platform ends with where the console chat is off (the container image). */
@@ -29,7 +29,6 @@ if (!loaded.ok) {
 }
 const discord = discordSettings(loaded.config);
 const slack = slackSettings(loaded.config);
-const logger = createLogger({ level: loaded.config.LOG_LEVEL, ...(loaded.config.LOG_FORMAT ? { format: loaded.config.LOG_FORMAT } : {}), secrets: secretsOf(loaded.config) });
 
 for (const notice of loaded.notices) console.error(notice);
 if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {
@@ -40,6 +39,9 @@ if (!discord && !slack && loaded.config.STEVEDORE_NO_CONSOLE === '1') {
 try {
   const app = await createApp(loaded.config);
   if (discord || slack) {
+    // The logger (pino) serves the chat platforms; the console chat writes to the terminal and does not load it.
+    const { createLogger } = await import('./logger.ts');
+    const logger = createLogger({ level: loaded.config.LOG_LEVEL, ...(loaded.config.LOG_FORMAT ? { format: loaded.config.LOG_FORMAT } : {}), secrets: secretsOf(loaded.config) });
     const { HEALTH_PORT: port, HEALTH_HOST: host } = loaded.config;
     await serveChat(app, { discord, slack, ...(port ? { health: { port, host } } : {}) }, logger, loaded.config.LOG_LEVEL);
   } else {

@@ -5,6 +5,7 @@
  * `--topics` lists every topic; `--help` prints the usage (exit 0); an unknown option exits 2.
  */
 import { createInterface } from 'node:readline';
+import { cacheDirOf } from '../config.ts';
 import { renderReplyForTerminal } from '../adapters/console/render-terminal.ts';
 import { renderAnswer } from '../core/index.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
@@ -26,7 +27,8 @@ if (help) {
   process.exit(0);
 }
 
-const knowledge = await orExit(loadKnowledge(settingsOrExit().KNOWLEDGE_DIR));
+const config = settingsOrExit();
+const knowledge = await orExit(loadKnowledge(config.KNOWLEDGE_DIR, { cacheDir: cacheDirOf(config) }));
 const engine = new AnswerEngine(knowledge);
 
 /** The stable JSON contract: see README.md. */

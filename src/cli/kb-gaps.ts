@@ -3,6 +3,7 @@
  * answered with low confidence or explaining little of the question, or had voted down,
  * grouped by similarity, most asked first. `--json` prints the groups as JSON instead.
  */
+import { cacheDirOf } from '../config.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
 import { openStore } from '../store/index.ts';
 import { formatGapReport, GAP_CONFIDENCE, GAP_EXPLAINED_SHARE, summariseGaps } from './gap-report.ts';
@@ -15,7 +16,7 @@ try {
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(summaries, null, 2));
   } else {
-    const knowledge = await orExit(loadKnowledge(config.KNOWLEDGE_DIR));
+    const knowledge = await orExit(loadKnowledge(config.KNOWLEDGE_DIR, { cacheDir: cacheDirOf(config) }));
     const where = config.DATABASE_URL ? 'PostgreSQL' : config.DATABASE_PATH;
     console.log(`Knowledge gaps in ${where}\n`);
     console.log(formatGapReport(summaries, (id) => knowledge.get(id)?.title));

@@ -1,13 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { cacheKey, readCachedValue, readModuleSources, writeCachedValue, type CacheOptions } from '../cache/parsed-data-cache.ts';
 import { readFolder, type KnowledgeProblem } from '../knowledge/index.ts';
-import { CommandFileSchema, type CommandFile } from './flag-inventory-schema.ts';
+import type { CommandSourceFile } from './check-command-files.ts';
+import type { CommandFile } from './flag-inventory-schema.ts';
 import { FlagInventory } from './flag-inventory.ts';
 
 /** The `docker-cli/` folder that ships with the project, beside `knowledge/` (so `KNOWLEDGE_DIR` leaves it alone). */
 export const DEFAULT_DOCKER_CLI_DIR = fileURLToPath(new URL('../../docker-cli/', import.meta.url));
+
+/**
+ * Part of the cache key of the parsed inventory, beside the text of the modules that parse and check it
+ * ({@link INVENTORY_SHAPE_MODULES}); bump it for a change that text does not show (a new major `yaml` or `zod`).
+ */
+export const FLAG_INVENTORY_CACHE_VERSION = 1;
+
+/** The file the parsed inventory is cached in, in the cache folder. */
+export const FLAG_INVENTORY_CACHE_NAME = 'docker-cli';
+
+/** The modules whose code decides what a parsed command file looks like and whether it is accepted. */
+const INVENTORY_SHAPE_MODULES = ['flag-inventory-schema', 'check-command-files'];
 
 export type CheckFlagInventoryResult = { files: CommandFile[]; problems: KnowledgeProblem[] };
 
@@ -27,76 +40,54 @@ export class FlagInventoryLoadError extends Error {
 /**
  * Reads and checks every `*.yaml` file of the flag inventory, collecting every problem: YAML and schema errors
  * with their field, commands or aliases defined twice, flags or short forms repeated in one command, and
- * `flagsFrom` naming a command that does not exist. `topicIds`, when given, also checks every topic link.
+ * `flagsFrom` naming a command that does not exist. `topicIds`, when given, also checks every topic link. Never cached.
  */
 export async function checkFlagInventoryDir(dir: string = DEFAULT_DOCKER_CLI_DIR, topicIds?: ReadonlySet<string>): Promise<CheckFlagInventoryResult> {
-  const folder = await readFolder(dir);
-  if (!folder.ok) {
-    return { files: [], problems: [{ file: dir, field: 'folder', message: `${folder.why}: the docker flag inventory ships beside knowledge/; reinstall or restore it` }] };
-  }
-  const names = folder.names.filter((f) => f.endsWith('.yaml')).sort();
-  const files: CommandFile[] = [];
-  const problems: KnowledgeProblem[] = [];
-  for (const name of names) {
-    const parsed = parseCommandFile(name, await readFile(path.join(dir, name), 'utf8'));
-    if (parsed.ok) files.push(parsed.file);
-    problems.push(...parsed.problems);
-  }
-  if (names.length === 0) problems.push({ file: dir, field: 'folder', message: 'holds no .yaml command files' });
-  problems.push(...crossCheck(files, topicIds));
-  return { files, problems };
+  const sources = await readCommandSources(dir);
+  if (!sources.ok) return { files: [], problems: [sources.problem] };
+  const { checkCommandFiles } = await import('./check-command-files.ts');
+  return checkCommandFiles(dir, sources.files, topicIds);
 }
 
-/** Loads the flag inventory, or throws a {@link FlagInventoryLoadError} listing every problem. */
-export async function loadFlagInventory(dir: string = DEFAULT_DOCKER_CLI_DIR): Promise<FlagInventory> {
-  const { files, problems } = await checkFlagInventoryDir(dir);
+/**
+ * Loads the flag inventory, or throws a {@link FlagInventoryLoadError} listing every problem. With a `cacheDir`
+ * (`CACHE_DIR`), files with exactly these names and contents, parsed by this code, come from the cache; a miss
+ * parses them and caches the result when it has no problem. See `loadKnowledge` for how the cache fails safe.
+ */
+export async function loadFlagInventory(dir: string = DEFAULT_DOCKER_CLI_DIR, options: CacheOptions = {}): Promise<FlagInventory> {
+  const sources = await readCommandSources(dir);
+  if (!sources.ok) throw new FlagInventoryLoadError([sources.problem]);
+  const { cacheDir, onCacheOutcome } = options;
+  const key = cacheDir === undefined ? undefined : await flagInventoryCacheKey(sources.files);
+  if (cacheDir !== undefined && key !== undefined) {
+    const cached = await readCachedValue<CommandFile[]>(cacheDir, FLAG_INVENTORY_CACHE_NAME, key);
+    if (Array.isArray(cached)) {
+      onCacheOutcome?.('hit');
+      return new FlagInventory(cached);
+    }
+  }
+  const { checkCommandFiles } = await import('./check-command-files.ts');
+  const { files, problems } = checkCommandFiles(dir, sources.files);
   if (problems.length > 0) throw new FlagInventoryLoadError(problems);
+  if (cacheDir !== undefined && key !== undefined) {
+    // Written first: `onCacheOutcome?.(…)` would not evaluate its argument when there is no callback.
+    const written = await writeCachedValue(cacheDir, FLAG_INVENTORY_CACHE_NAME, key, files);
+    onCacheOutcome?.(written ? 'written' : 'not-written');
+  }
   return new FlagInventory(files);
 }
 
-function parseCommandFile(file: string, source: string): { ok: true; file: CommandFile; problems: KnowledgeProblem[] } | { ok: false; problems: KnowledgeProblem[] } {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    return { ok: false, problems: [{ file, field: 'file', message: `is not valid YAML: ${String((error as Error).message).split('\n')[0]}` }] };
-  }
-  const parsed = CommandFileSchema.safeParse(data);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ file, field: i.path.join('.') || 'file', message: i.message })) };
-  }
-  const problems: KnowledgeProblem[] = [];
-  const expected = `${(parsed.data.command || 'docker').replace(/ /g, '-')}.yaml`;
-  if (file !== expected) problems.push({ file, field: 'command', message: `must match the file name (expected ${expected})` });
-  const seen = new Set<string>();
-  parsed.data.flags.forEach((flag, i) => {
-    for (const name of [`--${flag.long}`, ...(flag.short ? [`-${flag.short}`] : [])]) {
-      if (seen.has(name)) problems.push({ file, field: `flags.${i}`, message: `${name} is defined twice` });
-      seen.add(name);
-    }
-  });
-  return { ok: true, file: parsed.data, problems };
+async function flagInventoryCacheKey(files: readonly CommandSourceFile[]): Promise<string> {
+  const code = await readModuleSources(import.meta.url, INVENTORY_SHAPE_MODULES);
+  return cacheKey([`docker-cli v${FLAG_INVENTORY_CACHE_VERSION}`, ...code, ...files.flatMap((f) => [f.name, f.text])]);
 }
 
-function crossCheck(files: readonly CommandFile[], topicIds?: ReadonlySet<string>): KnowledgeProblem[] {
-  const problems: KnowledgeProblem[] = [];
-  const owner = new Map<string, string>();
-  for (const file of files) {
-    const name = `${(file.command || 'docker').replace(/ /g, '-')}.yaml`;
-    for (const path of [file.command, ...(file.aliases ?? [])]) {
-      const other = owner.get(path);
-      if (other) problems.push({ file: name, field: 'aliases', message: `"${path}" is already defined by ${other}` });
-      owner.set(path, name);
-    }
-    if (file.flagsFrom && !files.some((f) => f.command === file.flagsFrom!.command)) {
-      problems.push({ file: name, field: 'flagsFrom.command', message: `names "${file.flagsFrom.command}", which no file defines` });
-    }
-    if (topicIds) {
-      const links = [['topic', file.topic], ...file.flags.map((f, i) => [`flags.${i}.topic`, f.topic] as const)] as const;
-      for (const [field, topic] of links) {
-        if (topic && !topicIds.has(topic)) problems.push({ file: name, field, message: `links to topic "${topic}", which does not exist` });
-      }
-    }
+/** The `*.yaml` files of the inventory folder, in name order, or why the folder cannot be read; read as the topics are (`readTopicSources`). */
+async function readCommandSources(dir: string): Promise<{ ok: true; files: CommandSourceFile[] } | { ok: false; problem: KnowledgeProblem }> {
+  const folder = await readFolder(dir);
+  if (!folder.ok) {
+    return { ok: false, problem: { file: dir, field: 'folder', message: `${folder.why}: the docker flag inventory ships beside knowledge/; reinstall or restore it` } };
   }
-  return problems;
+  const names = folder.names.filter((f) => f.endsWith('.yaml')).sort();
+  return { ok: true, files: names.map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') })) };
 }

@@ -1,5 +1,4 @@
 import { SchemaTooNewError } from './migrations.ts';
-import { PostgresDriver } from './postgres-driver.ts';
 import { probeDatabaseFile } from './probe-database-file.ts';
 import { SqliteDriver } from './sqlite-driver.ts';
 import { SqlStore } from './sql-store.ts';
@@ -27,7 +26,11 @@ export async function openStore(settings: StoreSettings = {}): Promise<Store> {
   const setting = settings.DATABASE_URL ? 'DATABASE_URL' : 'DATABASE_PATH';
   const where = settings.DATABASE_URL ? 'the PostgreSQL database in DATABASE_URL' : `the database file ${path}`;
   try {
-    if (settings.DATABASE_URL) return await SqlStore.open(new PostgresDriver(settings.DATABASE_URL));
+    if (settings.DATABASE_URL) {
+      // `pg` loads only for PostgreSQL: a start on SQLite (the default) does not pay for it.
+      const { PostgresDriver } = await import('./postgres-driver.ts');
+      return await SqlStore.open(new PostgresDriver(settings.DATABASE_URL));
+    }
     if (path !== ':memory:') await probeDatabaseFile(path, DATABASE_PROBE_TIMEOUT_MS);
     return await SqlStore.open(await SqliteDriver.open(path));
   } catch (error) {

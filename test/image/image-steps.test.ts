@@ -15,7 +15,7 @@
  * the image's commands run on that binary. Optional, because it takes minutes and a 53 MB download.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +145,26 @@ describe(`the image, built and started without Docker, on Node ${imageNodeVersio
     for (const devOnly of ['typescript', 'tsx', 'esbuild', 'vitest', 'eslint']) expect(existsSync(join(appDir, 'node_modules', devOnly)), devOnly).toBe(false);
     expect(existsSync(join(appDir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
     expect(existsSync(join(appDir, 'node_modules/better-sqlite3/deps'))).toBe(false);
+  });
+
+  test('GIVEN the build stage warmed the knowledge cache THEN the final stage holds it, and a start reads it without parsing (or rewriting) anything', async () => {
+    const files = ['knowledge.json', 'docker-cli.json'].map((name) => join(appDir, '.cache/stevedore', name));
+    const before = files.map((file) => statSync(file));
+    for (const stat of before) expect(stat.size).toBeGreaterThan(10_000);
+    // The one-shot ask, compiled: a hit answers from the cache; a miss would parse and replace the files.
+    const asked = start(['node', 'dist/cli/ask.js', '--json', 'what is a volume']);
+    expect(await asked.exit).toBe(0);
+    expect(JSON.parse(asked.stdout)).toMatchObject({ topic: { id: 'volumes' } });
+    // The explainer loads both: the topics it links to and the flag inventory.
+    const pasted = join(work, 'pasted-command.txt');
+    writeFileSync(pasted, 'docker run --rm -p 8080:80 nginx\n');
+    const explained = start(['node', 'dist/cli/explain.js', '--json', pasted]);
+    expect(await explained.exit).toBe(0);
+    expect(explained.stdout).toContain('8080');
+    files.forEach((file, i) => {
+      const after = statSync(file);
+      expect([after.ino, after.mtimeMs], file).toEqual([before[i]!.ino, before[i]!.mtimeMs]);
+    });
   });
 
   test('GIVEN no chat platform configured THEN it exits with one line instead of opening the console chat', async () => {

@@ -50,7 +50,29 @@ describe('the Dockerfile', () => {
     expect(runtime.steps.filter((s) => s.keyword === 'COPY' && s.flags.has('from')).map((s) => s.args)).toEqual([
       '/app/node_modules/ node_modules/',
       '/app/dist/ dist/',
+      '/app/.cache/stevedore/ .cache/stevedore/',
     ]);
+  });
+
+  test('GIVEN the build stage THEN it warms the knowledge cache with the compiled code, after copying what it parses, at the path the final stage copies it from', () => {
+    const build = model.stages.find((s) => s.name === 'build')!;
+    const at = (match: (keyword: string, args: string) => boolean) => build.steps.findIndex((s) => match(s.keyword, s.args.trim()));
+    const compile = at((keyword, args) => keyword === 'RUN' && args === 'npm run build');
+    const warm = at((keyword, args) => keyword === 'RUN' && args === 'node dist/cli/warm-cache.js');
+    expect(warm).toBeGreaterThan(compile);
+    for (const folder of ['knowledge/ knowledge/', 'docker-cli/ docker-cli/']) {
+      const copied = at((keyword, args) => keyword === 'COPY' && args === folder);
+      expect(copied, folder).toBeGreaterThanOrEqual(0);
+      expect(copied, folder).toBeLessThan(warm);
+      // The final stage copies the same folders from the context, so the cache key matches at run time.
+      expect(runtime.steps.some((s) => s.keyword === 'COPY' && !s.flags.has('from') && s.args.trim() === folder), folder).toBe(true);
+    }
+    // Warmed into CACHE_DIR's default under WORKDIR /app, which the final stage neither moves nor overrides.
+    expect(ConfigSchema.parse({}).CACHE_DIR).toBe('./.cache/stevedore');
+    expect(runtime.steps.filter((s) => s.keyword === 'WORKDIR').map((s) => s.args.trim())).toEqual(['/app']);
+    expect(stageEnv(runtime)['CACHE_DIR']).toBeUndefined();
+    // The cache is built in the image; a developer's own ./.cache never enters the build context.
+    expect(dockerignore).toContain('.cache');
   });
 
   test('GIVEN its environment THEN the console chat is off through a setting the code knows, and the database is in the volume', () => {

@@ -51,4 +51,24 @@ describe('KNOWLEDGE_DIR in every entry point', { timeout: CHILD_PROCESS_TEST_TIM
     const asked = await launch('src/cli/ask.ts', ['--json', 'what is a docker image'], env);
     expect(JSON.parse(asked.stdout).topic?.id ?? null).not.toBe('image');
   });
+
+  test('GIVEN KNOWLEDGE_DIR THEN explain links only that folder\'s topics, and a folder that does not exist is exit code 2 with one line naming it', async () => {
+    const pasted = join(folder, 'command.txt');
+    writeFileSync(pasted, 'docker run --rm -d -p 8080:80 -v data:/data --name web nginx\n');
+    const linked = (stdout: string) => {
+      const { items, findings } = JSON.parse(stdout) as { items: Array<{ topic: string | null }>; findings: Array<{ topic: string | null }> };
+      return new Set([...items, ...findings].flatMap((i) => (i.topic ? [i.topic] : [])));
+    };
+    const shipped = await launch('src/cli/explain.ts', ['--json', pasted], {});
+    expect(shipped.code).toBe(0);
+    expect([...linked(shipped.stdout)].some((id) => id !== 'volumes' && id !== 'bind-mounts')).toBe(true);
+    const small = await launch('src/cli/explain.ts', ['--json', pasted], { KNOWLEDGE_DIR: smallKnowledge });
+    expect(small.code).toBe(0);
+    expect([...linked(small.stdout)]).toEqual(['volumes']);
+
+    const missing = await launch('src/cli/explain.ts', [pasted], { KNOWLEDGE_DIR: join(folder, 'missing') });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${join(folder, 'missing')}: folder: does not exist; set KNOWLEDGE_DIR`);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
 });

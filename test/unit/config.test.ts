@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { discordSettings, loadConfig, secretsOf, slackSettings } from '../../src/config.ts';
+import { cacheDirOf, discordSettings, loadConfig, secretsOf, slackSettings } from '../../src/config.ts';
 
 // Shaped like a real bot token, but not one.
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -64,6 +64,19 @@ describe('settings', () => {
 
   test('GIVEN only one database setting THEN there is no notice', () => {
     expect(loadConfig({ DATABASE_PATH: './data/x.db' })).toMatchObject({ ok: true, notices: [] });
+  });
+
+  test('GIVEN CACHE_DIR THEN ./.cache/stevedore by default, the folder given, and none for off in any case', () => {
+    const dirOf = (env: NodeJS.ProcessEnv) => {
+      const loaded = loadConfig(env);
+      if (!loaded.ok) throw new Error(loaded.message);
+      return cacheDirOf(loaded.config);
+    };
+    expect(dirOf({})).toBe('./.cache/stevedore');
+    expect(dirOf({ CACHE_DIR: '  ' })).toBe('./.cache/stevedore');
+    expect(dirOf({ CACHE_DIR: '/var/cache/stevedore' })).toBe('/var/cache/stevedore');
+    expect(dirOf({ CACHE_DIR: 'off' })).toBeUndefined();
+    expect(dirOf({ CACHE_DIR: 'OFF' })).toBeUndefined();
   });
 
   test('GIVEN STEVEDORE_NO_CONSOLE THEN it is 0 by default, 1 when the image sets it, and any other value is refused with one line', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseTopicFile } from '../../../src/knowledge/index.ts';
+import { parseTopicFile } from '../../../src/knowledge/parse-topic-file.ts';
 
 const card = (n: number) => `  - id: card-${n}\n    front: Question ${n}?\n    back: Answer ${n}.`;
 const mcq = (n: number) =>
