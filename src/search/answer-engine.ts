@@ -1,6 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
+import { applySubjectGate, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -74,6 +75,8 @@ interface AnalysedQuery {
   weighted: ReadonlyArray<readonly [string, number]>;
   /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
   sharedPairs: ReadonlyMap<string, number>;
+  /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
+  gateTerms: GateTerm[];
 }
 
 /**
@@ -129,6 +132,8 @@ export class AnswerEngine {
   readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
+  /** Every term some topic explains (see {@link #topicTerms}): the knowledge base's own subjects. */
+  readonly #explainedAnywhere = new Set<string>();
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -151,8 +156,9 @@ export class AnswerEngine {
         }
       }
     }
-    for (const { naming } of this.#topicTerms.values()) {
+    for (const { naming, explaining } of this.#topicTerms.values()) {
       for (const term of naming) this.#namedTopics.set(term, (this.#namedTopics.get(term) ?? 0) + 1);
+      for (const term of explaining) this.#explainedAnywhere.add(term);
     }
     for (const [term, list] of postings) {
       const idf = inverseDocumentFrequency(records.length, list.length);
@@ -271,8 +277,16 @@ export class AnswerEngine {
         r.confidence *= UNEXPLAINED_PENALTY;
       }
     }
+    // The subject gate (answer-gate.ts): a rare word the topic does not explain is what the question is about.
+    const subjects = applySubjectGate(query.gateTerms, ranked, {
+      explains: (r, term) => this.#topicTerms.get((r as RankedTopic).topic.id)!.explaining.has(term),
+      explainedAnywhere: (term) => this.#explainedAnywhere.has(term),
+      known: (term) => this.#weights.has(term),
+      anchors: DOCKER_ANCHORS,
+      penalty: UNEXPLAINED_PENALTY,
+    });
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
-    if (query.decisive.length + claimed.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
+    if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
     return { ranked, query };
   }
 
@@ -374,6 +388,7 @@ export class AnswerEngine {
       ...this.#decisiveTerms(terms, unknown, anchored),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
+      gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
     };
   }
 

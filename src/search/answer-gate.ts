@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { stemToken } from './analyse-text.ts';
+
+/**
+ * How many of `common-english.txt`'s words (most frequent first) count as common English. At 10,000,
+ * "garage", "butterfly", "bake", "container" and "laptop" are common; "watchtower", "ssh", "nfs",
+ * "systemd", "python" and "kubernetes" are not.
+ */
+export const COMMON_ENGLISH_SIZE = 10_000;
+
+/**
+ * The stems of the {@link COMMON_ENGLISH_SIZE} most frequent words of spoken English (SUBTLEX-US, see
+ * `common-english.txt`'s header and `scripts/common-english.ts`). A word whose stem is not among them is
+ * *rare*: a technical word, a product, a name.
+ */
+export const COMMON_ENGLISH_STEMS: ReadonlySet<string> = (() => {
+  const text = readFileSync(new URL('./common-english.txt', import.meta.url), 'utf8');
+  const stems = new Set<string>();
+  let count = 0;
+  for (const line of text.split('\n')) {
+    if (line.length === 0 || line.startsWith('#')) continue;
+    if (count++ >= COMMON_ENGLISH_SIZE) break;
+    stems.add(stemToken(line.replace(/'/g, '')));
+  }
+  return stems;
+})();
+
+/**
+ * Informal and abbreviated words that learners write in chat and that film subtitles rarely use: they are
+ * filler, not subjects. Written by hand for this engine (no source list), general English chat and
+ * programmers' shorthand only: no Docker term and no product name.
+ */
+export const INFORMAL_ENGLISH: ReadonlySet<string> = new Set(
+  `uni mid src dst dest etc repo repos config configs cfg app apps dev devs prod info docs doc admin tmp temp dir
+   dirs env envs var vars arg args param params spec specs lib libs pkg pkgs cmd cmds msg msgs pic pics vid
+   vids rn asap gotta btw iirc afaik tldr tl dr eg ie vs w wo bc b4 thx tysm ppl smth sth pls plz irl`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stemToken),
+);
+
+/**
+ * Prefixes that make a new word of a known one: "redownload", "overkill", "unpublish", and the placeholder
+ * names learners give things ("mycontainer", "myapp").
+ */
+const WORD_PREFIXES = ['re', 'un', 'pre', 'over', 'under', 'sub', 'non', 'my'];
+
+/**
+ * Rare words must be at least this share of a question's distinct terms to decide it: in a question of
+ * more than eight terms, one rare word is the asker's context (their database, their city), not its subject.
+ */
+export const MIN_SUBJECT_SHARE = 1 / 8;
+
+/** A query term as the gate sees it. */
+export interface GateTerm {
+  /** The analysed term (a stem, a flag, a joined docker command). */
+  term: string;
+  /** 1 when written as is; less for a spelling correction (never a subject: "stuck" is not `docker stack`). */
+  certainty: number;
+}
+
+/** What the gate needs to know about one ranked topic. */
+export interface GatedTopic {
+  /** 0..1, multiplied down for each subject the topic leaves unexplained. */
+  confidence: number;
+  /** The question's terms that this topic must explain but does not; the gate appends to it. */
+  unexplained: string[];
+}
+
+/**
+ * A word that can be the *subject* of a question: a rare word (not common English), written as is, made
+ * of letters and digits and starting with a letter ("watchtower", "nfs", "ipv6", "x11"), and not one of
+ * the words that merely place the question in Docker's world (`anchors`: "docker", "dockerfile"...).
+ * Flags and docker commands are decided elsewhere (decisive terms).
+ */
+export function isRareSubject(t: GateTerm, anchors: ReadonlySet<string>, known: (term: string) => boolean): boolean {
+  const { term } = t;
+  // Letters, then at most two digits ("ipv6", "x11"); "abc123" and "node20" are ids and versions.
+  if (t.certainty !== 1 || !/^\p{L}[\p{L}\p{N}]+$/u.test(term) || /\p{N}{3}|\p{N}\p{L}/u.test(term)) return false;
+  if (COMMON_ENGLISH_STEMS.has(term) || INFORMAL_ENGLISH.has(term) || anchors.has(term)) return false;
+  // A known word with a prefix: "redownload", "overkill", "mycontainer".
+  return !WORD_PREFIXES.some((prefix) => {
+    if (!term.startsWith(prefix) || term.length - prefix.length < 3) return false;
+    const rest = term.slice(prefix.length);
+    return COMMON_ENGLISH_STEMS.has(rest) || COMMON_ENGLISH_STEMS.has(stemToken(rest)) || known(rest) || known(stemToken(rest));
+  });
+}
+
+/** What the subject gate needs to know about the knowledge base. */
+export interface SubjectGateContext {
+  /** Whether a topic explains a term (its phrases other than the body use it). */
+  explains: (topic: GatedTopic, term: string) => boolean;
+  /** Whether any topic explains a term: then ranking, not this gate, decides between the topics. */
+  explainedAnywhere: (term: string) => boolean;
+  /** Whether the knowledge base uses a term at all (bodies included): "download" in "redownload". */
+  known: (term: string) => boolean;
+  /** The words that place a question in Docker's world ("docker", "container"): never a subject. */
+  anchors: ReadonlySet<string>;
+  /** What a topic's confidence is multiplied by for each subject it leaves unexplained. */
+  penalty: number;
+}
+
+/**
+ * The subject gate, a step after ranking: a question's rare words are what it is about. A rare word (see
+ * {@link isRareSubject}) that no topic explains, in a question where such words are at least
+ * {@link MIN_SUBJECT_SHARE} of the terms, means the knowledge base has no topic on the question: "should i
+ * use **watchtower** to auto update my containers" is not answered by *Restart policies*, however well it
+ * explains "auto", "update" and "containers". Each such word multiplies every topic's confidence by the
+ * penalty and is added to its `unexplained` list; the caller re-sorts. A rare word that some topic explains
+ * ("cron", "npm") is left to the ranking, and so are common English words: in a Docker question they are
+ * mostly chatty filler ("tip", "bunch", "wheel").
+ *
+ * @param terms the question's distinct analysed terms, known to the knowledge base or not
+ * @returns the question's unexplained rare subject words (none when the gate does not apply)
+ */
+export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[], ranked: readonly T[], context: SubjectGateContext): string[] {
+  const { explains, explainedAnywhere, known, anchors, penalty } = context;
+  const subjects = terms.filter((t) => !explainedAnywhere(t.term) && isRareSubject(t, anchors, known)).map((t) => t.term);
+  // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
+  if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
+  for (const r of ranked) {
+    for (const term of subjects) {
+      if (explains(r, term) || r.unexplained.includes(term)) continue;
+      r.unexplained.push(term);
+      r.confidence *= penalty;
+    }
+  }
+  return subjects;
+}
