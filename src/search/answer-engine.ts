@@ -1,7 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applySubjectGate, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, hasDockerSignal, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -132,8 +132,8 @@ export class AnswerEngine {
   readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
-  /** Every term some topic explains (see {@link #topicTerms}): the knowledge base's own subjects. */
-  readonly #explainedAnywhere = new Set<string>();
+  /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
+  readonly #explainingTopics = new Map<string, number>();
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -158,7 +158,7 @@ export class AnswerEngine {
     }
     for (const { naming, explaining } of this.#topicTerms.values()) {
       for (const term of naming) this.#namedTopics.set(term, (this.#namedTopics.get(term) ?? 0) + 1);
-      for (const term of explaining) this.#explainedAnywhere.add(term);
+      for (const term of explaining) this.#explainingTopics.set(term, (this.#explainingTopics.get(term) ?? 0) + 1);
     }
     for (const [term, list] of postings) {
       const idf = inverseDocumentFrequency(records.length, list.length);
@@ -278,13 +278,18 @@ export class AnswerEngine {
       }
     }
     // The subject gate (answer-gate.ts): a rare word the topic does not explain is what the question is about.
-    const subjects = applySubjectGate(query.gateTerms, ranked, {
-      explains: (r, term) => this.#topicTerms.get((r as RankedTopic).topic.id)!.explaining.has(term),
-      explainedAnywhere: (term) => this.#explainedAnywhere.has(term),
-      known: (term) => this.#weights.has(term),
+    const gate = {
+      explains: (r: RankedTopic, term: string) => this.#topicTerms.get(r.topic.id)!.explaining.has(term),
+      explainingTopics: (term: string) => this.#explainingTopics.get(term) ?? 0,
+      known: (term: string) => this.#weights.has(term),
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
-    });
+    };
+    const subjects = [...applySubjectGate(query.gateTerms, ranked, gate), ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, gate)];
+    // The Docker-signal gate (answer-gate.ts): a question that says nothing of Docker needs far more evidence.
+    if (!hasDockerSignal(query.gateTerms, query.anchored, (term) => (this.#namedTopics.get(term) ?? 0) > 0, (term) => COMMAND_TERMS.has(term))) {
+      for (const r of ranked) r.confidence *= Number(process.env.G_NOSIG ?? 0.25);
+    }
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
     return { ranked, query };

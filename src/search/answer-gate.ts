@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { stemToken } from './analyse-text.ts';
+import { INSTRUCTIONS, stemToken } from './analyse-text.ts';
 
 /**
  * How many of `common-english.txt`'s words (most frequent first) count as common English. At 10,000,
@@ -87,11 +87,11 @@ export function isRareSubject(t: GateTerm, anchors: ReadonlySet<string>, known: 
 }
 
 /** What the subject gate needs to know about the knowledge base. */
-export interface SubjectGateContext {
+export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
   /** Whether a topic explains a term (its phrases other than the body use it). */
-  explains: (topic: GatedTopic, term: string) => boolean;
-  /** Whether any topic explains a term: then ranking, not this gate, decides between the topics. */
-  explainedAnywhere: (term: string) => boolean;
+  explains: (topic: T, term: string) => boolean;
+  /** How many topics explain a term: when some do, ranking rather than the subject gate decides between them. */
+  explainingTopics: (term: string) => number;
   /** Whether the knowledge base uses a term at all (bodies included): "download" in "redownload". */
   known: (term: string) => boolean;
   /** The words that place a question in Docker's world ("docker", "container"): never a subject. */
@@ -113,9 +113,9 @@ export interface SubjectGateContext {
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
-export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[], ranked: readonly T[], context: SubjectGateContext): string[] {
-  const { explains, explainedAnywhere, known, anchors, penalty } = context;
-  const subjects = terms.filter((t) => !explainedAnywhere(t.term) && isRareSubject(t, anchors, known)).map((t) => t.term);
+export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[], ranked: readonly T[], context: SubjectGateContext<T>): string[] {
+  const { explains, explainingTopics, known, anchors, penalty } = context;
+  const subjects = terms.filter((t) => explainingTopics(t.term) === 0 && isRareSubject(t, anchors, known)).map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
   for (const r of ranked) {
@@ -123,6 +123,105 @@ export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[
       if (explains(r, term) || r.unexplained.includes(term)) continue;
       r.unexplained.push(term);
       r.confidence *= penalty;
+    }
+  }
+  return subjects;
+}
+
+/**
+ * Words of computing in general, which a Docker topic may explain but which do not make a question about
+ * Docker: "what is a **gpu**", "what is **dns**", "**ssh** into a **remote server**". Written by hand for
+ * this engine from general computing vocabulary (hardware, operating systems, networking, languages and
+ * their package managers, other tools), not from any evaluation question.
+ */
+export const GENERAL_COMPUTING: ReadonlySet<string> = new Set(
+  `computer pc laptop desktop hardware gpu gpus cpu cpus core cores ram memory disk disks drive ssd hdd usb device
+   devices driver drivers nvidia cuda monitor screen keyboard
+   os operating system systems linux windows mac macos ubuntu debian fedora centos arch android ios kernel
+   process processes thread threads program programs software app application applications file files folder
+   folders directory path permission permissions user users admin root password shell bash zsh powershell
+   terminal console command commands script scripts cron job jobs service services daemon boot reboot update
+   upgrade install installer download
+   network networks networking internet wifi router dns ip ipv4 ipv6 tcp udp http https ssl tls ssh vpn proxy
+   firewall port ports server servers remote client host hosting website web domain url browser email
+   cloud aws azure gcp vps vm vms virtual machine machines virtualbox vmware
+   code coding programming language python java javascript typescript node nodejs npm pip ruby gem php go
+   rust cargo gradle maven jar package packages library libraries framework react django flask rails spring
+   database databases sql mysql postgres postgresql mongodb redis sqlite query
+   git github gitlab commit branch merge repository api json yaml xml csv
+   compile compiler debug debugger test tests testing deploy deployment`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stemToken),
+);
+
+/** How common a word must be (its rank in `common-english.txt`) to say nothing of Docker on its own: "build", "run", "stop". */
+export const EVERYDAY_ENGLISH_SIZE = 2_000;
+
+/** The stems of the {@link EVERYDAY_ENGLISH_SIZE} most frequent words. */
+export const EVERYDAY_ENGLISH_STEMS: ReadonlySet<string> = (() => {
+  const text = readFileSync(new URL('./common-english.txt', import.meta.url), 'utf8');
+  const stems = new Set<string>();
+  let count = 0;
+  for (const line of text.split('\n')) {
+    if (line.length === 0 || line.startsWith('#')) continue;
+    if (count++ >= EVERYDAY_ENGLISH_SIZE) break;
+    stems.add(stemToken(line.replace(/'/g, '')));
+  }
+  return stems;
+})();
+
+/**
+ * Whether a question says anything of Docker: it names Docker's world (`anchored`: "docker", "container",
+ * "compose"...), writes a flag or a docker command, or uses a term that names a topic (title, alias,
+ * keyword or command) and is neither general computing ({@link GENERAL_COMPUTING}) nor everyday English
+ * ({@link EVERYDAY_ENGLISH_STEMS}): "volume", "mount", "layer", "registry", "dangling", "entrypoint".
+ */
+export function hasDockerSignal(terms: readonly GateTerm[], anchored: boolean, namesTopic: (term: string) => boolean, isCommand: (term: string) => boolean): boolean {
+  if (anchored) return true;
+  return terms.some(
+    ({ term, certainty }) =>
+      term.startsWith('-') ||
+      isCommand(term) ||
+      (certainty === 1 && namesTopic(term) && !GENERAL_COMPUTING.has(term) && !EVERYDAY_ENGLISH_STEMS.has(term)),
+  );
+}
+
+/**
+ * In a short question that names Docker ("what is docker build cloud", "docker buildx bake what is a bake
+ * file"), every word but the anchors is the subject: at most this many such words, each must be explained
+ * by the answering topic. Longer questions carry filler ("why is my docker build so slow lol").
+ */
+export const SHORT_DOCKER_QUESTION_TERMS = 3;
+
+/**
+ * A word that this many topics explain ("instruction", "layer") is Docker's general vocabulary, which the
+ * ranking weighs; the short-question gate leaves it to the ranking.
+ */
+export const WIDELY_EXPLAINED = 3;
+
+/** The terms `markInstructions` makes of Dockerfile instructions in capitals (`VOLUME` → `volumeline`), stemmed: Docker's own. */
+const INSTRUCTION_TERMS: ReadonlySet<string> = new Set([...INSTRUCTIONS].map((i) => stemToken(i === 'FROM' ? 'fromline' : `${i.toLowerCase()}line`)));
+
+/**
+ * The short-question gate: see {@link SHORT_DOCKER_QUESTION_TERMS}. Words corrected from a typo, flags and
+ * words of fewer than three letters are left out; each word a topic leaves unexplained multiplies its
+ * confidence by the penalty.
+ * @returns the words that decide (none when the question is not short or not anchored)
+ */
+export function applyShortQuestionGate<T extends GatedTopic>(terms: readonly GateTerm[], anchored: boolean, ranked: readonly T[], context: SubjectGateContext<T>): string[] {
+  if (!anchored) return [];
+  const words = terms.filter((t) => !context.anchors.has(t.term) && !INSTRUCTION_TERMS.has(t.term));
+  if (words.length === 0 || words.length > SHORT_DOCKER_QUESTION_TERMS) return [];
+  const subjects = words
+    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term))
+    .filter((t) => context.explainingTopics(t.term) < WIDELY_EXPLAINED)
+    .map((t) => t.term);
+  for (const r of ranked) {
+    for (const term of subjects) {
+      if (context.explains(r, term) || r.unexplained.includes(term)) continue;
+      r.unexplained.push(term);
+      r.confidence *= context.penalty;
     }
   }
   return subjects;
