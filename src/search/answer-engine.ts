@@ -1,7 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
+import { analyseText, markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, hasDockerSignal, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -132,6 +132,8 @@ export class AnswerEngine {
   readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
+  /** Whether a question says anything of Docker; see {@link DockerSignal}. */
+  readonly #dockerSignal: DockerSignal;
   /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
   readonly #explainingTopics = new Map<string, number>();
 
@@ -166,6 +168,10 @@ export class AnswerEngine {
       this.#weights.set(term, idf * (namingTerms.has(term) ? 1 : this.#scoring.incidentalWeight));
     }
     this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
+    this.#dockerSignal = new DockerSignal(
+      knowledge.topics.flatMap((t) => [t.title, ...t.aliases, ...t.keywords, ...t.commands].map(analyseText)),
+      (term) => COMMAND_TERMS.has(term),
+    );
     this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
   }
 
@@ -287,8 +293,8 @@ export class AnswerEngine {
     };
     const subjects = [...applySubjectGate(query.gateTerms, ranked, gate), ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, gate)];
     // The Docker-signal gate (answer-gate.ts): a question that says nothing of Docker needs far more evidence.
-    if (!hasDockerSignal(query.gateTerms, query.anchored, (term) => (this.#namedTopics.get(term) ?? 0) > 0, (term) => COMMAND_TERMS.has(term))) {
-      for (const r of ranked) r.confidence *= Number(process.env.G_NOSIG ?? 0.25);
+    if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
+      for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
     }
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));

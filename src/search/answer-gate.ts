@@ -159,20 +159,67 @@ export const EVERYDAY_ENGLISH_SIZE = 2_000;
 /** The stems of the {@link EVERYDAY_ENGLISH_SIZE} most frequent words. */
 export const EVERYDAY_ENGLISH_STEMS: ReadonlySet<string> = new Set(commonStems(EVERYDAY_ENGLISH_SIZE));
 
+/** What {@link DockerSignal} reads of a question. */
+export interface SignalQuery {
+  /** Its distinct analysed terms. */
+  terms: readonly GateTerm[];
+  /** Whether it names Docker's world ("docker", "dockerfile", "compose", "container"...), as typed. */
+  anchored: boolean;
+  /** For each topic, how many of the question's neighbouring term pairs its phrases (bodies aside) also use. */
+  sharedPairs: ReadonlyMap<string, number>;
+}
+
 /**
- * Whether a question says anything of Docker: it names Docker's world (`anchored`: "docker", "container",
- * "compose"...), writes a flag or a docker command, or uses a term that names a topic (title, alias,
- * keyword or command) and is neither general computing ({@link GENERAL_COMPUTING}) nor everyday English
- * ({@link EVERYDAY_ENGLISH_STEMS}): "volume", "mount", "layer", "registry", "dangling", "entrypoint".
+ * How many neighbouring word pairs a question must share with one topic's phrases (bodies aside) to speak
+ * Docker's language without naming it: "npm install runs every build" shares "npm install", "install run"...
+ * with *Build cache*; "ssh into a remote server" shares one pair with *docker context*.
  */
-export function hasDockerSignal(terms: readonly GateTerm[], anchored: boolean, namesTopic: (term: string) => boolean, isCommand: (term: string) => boolean): boolean {
-  if (anchored) return true;
-  return terms.some(
-    ({ term, certainty }) =>
-      term.startsWith('-') ||
-      isCommand(term) ||
-      (certainty === 1 && namesTopic(term) && !GENERAL_COMPUTING.has(term) && !EVERYDAY_ENGLISH_STEMS.has(term)),
-  );
+export const SIGNAL_SHARED_PAIRS = 2;
+
+/**
+ * Whether a question says anything of Docker. It does when it names Docker's world (`anchored`), writes a
+ * flag or a docker command, uses a term that names a topic (title, alias, keyword or command) and is neither
+ * general computing ({@link GENERAL_COMPUTING}) nor everyday English ({@link EVERYDAY_ENGLISH_STEMS}):
+ * "volume", "mount", "layer", "registry", "dangling", "entrypoint"; uses every word of a topic's name of two
+ * words or more ("host network", "exit code", "build cache"), or shares {@link SIGNAL_SHARED_PAIRS} word pairs
+ * with one topic's phrases. A question that says nothing of Docker ("what is a gpu", "what is dns", "ssh into a
+ * remote server") gets an answer only on far stronger evidence: the engine multiplies its confidences down.
+ */
+export class DockerSignal {
+  /** Every analysed term that names a topic. */
+  readonly #namingTerms = new Set<string>();
+  /** Topic names of two terms or more, analysed, indexed by their first term. */
+  readonly #namePhrases = new Map<string, string[][]>();
+  readonly #isCommand: (term: string) => boolean;
+
+  /**
+   * @param names every topic's naming phrases (title, aliases, keywords, commands), analysed into terms
+   * @param isCommand whether a term is a docker command (`dockercp`)
+   */
+  constructor(names: Iterable<readonly string[]>, isCommand: (term: string) => boolean) {
+    this.#isCommand = isCommand;
+    for (const name of names) {
+      for (const term of name) this.#namingTerms.add(term);
+      const distinct = [...new Set(name)];
+      if (distinct.length < 2) continue;
+      const list = this.#namePhrases.get(distinct[0]!) ?? [];
+      list.push(distinct);
+      this.#namePhrases.set(distinct[0]!, list);
+    }
+  }
+
+  /** Whether the question says anything of Docker; see the class. */
+  has(query: SignalQuery): boolean {
+    if (query.anchored) return true;
+    const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));
+    for (const { term } of query.terms) {
+      if (term.startsWith('-') || this.#isCommand(term)) return true;
+      if (typed.has(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !EVERYDAY_ENGLISH_STEMS.has(term)) return true;
+      if (this.#namePhrases.get(term)?.some((phrase) => phrase.every((t) => typed.has(t)))) return true;
+    }
+    for (const count of query.sharedPairs.values()) if (count >= SIGNAL_SHARED_PAIRS) return true;
+    return false;
+  }
 }
 
 /**
