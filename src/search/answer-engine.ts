@@ -170,7 +170,7 @@ export class AnswerEngine {
     this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
     this.#dockerSignal = new DockerSignal(
       knowledge.topics.flatMap((t) => [t.title, ...t.aliases, ...t.keywords, ...t.commands].map(analyseText)),
-      (term) => COMMAND_TERMS.has(term),
+      { anchors: DOCKER_ANCHORS, isCommand: (term) => COMMAND_TERMS.has(term), isSubcommand: (term) => SUBCOMMAND_TERMS.has(term) },
     );
     this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
   }

@@ -177,8 +177,10 @@ export interface SignalQuery {
 export const SIGNAL_SHARED_PAIRS = 2;
 
 /**
- * Whether a question says anything of Docker. It does when it names Docker's world (`anchored`), writes a
- * flag or a docker command, uses a term that names a topic (title, alias, keyword or command) and is neither
+ * Whether a question says anything of Docker. It does when it names Docker's world (`anchored`, or an anchor
+ * word corrected from a typo: "containr"), writes a flag or a docker command, uses a docker subcommand as a
+ * verb in a question with no word of general computing ("why is my second build so fast", not "how do i
+ * build an npm package"), uses a term that names a topic (title, alias, keyword or command) and is neither
  * general computing ({@link GENERAL_COMPUTING}) nor everyday English ({@link EVERYDAY_ENGLISH_STEMS}):
  * "volume", "mount", "layer", "registry", "dangling", "entrypoint"; uses every word of a topic's name of two
  * words or more ("host network", "exit code", "build cache"), or shares {@link SIGNAL_SHARED_PAIRS} word pairs
@@ -191,13 +193,21 @@ export class DockerSignal {
   /** Topic names of two terms or more, analysed, indexed by their first term. */
   readonly #namePhrases = new Map<string, string[][]>();
   readonly #isCommand: (term: string) => boolean;
+  readonly #isSubcommand: (term: string) => boolean;
+  readonly #anchors: ReadonlySet<string>;
 
   /**
    * @param names every topic's naming phrases (title, aliases, keywords, commands), analysed into terms
-   * @param isCommand whether a term is a docker command (`dockercp`)
+   * @param vocabulary `anchors`: the words that name Docker's world; `isCommand`: whether a term is a docker
+   *   command (`dockercp`); `isSubcommand`: whether it is a docker subcommand written alone (`build`, `run`)
    */
-  constructor(names: Iterable<readonly string[]>, isCommand: (term: string) => boolean) {
-    this.#isCommand = isCommand;
+  constructor(
+    names: Iterable<readonly string[]>,
+    vocabulary: { anchors: ReadonlySet<string>; isCommand: (term: string) => boolean; isSubcommand: (term: string) => boolean },
+  ) {
+    this.#isCommand = vocabulary.isCommand;
+    this.#isSubcommand = vocabulary.isSubcommand;
+    this.#anchors = vocabulary.anchors;
     for (const name of names) {
       for (const term of name) this.#namingTerms.add(term);
       const distinct = [...new Set(name)];
@@ -212,8 +222,12 @@ export class DockerSignal {
   has(query: SignalQuery): boolean {
     if (query.anchored) return true;
     const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));
+    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term));
     for (const { term } of query.terms) {
-      if (term.startsWith('-') || this.#isCommand(term)) return true;
+      // A misspelt "containr" or "dockerfle" still names Docker's world.
+      if (this.#anchors.has(term) || term.startsWith('-') || this.#isCommand(term)) return true;
+      // "why is my second build so fast": a docker verb, in a question about nothing else of computing.
+      if (typed.has(term) && !computing && this.#isSubcommand(term)) return true;
       if (typed.has(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !EVERYDAY_ENGLISH_STEMS.has(term)) return true;
       if (this.#namePhrases.get(term)?.some((phrase) => phrase.every((t) => typed.has(t)))) return true;
     }
