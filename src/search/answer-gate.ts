@@ -73,14 +73,16 @@ export interface GatedTopic {
  */
 export function isRareSubject(t: GateTerm, anchors: ReadonlySet<string>, known: (term: string) => boolean): boolean {
   const { term } = t;
-  // Letters, then at most two digits ("ipv6", "x11"); "abc123" and "node20" are ids and versions.
+  // Letters, then at most two digits ("ipv6", "x11"); "abc123" and "3x" are ids and numbers.
   if (t.certainty !== 1 || !/^\p{L}[\p{L}\p{N}]+$/u.test(term) || /\p{N}{3}|\p{N}\p{L}/u.test(term)) return false;
   if (COMMON_ENGLISH_STEMS.has(term) || INFORMAL_ENGLISH.has(term) || anchors.has(term)) return false;
   // A known word with a prefix: "redownload", "overkill", "mycontainer".
   return !WORD_PREFIXES.some((prefix) => {
     if (!term.startsWith(prefix) || term.length - prefix.length < 3) return false;
     const rest = term.slice(prefix.length);
-    return COMMON_ENGLISH_STEMS.has(rest) || COMMON_ENGLISH_STEMS.has(stemToken(rest)) || known(rest) || known(stemToken(rest));
+    // The stem of "overkill" is "overkil": Porter's last step drops one l of a final "ll", so try it back.
+    const forms = [rest, stemToken(rest), `${rest}${rest.at(-1)!}`];
+    return forms.some((form) => COMMON_ENGLISH_STEMS.has(form) || known(form));
   });
 }
 
