@@ -291,7 +291,7 @@ export class AnswerEngine {
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
     };
-    const subjects = [...applySubjectGate(query.gateTerms, ranked, gate), ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, gate)];
+    const subjects = [...applySubjectGate(query.gateTerms, query.anchored, ranked, gate), ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, gate)];
     // The Docker-signal gate (answer-gate.ts): a question that says nothing of Docker needs far more evidence.
     if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;

@@ -38,6 +38,27 @@ export const INFORMAL_ENGLISH: ReadonlySet<string> = new Set(
 );
 
 /**
+ * What people put *in* containers: languages, frameworks, databases, servers, distributions and apps. In a
+ * question that names Docker they are the asker's stack, the context of the question ("how do i dockerize my
+ * **django** app", "my **laravel** container cant write to storage"), not its subject. Written by hand for
+ * this engine from widely used open-source stacks, not from any evaluation question.
+ */
+export const STACK_WORDS: ReadonlySet<string> = new Set(
+  `python java javascript typescript node nodejs deno bun npm yarn pnpm pip pipenv poetry ruby gem php composer
+   go golang rust cargo kotlin scala elixir erlang haskell perl dotnet csharp aspnet gradle maven jar war
+   react vue angular svelte nextjs nuxt vite webpack express nestjs django flask fastapi rails laravel symfony
+   spring springboot quarkus gunicorn uvicorn celery
+   mysql mariadb postgres postgresql mongodb mongo redis sqlite cassandra elasticsearch opensearch kafka
+   rabbitmq memcached neo4j influxdb clickhouse
+   nginx apache httpd tomcat caddy haproxy
+   ubuntu debian alpine fedora centos rhel rocky alma busybox distroless
+   wordpress drupal ghost jupyter pytorch tensorflow ollama grafana prometheus jenkins gitea nextcloud minecraft`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stemToken),
+);
+
+/**
  * Prefixes that make a new word of a known one: "redownload", "overkill", "unpublish", and the placeholder
  * names learners give things ("mycontainer", "myapp").
  */
@@ -105,7 +126,8 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * {@link isRareSubject}) that no topic explains, in a question where such words are at least
  * {@link MIN_SUBJECT_SHARE} of the terms, means the knowledge base has no topic on the question: "should i
  * use **watchtower** to auto update my containers" is not answered by *Restart policies*, however well it
- * explains "auto", "update" and "containers". Each such word multiplies every topic's confidence by the
+ * explains "auto", "update" and "containers". In a question that names Docker, the asker's stack
+ * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject. Each such word multiplies every topic's confidence by the
  * penalty and is added to its `unexplained` list; the caller re-sorts. A rare word that some topic explains
  * ("cron", "npm") is left to the ranking, and so are common English words: in a Docker question they are
  * mostly chatty filler ("tip", "bunch", "wheel").
@@ -113,9 +135,17 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
-export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[], ranked: readonly T[], context: SubjectGateContext<T>): string[] {
+export function applySubjectGate<T extends GatedTopic>(
+  terms: readonly GateTerm[],
+  anchored: boolean,
+  ranked: readonly T[],
+  context: SubjectGateContext<T>,
+): string[] {
   const { explains, explainingTopics, known, anchors, penalty } = context;
-  const subjects = terms.filter((t) => explainingTopics(t.term) === 0 && isRareSubject(t, anchors, known)).map((t) => t.term);
+  const subjects = terms
+    .filter((t) => explainingTopics(t.term) === 0 && isRareSubject(t, anchors, known))
+    .filter((t) => !(anchored && STACK_WORDS.has(t.term)))
+    .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
   for (const r of ranked) {
@@ -255,8 +285,9 @@ export const WIDELY_EXPLAINED = 3;
 const INSTRUCTION_TERMS: ReadonlySet<string> = new Set([...INSTRUCTIONS].map((i) => stemToken(i === 'FROM' ? 'fromline' : `${i.toLowerCase()}line`)));
 
 /**
- * The short-question gate: see {@link SHORT_DOCKER_QUESTION_TERMS}. Words corrected from a typo, flags and
- * words of fewer than three letters are left out; each word a topic leaves unexplained multiplies its
+ * The short-question gate: see {@link SHORT_DOCKER_QUESTION_TERMS}. Words corrected from a typo, flags,
+ * words of fewer than three letters, everyday English, the asker's stack ({@link STACK_WORDS}) and words that
+ * {@link WIDELY_EXPLAINED} topics explain are left out; each word a topic leaves unexplained multiplies its
  * confidence by the penalty.
  * @returns the words that decide (none when the question is not short or not anchored)
  */
@@ -265,7 +296,7 @@ export function applyShortQuestionGate<T extends GatedTopic>(terms: readonly Gat
   const words = terms.filter((t) => !context.anchors.has(t.term) && !INSTRUCTION_TERMS.has(t.term));
   if (words.length === 0 || words.length > SHORT_DOCKER_QUESTION_TERMS) return [];
   const subjects = words
-    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term))
+    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !STACK_WORDS.has(t.term))
     .filter((t) => context.explainingTopics(t.term) < WIDELY_EXPLAINED)
     .map((t) => t.term);
   for (const r of ranked) {

@@ -67,7 +67,7 @@ describe('isRareSubject', () => {
 describe('applySubjectGate', () => {
   test('GIVEN a rare word no topic explains THEN every topic loses confidence and lists it as unexplained', () => {
     const ranked = [topic('restart-policies', 'auto restart update containers'), topic('volumes', 'volume containers', 0.4)];
-    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), ranked, context(ranked));
+    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, ranked, context(ranked));
     expect(subjects).toEqual([stemToken('watchtower')]);
     expect(ranked[0]).toMatchObject({ confidence: 0.9 * 0.25, unexplained: [stemToken('watchtower')] });
     expect(ranked[1]!.confidence).toBeCloseTo(0.4 * 0.25);
@@ -75,14 +75,14 @@ describe('applySubjectGate', () => {
 
   test('GIVEN a rare word some topic explains THEN the gate leaves it to the ranking', () => {
     const ranked = [topic('cron-topic', 'run cron jobs in containers'), topic('other', 'containers')];
-    expect(applySubjectGate(typed('how do i run a cron job inside a container'), ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, ranked, context(ranked))).toEqual([]);
     expect(ranked.map((r) => r.confidence)).toEqual([0.9, 0.9]);
   });
 
   test('GIVEN one rare word in a long question THEN it is context, not the subject', () => {
     const ranked = [topic('volumes', 'volumes remove run tables gone data')];
     const question = 'ok so i have a foodb container for my uni project and every time i remove it and run it again all my tables are gone, my friend said use volumes';
-    expect(applySubjectGate(typed(question), ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed(question), true, ranked, context(ranked))).toEqual([]);
     expect(ranked[0]!.confidence).toBe(0.9);
   });
 });
