@@ -44,7 +44,7 @@ export interface RankedTopic {
   evidence: AnswerEvidence;
   /** 0..1: the estimated probability that this topic is the right answer. */
   confidence: number;
-  /** The question's decisive terms this topic does not explain (see {@link AnswerEngine.rank}); none for an answer. */
+  /** The question's decisive terms and subject words this topic does not explain (see {@link AnswerEngine.rank}); none for an answer. */
   unexplained: string[];
 }
 
@@ -216,7 +216,10 @@ export class AnswerEngine {
    * written alone (`save`, `swarm`, `rename`) that names at most that many, once a topic that explains it
    * could answer; and every word of a short question that names nothing of Docker's world ("explain the
    * life cycle of a butterfly"). A topic that leaves one unexplained has its confidence multiplied by
-   * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all.
+   * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all. Then the gates of
+   * `answer-gate.ts` (`#gate`) do the same for the question's rare subject words
+   * ("watchtower") and the rarer words of a short Docker question ("docker build cloud"), and lower every
+   * confidence of a question that says nothing of Docker ("what is a gpu").
    */
   rank(question: string): RankedTopic[] {
     return this.#rank(question).ranked;
@@ -283,22 +286,35 @@ export class AnswerEngine {
         r.confidence *= UNEXPLAINED_PENALTY;
       }
     }
-    // The subject gate (answer-gate.ts): a rare word the topic does not explain is what the question is about.
-    const gate = {
+    const subjects = this.#gate(ranked, query);
+    // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
+    if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
+    return { ranked, query };
+  }
+
+  /**
+   * The gates after ranking (`answer-gate.ts`): the subject gate (a rare word no topic explains is what the
+   * question is about), the short-question gate (in a short Docker question every rarer word must be
+   * explained), and the Docker-signal gate (a question that says nothing of Docker needs far stronger
+   * evidence). They lower confidences and extend `unexplained`; the caller re-sorts.
+   * @returns the subject words the gates decided on (none when no gate applied)
+   */
+  #gate(ranked: RankedTopic[], query: AnalysedQuery): string[] {
+    const context = {
       explains: (r: RankedTopic, term: string) => this.#topicTerms.get(r.topic.id)!.explaining.has(term),
       explainingTopics: (term: string) => this.#explainingTopics.get(term) ?? 0,
       known: (term: string) => this.#weights.has(term),
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
     };
-    const subjects = [...applySubjectGate(query.gateTerms, query.anchored, ranked, gate), ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, gate)];
-    // The Docker-signal gate (answer-gate.ts): a question that says nothing of Docker needs far more evidence.
+    const subjects = [
+      ...applySubjectGate(query.gateTerms, query.anchored, ranked, context),
+      ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
+    ];
     if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
     }
-    // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
-    if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
-    return { ranked, query };
+    return subjects;
   }
 
   /** Share of the query's weight, unknown words included, among these terms. */

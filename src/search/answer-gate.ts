@@ -127,12 +127,15 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * {@link MIN_SUBJECT_SHARE} of the terms, means the knowledge base has no topic on the question: "should i
  * use **watchtower** to auto update my containers" is not answered by *Restart policies*, however well it
  * explains "auto", "update" and "containers". In a question that names Docker, the asker's stack
- * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject. Each such word multiplies every topic's confidence by the
- * penalty and is added to its `unexplained` list; the caller re-sorts. A rare word that some topic explains
+ * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject. Each subject word multiplies the
+ * confidence of every topic that does not explain it by the penalty and is added to that topic's
+ * `unexplained` list; the caller re-sorts. A rare word that some topic explains
  * ("cron", "npm") is left to the ranking, and so are common English words: in a Docker question they are
  * mostly chatty filler ("tip", "bunch", "wheel").
  *
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
+ * @param anchored whether the question names Docker's world as typed ("docker", "container"...)
+ * @param ranked the ranked topics; their confidences and `unexplained` lists are changed in place
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
 export function applySubjectGate<T extends GatedTopic>(
