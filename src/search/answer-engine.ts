@@ -1,5 +1,5 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { analyseText, markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
+import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
 import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
@@ -169,7 +169,7 @@ export class AnswerEngine {
     }
     this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
     this.#dockerSignal = new DockerSignal(
-      knowledge.topics.flatMap((t) => [t.title, ...t.aliases, ...t.keywords, ...t.commands].map(analyseText)),
+      records.filter((r) => NAMING_KINDS.has(r.kind)).map((r) => [...r.terms]),
       { anchors: DOCKER_ANCHORS, isCommand: (term) => COMMAND_TERMS.has(term), isSubcommand: (term) => SUBCOMMAND_TERMS.has(term) },
     );
     this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
