@@ -16,7 +16,7 @@ export function toSurfaceTokens(text: string): string[] {
 }
 
 /** Dockerfile instructions, which the knowledge and learners alike write in capitals. */
-const INSTRUCTIONS: ReadonlySet<string> = new Set(
+export const INSTRUCTIONS: ReadonlySet<string> = new Set(
   'FROM RUN CMD LABEL EXPOSE ENV ADD COPY ENTRYPOINT VOLUME USER WORKDIR ARG ONBUILD STOPSIGNAL HEALTHCHECK SHELL'.split(' '),
 );
 

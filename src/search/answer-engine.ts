@@ -1,6 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -43,7 +44,7 @@ export interface RankedTopic {
   evidence: AnswerEvidence;
   /** 0..1: the estimated probability that this topic is the right answer. */
   confidence: number;
-  /** The question's decisive terms this topic does not explain (see {@link AnswerEngine.rank}); none for an answer. */
+  /** The question's decisive terms and subject words this topic does not explain (see {@link AnswerEngine.rank}); none for an answer. */
   unexplained: string[];
 }
 
@@ -74,6 +75,8 @@ interface AnalysedQuery {
   weighted: ReadonlyArray<readonly [string, number]>;
   /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
   sharedPairs: ReadonlyMap<string, number>;
+  /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
+  gateTerms: GateTerm[];
 }
 
 /**
@@ -129,6 +132,10 @@ export class AnswerEngine {
   readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
+  /** Whether a question says anything of Docker; see {@link DockerSignal}. */
+  readonly #dockerSignal: DockerSignal;
+  /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
+  readonly #explainingTopics = new Map<string, number>();
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -151,8 +158,9 @@ export class AnswerEngine {
         }
       }
     }
-    for (const { naming } of this.#topicTerms.values()) {
+    for (const { naming, explaining } of this.#topicTerms.values()) {
       for (const term of naming) this.#namedTopics.set(term, (this.#namedTopics.get(term) ?? 0) + 1);
+      for (const term of explaining) this.#explainingTopics.set(term, (this.#explainingTopics.get(term) ?? 0) + 1);
     }
     for (const [term, list] of postings) {
       const idf = inverseDocumentFrequency(records.length, list.length);
@@ -160,6 +168,10 @@ export class AnswerEngine {
       this.#weights.set(term, idf * (namingTerms.has(term) ? 1 : this.#scoring.incidentalWeight));
     }
     this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
+    this.#dockerSignal = new DockerSignal(
+      records.filter((r) => NAMING_KINDS.has(r.kind)).map((r) => [...r.terms]),
+      { anchors: DOCKER_ANCHORS, isCommand: (term) => COMMAND_TERMS.has(term), isSubcommand: (term) => SUBCOMMAND_TERMS.has(term) },
+    );
     this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
   }
 
@@ -204,7 +216,10 @@ export class AnswerEngine {
    * written alone (`save`, `swarm`, `rename`) that names at most that many, once a topic that explains it
    * could answer; and every word of a short question that names nothing of Docker's world ("explain the
    * life cycle of a butterfly"). A topic that leaves one unexplained has its confidence multiplied by
-   * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all.
+   * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all. Then the gates of
+   * `answer-gate.ts` (`#gate`) do the same for the question's rare subject words
+   * ("watchtower") and the rarer words of a short Docker question ("docker build cloud"), and lower every
+   * confidence of a question that says nothing of Docker ("what is a gpu").
    */
   rank(question: string): RankedTopic[] {
     return this.#rank(question).ranked;
@@ -271,9 +286,35 @@ export class AnswerEngine {
         r.confidence *= UNEXPLAINED_PENALTY;
       }
     }
+    const subjects = this.#gate(ranked, query);
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
-    if (query.decisive.length + claimed.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
+    if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
     return { ranked, query };
+  }
+
+  /**
+   * The gates after ranking (`answer-gate.ts`): the subject gate (a rare word no topic explains is what the
+   * question is about), the short-question gate (in a short Docker question every rarer word must be
+   * explained), and the Docker-signal gate (a question that says nothing of Docker needs far stronger
+   * evidence). They lower confidences and extend `unexplained`; the caller re-sorts.
+   * @returns the subject words the gates decided on (none when no gate applied)
+   */
+  #gate(ranked: RankedTopic[], query: AnalysedQuery): string[] {
+    const context = {
+      explains: (r: RankedTopic, term: string) => this.#topicTerms.get(r.topic.id)!.explaining.has(term),
+      explainingTopics: (term: string) => this.#explainingTopics.get(term) ?? 0,
+      known: (term: string) => this.#weights.has(term),
+      anchors: DOCKER_ANCHORS,
+      penalty: UNEXPLAINED_PENALTY,
+    };
+    const subjects = [
+      ...applySubjectGate(query.gateTerms, query.anchored, ranked, context),
+      ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
+    ];
+    if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
+      for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
+    }
+    return subjects;
   }
 
   /** Share of the query's weight, unknown words included, among these terms. */
@@ -374,6 +415,7 @@ export class AnswerEngine {
       ...this.#decisiveTerms(terms, unknown, anchored),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
+      gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
     };
   }
 

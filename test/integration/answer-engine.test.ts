@@ -117,6 +117,36 @@ describe('AnswerEngine: knowing what it does not know (issue 10 §1)', () => {
   });
 });
 
+describe('AnswerEngine: the subject and Docker-signal gates (issue 10 §1, second round)', () => {
+  test.each(['should i use watchtower to auto update my containers', 'how do i mount an nfs share into a docker container', 'what is docker build cloud'])(
+    'GIVEN the Docker question %j, whose subject no topic explains THEN it abstains with "not yet"',
+    (question) => {
+      const answer = engine.answer(question);
+      expect(answer).toMatchObject({ answered: false, abstention: 'not-yet', topic: null });
+    },
+  );
+
+  test.each([
+    ['what is a gpu', 'gpus'],
+    ['what is dns', 'network-drivers'],
+    ['ssh into a remote server', 'docker-context'],
+  ])('GIVEN %j, general computing with nothing of Docker THEN it abstains as off-topic, offering %s as a near miss', (question, nearMiss) => {
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ answered: false, abstention: 'off-topic' });
+    expect(answer.suggestions.map((s) => s.id)).toContain(nearMiss);
+  });
+
+  test.each([
+    ['how do i use nvidia gpus in docker', 'gpus'],
+    ['how do containers resolve dns names', 'network-drivers'],
+    ['what is the host network driver', 'network-drivers'],
+    ['why is my second build so fast', 'build-cache'],
+    ['ok so i have a mysql container for my uni project and every time i remove it and run it again all my tables are gone, my friend said use volumes but idk how to set one up', 'volumes'],
+  ])('GIVEN %j, the same words in Docker\'s sense or rare words as context THEN it still answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+});
+
 describe('spelling against the shipped knowledge (issue 10 §1)', () => {
   const { lexicon } = buildPhraseIndex(knowledge);
   const spelt = (word: string) => correctAndStem([word], lexicon)[0]!;

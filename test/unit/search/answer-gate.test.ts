@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { commonEnglishFile } from '../../../scripts/common-english.ts';
+import { analyseText, stemToken } from '../../../src/search/analyse-text.ts';
+import {
+  applyShortQuestionGate,
+  applySubjectGate,
+  COMMON_ENGLISH_STEMS,
+  DockerSignal,
+  isRareSubject,
+  type GatedTopic,
+  type GateTerm,
+  type SubjectGateContext,
+} from '../../../src/search/answer-gate.ts';
+
+const ANCHORS: ReadonlySet<string> = new Set(['docker', 'container'].map(stemToken));
+const typed = (text: string): GateTerm[] => [...new Set(analyseText(text))].map((term) => ({ term, certainty: 1 }));
+const rare = (word: string, known: (t: string) => boolean = () => false) => isRareSubject({ term: stemToken(word), certainty: 1 }, ANCHORS, known);
+
+interface FakeTopic extends GatedTopic {
+  id: string;
+  explaining: ReadonlySet<string>;
+}
+const topic = (id: string, explaining: string, confidence = 0.9): FakeTopic => ({ id, explaining: new Set(analyseText(explaining)), confidence, unexplained: [] });
+const context = (ranked: readonly FakeTopic[]): SubjectGateContext<FakeTopic> => ({
+  explains: (t, term) => t.explaining.has(term),
+  explainingTopics: (term) => ranked.filter((t) => t.explaining.has(term)).length,
+  known: () => false,
+  anchors: ANCHORS,
+  penalty: 0.25,
+});
+
+describe('common English (SUBTLEX-US)', () => {
+  test('GIVEN the shipped common-english.txt THEN it is what scripts/common-english.ts writes from the package', () => {
+    expect(readFileSync(new URL('../../../src/search/common-english.txt', import.meta.url), 'utf8')).toBe(commonEnglishFile());
+  });
+
+  test('GIVEN everyday words and Docker words in their everyday sense THEN they are common; technical words are not', () => {
+    for (const word of ['garage', 'butterfly', 'house', 'bake', 'container', 'image', 'laptop']) expect(COMMON_ENGLISH_STEMS.has(stemToken(word)), word).toBe(true);
+    for (const word of ['watchtower', 'nfs', 'systemd', 'kubernetes', 'ssh', 'selinux']) expect(COMMON_ENGLISH_STEMS.has(stemToken(word)), word).toBe(false);
+  });
+});
+
+describe('isRareSubject', () => {
+  test('GIVEN rare words, short acronyms and versioned names THEN they can be a question\'s subject', () => {
+    for (const word of ['watchtower', 'nfs', 'ipv6', 'x11', 'testcontainers']) expect(rare(word), word).toBe(true);
+  });
+
+  test('GIVEN common words, chat shorthand, ids and anchors THEN they are not subjects', () => {
+    for (const word of ['garage', 'uni', 'repo', 'config', 'abc123', 'e3b0c44298fc', 'docker', 'containers']) expect(rare(word), word).toBe(false);
+  });
+
+  test('GIVEN a known word with a prefix (placeholder names, re-, over-) THEN it is not a subject', () => {
+    expect(rare('redownloading')).toBe(false);
+    expect(rare('overkill')).toBe(false);
+    expect(rare('mycontainer')).toBe(false);
+    // "mysql" is my + "sql", and "sql" is neither common English nor, here, known.
+    expect(rare('mysql')).toBe(true);
+    expect(rare('mysql', (t) => t === 'sql')).toBe(false);
+  });
+
+  test('GIVEN a word corrected from a typo THEN it is never a subject', () => {
+    expect(isRareSubject({ term: 'watchtow', certainty: 0.7 }, ANCHORS, () => false)).toBe(false);
+  });
+});
+
+describe('applySubjectGate', () => {
+  test('GIVEN a rare word no topic explains THEN every topic loses confidence and lists it as unexplained', () => {
+    const ranked = [topic('restart-policies', 'auto restart update containers'), topic('volumes', 'volume containers', 0.4)];
+    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, ranked, context(ranked));
+    expect(subjects).toEqual([stemToken('watchtower')]);
+    expect(ranked[0]).toMatchObject({ confidence: 0.9 * 0.25, unexplained: [stemToken('watchtower')] });
+    expect(ranked[1]!.confidence).toBeCloseTo(0.4 * 0.25);
+  });
+
+  test('GIVEN a rare word some topic explains THEN the gate leaves it to the ranking', () => {
+    const ranked = [topic('cron-topic', 'run cron jobs in containers'), topic('other', 'containers')];
+    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, ranked, context(ranked))).toEqual([]);
+    expect(ranked.map((r) => r.confidence)).toEqual([0.9, 0.9]);
+  });
+
+  test('GIVEN one rare word in a long question THEN it is context, not the subject', () => {
+    const ranked = [topic('volumes', 'volumes remove run tables gone data')];
+    const question = 'ok so i have a foodb container for my uni project and every time i remove it and run it again all my tables are gone, my friend said use volumes';
+    expect(applySubjectGate(typed(question), true, ranked, context(ranked))).toEqual([]);
+    expect(ranked[0]!.confidence).toBe(0.9);
+  });
+});
+
+describe('applyShortQuestionGate', () => {
+  test('GIVEN a short question naming Docker THEN its rarer words must be explained by the answering topic', () => {
+    const ranked = [topic('docker-build', 'docker build'), topic('build-cloud', 'docker build cloud')];
+    const terms = typed('what is docker build cloud');
+    expect(applyShortQuestionGate(terms, true, ranked, context(ranked))).toContain(stemToken('cloud'));
+    expect(ranked[0]).toMatchObject({ confidence: 0.9 * 0.25, unexplained: [stemToken('cloud')] });
+    expect(ranked[1]).toMatchObject({ confidence: 0.9, unexplained: [] });
+  });
+
+  test('GIVEN everyday or explained words, a long question or no anchor THEN no confidence is lost', () => {
+    const ranked = [topic('docker-architecture', 'docker architecture')];
+    // "explained" is everyday English; "architecture" is explained by the topic.
+    applyShortQuestionGate(typed('docker architecture explained?'), true, ranked, context(ranked));
+    expect(applyShortQuestionGate(typed('what is docker build cloud'), false, ranked, context(ranked))).toEqual([]);
+    expect(applyShortQuestionGate(typed('how do i use docker build cloud with my team from github actions'), true, ranked, context(ranked))).toEqual([]);
+    expect(ranked[0]).toMatchObject({ confidence: 0.9, unexplained: [] });
+  });
+});
+
+describe('DockerSignal', () => {
+  const signal = new DockerSignal(
+    ['GPUs in containers', 'gpu', 'dns', 'remote host', 'ssh', 'host network', 'volume', 'build cache', 'entrypoint'].map(analyseText),
+    { anchors: ANCHORS, isCommand: (t) => t === 'dockercp', isSubcommand: (t) => t === 'build' || t === 'run' },
+  );
+  const has = (question: string, sharedPairs: ReadonlyMap<string, number> = new Map()) =>
+    signal.has({ terms: typed(question), anchored: false, sharedPairs });
+
+  test('GIVEN questions of general computing that Docker topics happen to name THEN they say nothing of Docker', () => {
+    for (const q of ['what is a gpu', 'what is dns and how does it work', 'ssh into a remote server', 'how do i build an npm package']) expect(has(q), q).toBe(false);
+  });
+
+  test('GIVEN a Docker-specific term, a two-word name, a flag or a docker verb alone THEN they do', () => {
+    for (const q of ['what is a volume', 'what is the host network driver', 'entrypoint', 'what does --rm do', 'why is my second build so fast']) expect(has(q), q).toBe(true);
+  });
+
+  test('GIVEN word pairs shared with a topic THEN they are Docker\'s language', () => {
+    expect(has('what is a gpu', new Map([['gpus', 1]]))).toBe(false);
+    expect(has('what is a gpu', new Map([['gpus', 2]]))).toBe(true);
+  });
+
+  test('GIVEN an anchor, even misspelt and corrected THEN it is a Docker question', () => {
+    expect(signal.has({ terms: [{ term: stemToken('container'), certainty: 0.8 }], anchored: false, sharedPairs: new Map() })).toBe(true);
+    expect(signal.has({ terms: [], anchored: true, sharedPairs: new Map() })).toBe(true);
+  });
+});
