@@ -54,9 +54,21 @@ export function surfaceTokensOfClean(cleaned: string): string[] {
   return tokens;
 }
 
+/** Stems already computed: building an index stems each distinct word once, not once per use. */
+const stems = new Map<string, string>();
+/** Past this many distinct words the memo starts again, so a flood of made-up words cannot grow it without end. */
+const MAX_MEMOISED_STEMS = 500_000;
+
 /** Reduces a word to its stem so "containers" and "container" meet; flags and short words stay as they are. */
 export function stemToken(token: string): string {
-  return token.length <= 3 || token.startsWith('-') ? token : stemmer(token);
+  if (token.length <= 3 || token.startsWith('-')) return token;
+  let stem = stems.get(token);
+  if (stem === undefined) {
+    if (stems.size >= MAX_MEMOISED_STEMS) stems.clear();
+    stem = stemmer(token);
+    stems.set(token, stem);
+  }
+  return stem;
 }
 
 /** Surface tokens, stemmed: the terms the index and the queries are compared on. */

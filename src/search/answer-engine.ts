@@ -1,10 +1,11 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
-import { cleanQuery } from './clean-text.ts';
+import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
+import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, type PhraseIndex, type PhraseRecord } from './phrase-index.ts';
+import { adjacentPairs, buildPhraseIndex, MAX_TERMS, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
+import { TermSet } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
@@ -49,6 +50,8 @@ export interface RankedTopic {
 
 interface QueryTerm {
   term: string;
+  /** Its number in the index ({@link PhraseIndex.termIds}). */
+  id: number;
   /** Its IDF over phrases, halved for terms that name nothing (see the constructor). */
   weight: number;
   /** How sure we are the user wrote this term: 1 as typed, less for a spelling correction. */
@@ -72,8 +75,39 @@ interface AnalysedQuery {
   subcommands: string[];
   /** Each of its terms with its weight, known or not: what {@link Answer.explainedShare} is a share of. */
   weighted: ReadonlyArray<readonly [string, number]>;
+  /** Its distinct neighbouring term pairs; see {@link adjacentPairs}. */
+  pairs: readonly number[];
   /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
   sharedPairs: ReadonlyMap<string, number>;
+}
+
+/** A candidate topic as retrieval scores it, before its evidence and confidence. */
+interface ScoredTopic {
+  topic: Topic;
+  score: number;
+  bestPhrase: number;
+  coverage: { matched: number; explained: number; explainedByTerms: number };
+}
+
+/** What a topic that bounded retrieval did not reach can at most be; see {@link AnswerEngine.rank}. */
+interface RetrievalBound {
+  score: number;
+  confidence: number;
+  /** The query terms such a topic may use. */
+  terms: ReadonlySet<string>;
+}
+
+/**
+ * Whether the first of a bounded ranking is the first of the full one. With no decisive term it is the best
+ * score, which bounded retrieval always reaches. Otherwise it is the best-scoring topic that explains every
+ * decisive term, which is certain when it scores above anything not reached, or when a decisive term is not
+ * among the terms an unreached topic may use (so none explains them all).
+ */
+function firstIsCertain(ranked: readonly RankedTopic[], decisive: readonly string[], bound: RetrievalBound): boolean {
+  if (decisive.length === 0) return true;
+  const first = ranked[0];
+  if (first && first.unexplained.length === 0 && first.score > bound.score) return true;
+  return decisive.some((term) => !bound.terms.has(term));
 }
 
 /**
@@ -98,8 +132,10 @@ const SHORT_QUESTION_TERMS = 4;
  */
 const UNEXPLAINED_PENALTY = 0.25;
 
-/** See `#candidates`. */
+/** See `#retrieve`. */
 const COMMON_TERM_SHARE = 0.05;
+/** More distinct terms than a question of {@link MAX_QUERY_LENGTH} characters can hold. */
+const MAX_QUERY_TERMS = MAX_QUERY_LENGTH;
 
 const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
 const NOT_YET = "I don't have a topic on that yet.";
@@ -121,14 +157,24 @@ export class AnswerEngine {
   /** The weight of a term nobody wrote: the rarest possible. */
   readonly #unseenIdf: number;
   /** Each phrase's total term weight, by record index: fixed, so computed once. */
-  readonly #phraseWeights: number[];
+  readonly #phraseWeights: Float64Array;
   /**
    * Every term each topic uses anywhere, the terms that name it, and the terms it explains: those of its
    * phrases other than the body (naming phrases, summary, example questions, card fronts, quiz questions).
    */
-  readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
+  readonly #topicTerms = new Map<string, { all: TermSet; naming: TermSet; explaining: TermSet }>();
+  /** The same sets by topic number. */
+  readonly #topicTermsByIndex: Array<{ all: TermSet; naming: TermSet; explaining: TermSet }> = [];
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
+  /** Per-query scratch, reused: which query term (slot) a term number is, valid when its stamp is the query's. */
+  readonly #termStamp: Uint32Array;
+  readonly #termSlot: Int32Array;
+  /** Per-query scratch: whether a topic was evaluated, valid when its stamp is the query's. */
+  readonly #topicStamp: Uint32Array;
+  #stamp = 0;
+  /** Per-phrase scratch: the query slots a phrase matches, in query order. */
+  readonly #hits = new Int32Array(MAX_QUERY_TERMS);
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -137,36 +183,60 @@ export class AnswerEngine {
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
     this.#index = buildPhraseIndex(knowledge);
 
-    const { records, postings } = this.#index;
-    for (const topic of knowledge.topics) this.#topicTerms.set(topic.id, { all: new Set(), naming: new Set(), explaining: new Set() });
-    const namingTerms = new Set<string>();
-    for (const record of records) {
-      const terms = this.#topicTerms.get(record.topicId)!;
-      for (const term of record.terms) terms.all.add(term);
-      if (record.kind !== 'body') for (const term of record.terms) terms.explaining.add(term);
-      if (NAMING_KINDS.has(record.kind)) {
-        for (const term of record.terms) {
-          terms.naming.add(term);
-          namingTerms.add(term);
+    const { recordCount, recordKind, recordTermStart, recordTerms, topicRecordStart, postingStart, termIds, terms } = this.#index;
+    const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
+    const body = PHRASE_KINDS.indexOf('body');
+    const isNamingTerm = new Uint8Array(terms.length);
+    // Each topic's distinct terms of each kind, found with a stamp per term rather than a Set per topic.
+    const seen = [new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1)] as const;
+    knowledge.topics.forEach((topic, t) => {
+      const lists: [number[], number[], number[]] = [[], [], []];
+      const add = (which: 0 | 1 | 2, id: number) => {
+        if (seen[which][id] === t) return;
+        seen[which][id] = t;
+        lists[which].push(id);
+      };
+      for (let r = topicRecordStart[t]!; r < topicRecordStart[t + 1]!; r++) {
+        const kind = recordKind[r]!;
+        for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
+          const id = recordTerms[k]!;
+          add(0, id);
+          if (kind !== body) add(2, id);
+          if (naming[kind]) {
+            add(1, id);
+            isNamingTerm[id] = 1;
+          }
         }
       }
-    }
-    for (const { naming } of this.#topicTerms.values()) {
-      for (const term of naming) this.#namedTopics.set(term, (this.#namedTopics.get(term) ?? 0) + 1);
-    }
-    for (const [term, list] of postings) {
-      const idf = inverseDocumentFrequency(records.length, list.length);
+      const [all, namingTerms, explaining] = lists.map((list) => new TermSet(Int32Array.from(list).sort(), termIds));
+      const sets = { all: all!, naming: namingTerms!, explaining: explaining! };
+      this.#topicTerms.set(topic.id, sets);
+      this.#topicTermsByIndex.push(sets);
+      for (const id of lists[1]) this.#namedTopics.set(terms[id]!, (this.#namedTopics.get(terms[id]!) ?? 0) + 1);
+    });
+    const termWeights = new Float64Array(terms.length);
+    terms.forEach((term, id) => {
+      const idf = inverseDocumentFrequency(recordCount, postingStart[id + 1]! - postingStart[id]!);
       // Terms that name something count fully; words met only in examples and bodies count less.
-      this.#weights.set(term, idf * (namingTerms.has(term) ? 1 : this.#scoring.incidentalWeight));
+      termWeights[id] = idf * (isNamingTerm[id] ? 1 : this.#scoring.incidentalWeight);
+      this.#weights.set(term, termWeights[id]);
+    });
+    this.#unseenIdf = inverseDocumentFrequency(recordCount, 0);
+    this.#phraseWeights = new Float64Array(recordCount);
+    for (let r = 0; r < recordCount; r++) {
+      let sum = 0;
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) sum += termWeights[recordTerms[k]!]!;
+      this.#phraseWeights[r] = sum;
     }
-    this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
-    this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
+    this.#termStamp = new Uint32Array(terms.length);
+    this.#termSlot = new Int32Array(terms.length);
+    this.#topicStamp = new Uint32Array(knowledge.topics.length);
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
     const question = rawQuestion.trim();
-    const { ranked, query } = this.#rank(question);
+    const { ranked, query } = this.#rank(question, true);
     const best = ranked[0];
     if (best && query && best.confidence >= this.#options.minConfidence) {
       return {
@@ -207,39 +277,27 @@ export class AnswerEngine {
    * {@link UNEXPLAINED_PENALTY} for each and goes after every topic that explains them all.
    */
   rank(question: string): RankedTopic[] {
-    return this.#rank(question).ranked;
+    return this.#rank(question, false).ranked;
   }
 
-  /** The ranking, and the analysed question (none for a probe). */
-  #rank(question: string): { ranked: RankedTopic[]; query?: AnalysedQuery } {
+  /**
+   * The ranking, and the analysed question (none for a probe). `bounded` (for {@link answer}) stops
+   * retrieval once the topics not yet looked at can change nothing an answer shows (see {@link #retrieve})
+   * and ranks only the topics looked at; without it every candidate topic is ranked.
+   */
+  #rank(question: string, bounded: boolean): { ranked: RankedTopic[]; query?: AnalysedQuery } {
     // Cleaned first: bounded in length, and full-width or invisible characters cannot hide a probe.
     const cleaned = cleanQuery(markInstructions(question));
     if (looksLikeProbe(cleaned)) return { ranked: [] };
     const query = this.#analyse(cleaned);
     if (query.known.length === 0) return { ranked: [], query };
+    return { ranked: this.#rankAnalysed(query, bounded), query };
+  }
 
-    const bestPhrases = new Map<string, [number, number]>();
-    for (const recordIndex of this.#candidates(query)) {
-      const record = this.#index.records[recordIndex]!;
-      const relevance = this.#phraseRelevance(record, this.#phraseWeights[recordIndex]!, query);
-      const best = bestPhrases.get(record.topicId) ?? [0, 0];
-      if (relevance > best[0]) bestPhrases.set(record.topicId, [relevance, best[0]]);
-      else if (relevance > best[1]) bestPhrases.set(record.topicId, [best[0], relevance]);
-      else bestPhrases.set(record.topicId, best);
-    }
-
-    const { secondPhraseWeight, phraseShare, calibration } = this.#scoring;
-    const scored = [...bestPhrases].map(([topicId, [first, second]]) => {
-      const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
-      const coverage = this.#topicCoverage(topicId, query);
-      return {
-        topic: this.#knowledge.get(topicId)!,
-        score: phraseShare * phraseScore + (1 - phraseShare) * coverage.matched,
-        bestPhrase: first,
-        coverage,
-      };
-    });
+  #rankAnalysed(query: AnalysedQuery, bounded: boolean): RankedTopic[] {
+    const { scored, bound } = this.#retrieve(query, bounded);
     scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
+    const { calibration } = this.#scoring;
 
     const ranked = scored.map(({ topic, score, bestPhrase, coverage }, index): RankedTopic => {
       const rival = scored[index === 0 ? 1 : 0]?.score ?? 0;
@@ -273,11 +331,14 @@ export class AnswerEngine {
     }
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
-    return { ranked, query };
+    // A topic not looked at can still come first when it might explain every decisive term the first one
+    // looked at does not: then look at every candidate.
+    if (bound && !firstIsCertain(ranked, [...query.decisive, ...claimed], bound)) return this.#rankAnalysed(query, false);
+    return ranked;
   }
 
   /** Share of the query's weight, unknown words included, among these terms. */
-  #explainedShare(explaining: ReadonlySet<string>, query: AnalysedQuery): number {
+  #explainedShare(explaining: { has(term: string): boolean }, query: AnalysedQuery): number {
     let explained = 0;
     let total = 0;
     for (const [term, weight] of query.weighted) {
@@ -288,39 +349,106 @@ export class AnswerEngine {
   }
 
   /**
-   * The phrases worth scoring: those that share one of the query's distinctive terms. A term found in more
-   * than {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no
+   * The topics worth ranking, each with its score, best phrase and coverage.
+   *
+   * Candidates are the topics with a phrase that shares one of the query's distinctive terms. A term found in
+   * more than {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no
    * candidates by itself unless the query has nothing rarer: otherwise one common word would make every
-   * question score most of the knowledge base.
+   * question score most of the knowledge base. A topic's best phrases are among those candidate phrases.
+   *
+   * Term at a time, heaviest term first (MaxScore): after each term, a topic not yet reached uses only the
+   * terms still to come and the common ones, so its score and its confidence are at most what those terms'
+   * weight allows ({@link #scoreBound}, {@link #confidenceBound}). When `bounded`, retrieval stops once two
+   * topics already score above that bound and that confidence is below both the answering and the
+   * suggestion threshold: no topic left could be first, be the rival that sets the first one's lead, answer,
+   * or be offered as a near miss. Each topic reached is scored once, from typed arrays, over its own phrases.
    */
-  #candidates(query: AnalysedQuery): Set<number> {
-    const { postings, records } = this.#index;
-    const lists = query.known.map((q) => postings.get(q.term)!);
-    const distinctive = lists.filter((list) => list.length <= records.length * COMMON_TERM_SHARE);
-    const candidates = new Set<number>();
-    for (const list of distinctive.length > 0 ? distinctive : lists) for (const index of list) candidates.add(index);
-    return candidates;
+  #retrieve(query: AnalysedQuery, bounded: boolean): { scored: ScoredTopic[]; bound?: RetrievalBound } {
+    const { recordCount, postingStart, postingRecords, recordTopic } = this.#index;
+    const stamp = this.#nextStamp();
+    const known = query.known;
+    known.forEach((q, slot) => {
+      this.#termStamp[q.id] = stamp;
+      this.#termSlot[q.id] = slot;
+    });
+    const frequency = (q: QueryTerm) => postingStart[q.id + 1]! - postingStart[q.id]!;
+    const distinctive = known.map((q) => frequency(q) <= recordCount * COMMON_TERM_SHARE);
+    const generating = distinctive.includes(true) ? distinctive : known.map(() => true);
+    const order = known.map((_, slot) => slot).filter((slot) => generating[slot]).sort((a, b) => known[b]!.weight - known[a]!.weight);
+
+    const scored: ScoredTopic[] = [];
+    let top = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
+    const remaining = new Uint8Array(known.length).fill(1);
+    for (let j = 0; j < order.length; j++) {
+      const slot = order[j]!;
+      const id = known[slot]!.id;
+      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
+        const topic = recordTopic[postingRecords[p]!]!;
+        if (this.#topicStamp[topic] === stamp) continue;
+        this.#topicStamp[topic] = stamp;
+        const topicScore = this.#scoreTopic(topic, query, stamp, generating);
+        scored.push(topicScore);
+        if (topicScore.score > top) [top, second] = [topicScore.score, top];
+        else if (topicScore.score > second) second = topicScore.score;
+      }
+      remaining[slot] = 0;
+      if (!bounded || j === order.length - 1) continue;
+      const bound = this.#bound(query, remaining, stamp);
+      const { minConfidence, minSuggestionConfidence } = this.#options;
+      if (second > bound.score && bound.confidence < Math.min(minConfidence, minSuggestionConfidence)) return { scored, bound };
+    }
+    return { scored };
   }
 
-  /**
-   * How well one phrase explains the query: the share of the query's weight it matches and the share of
-   * its own weight the query matches, so "image vs container" prefers the phrase "image vs container" over
-   * the phrase "image".
-   */
-  #phraseRelevance(record: PhraseRecord, phraseWeight: number, query: AnalysedQuery): number {
-    let matchedWeight = 0;
-    let matchedCertainWeight = 0;
-    for (const { term, weight, certainty } of query.known) {
-      if (!record.terms.has(term)) continue;
-      matchedWeight += weight;
-      matchedCertainWeight += weight * certainty;
+  /** One topic's score, best phrase and coverage; `stamp` marks the query's terms (see {@link #retrieve}). */
+  #scoreTopic(topic: number, query: AnalysedQuery, stamp: number, generating: readonly boolean[]): ScoredTopic {
+    const { recordKind, recordTermStart, recordTerms, topicRecordStart } = this.#index;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, secondPhraseWeight, phraseShare } = this.#scoring;
+    const known = query.known;
+    const hits = this.#hits;
+    let first = 0;
+    let second = 0;
+    for (let r = topicRecordStart[topic]!; r < topicRecordStart[topic + 1]!; r++) {
+      let count = 0;
+      let candidate = false;
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
+        const id = recordTerms[k]!;
+        if (this.#termStamp[id] !== stamp) continue;
+        const slot = this.#termSlot[id]!;
+        // In query order, so sums are added in the same order as ever.
+        let at = count++;
+        while (at > 0 && hits[at - 1]! > slot) hits[at] = hits[--at]!;
+        hits[at] = slot;
+        if (generating[slot]) candidate = true;
+      }
+      if (!candidate) continue;
+      // How well the phrase explains the query: the share of the query's weight it matches and the share of
+      // its own weight the query matches, so "image vs container" prefers the phrase "image vs container"
+      // over the phrase "image".
+      let matchedWeight = 0;
+      let matchedCertainWeight = 0;
+      for (let i = 0; i < count; i++) {
+        const { weight, certainty } = known[hits[i]!]!;
+        matchedWeight += weight;
+        matchedCertainWeight += weight * certainty;
+      }
+      const kind = PHRASE_KINDS[recordKind[r]!]!;
+      const relevance =
+        kindWeight[kind] *
+        (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent *
+        (matchedWeight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      if (relevance > first) [first, second] = [relevance, first];
+      else if (relevance > second) second = relevance;
     }
-    const { kindWeight, queryCoverageExponent, phraseCoverageExponent } = this.#scoring;
-    return (
-      kindWeight[record.kind] *
-      (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent *
-      (matchedWeight / phraseWeight) ** phraseCoverageExponent[record.kind]
-    );
+    const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
+    const coverage = this.#topicCoverage(topic, query);
+    return {
+      topic: this.#knowledge.topics[topic]!,
+      score: phraseShare * phraseScore + (1 - phraseShare) * coverage.matched,
+      bestPhrase: first,
+      coverage,
+    };
   }
 
   /**
@@ -328,24 +456,83 @@ export class AnswerEngine {
    * knows, `explained` over every word asked (so "install node on windows", all known words, is not
    * explained by any one topic), and `explainedByTerms` counting only the terms that name the topic.
    */
-  #topicCoverage(topicId: string, query: AnalysedQuery): { matched: number; explained: number; explainedByTerms: number } {
-    const terms = this.#topicTerms.get(topicId)!;
+  #topicCoverage(topic: number, query: AnalysedQuery): { matched: number; explained: number; explainedByTerms: number } {
+    const terms = this.#topicTermsByIndex[topic]!;
     let matched = 0;
     let matchedNaming = 0;
-    for (const { term, weight, certainty } of query.known) {
-      if (terms.all.has(term)) matched += weight * certainty;
-      if (terms.naming.has(term)) matchedNaming += weight * certainty;
+    for (const { id, weight, certainty } of query.known) {
+      if (terms.all.hasId(id)) matched += weight * certainty;
+      if (terms.naming.hasId(id)) matchedNaming += weight * certainty;
     }
     const total = query.knownWeight + query.unknownWeight;
     return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
-  /** For each topic, how many of these neighbouring term pairs its phrases also use side by side. */
-  #sharedPairs(terms: readonly string[]): Map<string, number> {
+  /**
+   * The most a topic that uses only the `remaining` query terms (1 for each slot still to come, the common
+   * terms included) can score, and the highest confidence it can have when two topics already score more.
+   * Each phrase relevance is at most the heaviest kind's weight times the remaining share of the query's
+   * weight to {@link ScoringWeights.queryCoverageExponent}; coverage, explained shares and shared pairs at
+   * most what the remaining terms hold; its lead at most 0, since it scores below the first. The calibration
+   * turns these into a confidence, taking each feature's upper end where its coefficient is positive and its
+   * lower end where it is negative; the unexplained-term penalty only lowers it.
+   */
+  #bound(query: AnalysedQuery, remaining: Uint8Array, stamp: number): RetrievalBound {
+    const { kindWeight, queryCoverageExponent, phraseShare, calibration } = this.#scoring;
+    let weight = 0;
+    const terms = new Set<string>();
+    query.known.forEach((q, slot) => {
+      if (!remaining[slot]) return;
+      weight += q.weight;
+      terms.add(q.term);
+    });
+    // A margin over rounding: the bound must never fall below what a topic really scores.
+    const share = Math.min(1, (weight / query.knownWeight) * (1 + 1e-9));
+    const bestPhrase = Math.max(...Object.values(kindWeight)) * share ** queryCoverageExponent;
+    const score = phraseShare * bestPhrase + (1 - phraseShare) * share;
+    let pairs = 0;
+    for (const pair of query.pairs) {
+      const [a, b] = [Math.floor(pair / MAX_TERMS), pair % MAX_TERMS];
+      if (this.#termStamp[a] === stamp && this.#termStamp[b] === stamp && remaining[this.#termSlot[a]!] && remaining[this.#termSlot[b]!]) pairs++;
+    }
+    const explained = Math.min(1, (weight / (query.knownWeight + query.unknownWeight)) * (1 + 1e-9));
+    const knownShare = query.knownWeight / (query.knownWeight + query.unknownWeight);
+    const range: Record<keyof AnswerEvidence, [number, number]> = {
+      score: [0, score],
+      bestPhrase: [0, bestPhrase],
+      explained: [0, explained],
+      explainedByTerms: [0, explained],
+      lead: [-1, 0],
+      anchored: [query.anchored ? 1 : 0, query.anchored ? 1 : 0],
+      knownShare: [knownShare, knownShare],
+      sharedPairs: [0, Math.log1p(pairs)],
+    };
+    let z = calibration.intercept;
+    for (const feature of EVIDENCE_FEATURES) {
+      const c = calibration[feature];
+      z += c * range[feature][c > 0 ? 1 : 0];
+    }
+    return { score: score * (1 + 1e-9) + 1e-12, confidence: 1 / (1 + Math.exp(-z)) + 1e-9, terms };
+  }
+
+  #nextStamp(): number {
+    this.#stamp = this.#stamp === 0xffffffff ? 1 : this.#stamp + 1;
+    if (this.#stamp === 1) {
+      this.#termStamp.fill(0);
+      this.#topicStamp.fill(0);
+    }
+    return this.#stamp;
+  }
+
+  /** For each topic, how many of these distinct neighbouring term pairs its phrases also use side by side. */
+  #sharedPairs(pairs: readonly number[]): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const pair of new Set(adjacentPairs(terms, this.#index.termIds))) {
+    for (const pair of pairs) {
       const topics = this.#index.pairTopics.get(pair) ?? [];
-      for (const topicId of typeof topics === 'string' ? [topics] : topics) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+      for (const topic of typeof topics === 'number' ? [topics] : topics) {
+        const topicId = this.#knowledge.topics[topic]!.id;
+        counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+      }
     }
     return counts;
   }
@@ -359,12 +546,13 @@ export class AnswerEngine {
       const weight = this.#weights.get(term);
       if (weight === undefined) unknown.add(term);
       else if (!known.has(term)) {
-        known.set(term, { term, weight, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
+        known.set(term, { term, id: this.#index.termIds.get(term)!, weight, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
       }
     }
     const terms = [...known.values()];
     const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
+    const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
@@ -373,7 +561,8 @@ export class AnswerEngine {
       aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)),
       ...this.#decisiveTerms(terms, unknown, anchored),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
-      sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
+      pairs,
+      sharedPairs: this.#sharedPairs(pairs),
     };
   }
 
