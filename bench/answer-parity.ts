@@ -12,7 +12,7 @@
  * The questions: the development evaluation set (`test/eval/*.yaml`, never the sealed set), each of them again
  * with one typo (two neighbouring letters swapped in its longest word, so the spelling correctors are
  * exercised), on the shipped knowledge; and on synthetic bases of 500 and 5,000 topics
- * (`bench/synthetic-topics.ts`), 300 of their own questions and the development questions. For each it keeps
+ * (`bench/synthetic-topics.ts`), 300 questions paraphrased from their topics and the development questions. For each it keeps
  * what `answer()` returns (answered, abstention, topic, confidence, explained share, suggestions) and the
  * first three topics of `rank()` with their score and confidence at full precision.
  */
@@ -21,7 +21,7 @@ import { KnowledgeBase, loadKnowledge } from '../src/knowledge/index.ts';
 import { AnswerEngine } from '../src/search/index.ts';
 import { seededRandom } from '../src/quiz/index.ts';
 import { DEVELOPMENT_ADDITIONS, DEVELOPMENT_SET } from '../test/eval/evaluation-set.ts';
-import { generateTopics } from './synthetic-topics.ts';
+import { generateTopics, paraphraseQuestion } from './synthetic-topics.ts';
 
 /** Scores and confidences may differ by floating-point summation order, nothing more. */
 const TOLERANCE = 1e-9;
@@ -83,10 +83,7 @@ async function answers(): Promise<Recorded[]> {
   for (const size of SYNTHETIC_SIZES) {
     const topics = generateTopics(size, knowledge.topics);
     const random = seededRandom(size);
-    const own = Array.from({ length: SYNTHETIC_QUESTIONS }, () => {
-      const topic = topics[Math.floor(random() * topics.length)]!;
-      return topic.questions[Math.floor(random() * topic.questions.length)]!;
-    });
+    const own = Array.from({ length: SYNTHETIC_QUESTIONS }, () => paraphraseQuestion(topics[Math.floor(random() * topics.length)]!, random));
     out.push(...record(`synthetic-${size}`, new AnswerEngine(new KnowledgeBase(topics)), [...own, ...development]));
   }
   return out;

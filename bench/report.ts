@@ -38,7 +38,8 @@ export function renderQuality(results: readonly QualityResult[], topicCount: num
     `All three engines index the same ${topicCount} shipped topics, in the same process. The evaluation set has ` +
       `${onTopic} on-topic questions (top-1 accuracy) and ${offTopic} off-topic ones (abstention: the engine ` +
       `must not answer). Latency is per question, over all ${onTopic + offTopic} questions × up to ${latencyRepetitions} ` +
-      `passes (fewer for an engine that spends 20 s on them) after one warm-up pass; index build is the median of ${buildRepetitions} builds.`,
+      `passes after one warm-up pass, the engines interleaved question by question (each question goes to every engine ` +
+      `in turn, the first one rotating) so that a busy moment of the machine falls on all of them alike; index build is the median of ${buildRepetitions} builds.`,
     '',
     ...table(
       ['engine', 'on-topic top-1 accuracy', 'off-topic abstention', 'latency p50 (µs)', 'latency p99 (µs)', 'index build (ms)'],

@@ -3,7 +3,7 @@
  * engine scales with the knowledge base, how fast diagrams render, Discord's and Slack's latency, how long
  * explaining a pasted Dockerfile or command takes, and a hostile-input soak of the real bot in its own process.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
- * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`,
+ * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `lookup`, `discord`, `slack`,
  * `explain`, `soak`, or several comma-separated: `--only discord,slack`) runs those sections and prints them, for
  * pasting; `--interactions 1000 --rate 30` change the soak's load.
  *
@@ -16,6 +16,7 @@ import { benchmarkDiagrams, DIAGRAM_METHOD } from './diagrams.ts';
 import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
 import { benchmarkExplain, renderExplain } from './explain.ts';
+import { benchmarkLookup, renderLookup } from './lookup.ts';
 import { canCollectGarbage } from './measure.ts';
 import { benchmarkSlackLatency, renderSlackLatency, SLACK_LATENCY_METHOD } from './slack-latency.ts';
 import { benchmarkQuality } from './quality.ts';
@@ -30,7 +31,7 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak'] as const;
+const SECTIONS = ['quality', 'scaling', 'lookup', 'diagrams', 'discord', 'slack', 'explain', 'soak'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -75,14 +76,12 @@ async function runSection(section: Section, options: Options): Promise<string[]>
   switch (section) {
     case 'quality': {
       const knowledge = await loadKnowledge();
-      const quality = ENGINES.map((factory) => {
-        log(`quality: ${factory.name}…`);
-        return benchmarkQuality(knowledge, factory);
-      });
-      return renderQuality(quality, knowledge.size);
+      return renderQuality(benchmarkQuality(knowledge, ENGINES, log), knowledge.size);
     }
     case 'scaling':
       return renderScaling(await benchmarkScaling(options.scaling, log), options.scaling);
+    case 'lookup':
+      return renderLookup(await benchmarkLookup(undefined, log));
     case 'diagrams':
       log('diagrams…');
       return renderDiagrams(await benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);

@@ -10,7 +10,7 @@ import { AnswerEngine } from '../src/search/index.ts';
 import { canCollectGarbage, consume, heapUsedMB, microsSince, timed } from './measure.ts';
 import { evaluationQuestions } from './quality.ts';
 import { seededRandom } from '../src/quiz/index.ts';
-import { generateTopics } from './synthetic-topics.ts';
+import { generateTopics, paraphraseQuestion } from './synthetic-topics.ts';
 
 export type WorkerMessage =
   | { type: 'generated'; ms: number }
@@ -31,8 +31,9 @@ const send = (message: WorkerMessage): Promise<void> =>
   new Promise((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
 
 /**
- * Half the queries are the synthetic topics' own example questions (the engine should find their topic);
- * half are real evaluation questions, which use real Docker words but have no matching topic here.
+ * Half the queries are questions about a synthetic topic, paraphrased from its phrases (the engine should
+ * find their topic, though other topics may share their words); half are real evaluation questions, which
+ * use real Docker words but have no matching topic here.
  */
 function sampleQueries(topics: readonly Topic[], count: number, seed: number): Query[] {
   const random = seededRandom(seed);
@@ -40,7 +41,7 @@ function sampleQueries(topics: readonly Topic[], count: number, seed: number): Q
   return Array.from({ length: count }, (_, i): Query => {
     if (i % 2 === 1) return { text: real[Math.floor(random() * real.length)]!, sourceTopicId: undefined };
     const topic = topics[Math.floor(random() * topics.length)]!;
-    return { text: topic.questions[Math.floor(random() * topic.questions.length)]!, sourceTopicId: topic.id };
+    return { text: paraphraseQuestion(topic, random), sourceTopicId: topic.id };
   });
 }
 

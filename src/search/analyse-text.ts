@@ -36,10 +36,24 @@ export function markInstructions(text: string): string {
     .replace(/(?<!\S)-P(?![\w-])/g, '--publish-all');
 }
 
+/**
+ * Whether any multi-word form could apply: all of them in one regular expression, so the many phrases that
+ * hold none (titles, keywords, most questions) are scanned once instead of once per form. A text that
+ * matches none of them is left unchanged by each in turn, so skipping them changes nothing. Undefined (no
+ * shortcut) if the forms' flags differ beyond `g`.
+ */
+const ANY_PHRASE_SYNONYM = ((): RegExp | undefined => {
+  const flags = new Set(PHRASE_SYNONYMS.map(([pattern]) => pattern.flags.replace('g', '')));
+  if (flags.size !== 1) return undefined;
+  return new RegExp(PHRASE_SYNONYMS.map(([pattern]) => `(?:${pattern.source})`).join('|'), [...flags][0]);
+})();
+
 /** {@link toSurfaceTokens} for text that is already cleaned (a bounded query). */
 export function surfaceTokensOfClean(cleaned: string): string[] {
   let prepared = cleaned;
-  for (const [pattern, replacement] of PHRASE_SYNONYMS) prepared = prepared.replace(pattern, replacement);
+  if (!ANY_PHRASE_SYNONYM || ANY_PHRASE_SYNONYM.test(prepared)) {
+    for (const [pattern, replacement] of PHRASE_SYNONYMS) prepared = prepared.replace(pattern, replacement);
+  }
 
   const tokens: string[] = [];
   for (const [raw] of prepared.matchAll(TOKEN)) {

@@ -89,26 +89,41 @@ interface ScoredTopic {
   coverage: { matched: number; explained: number; explainedByTerms: number };
 }
 
-/** What a topic that bounded retrieval did not reach can at most be; see {@link AnswerEngine.rank}. */
-interface RetrievalBound {
+/** A candidate topic bounded retrieval did not score, with the most it could score and its highest confidence. */
+interface SkippedTopic {
+  topic: number;
   score: number;
-  confidence: number;
-  /** The query terms such a topic may use. */
-  terms: ReadonlySet<string>;
+  /** The highest confidence's log-odds. */
+  confidenceLogit: number;
+  /**
+   * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a generating term its phrases other
+   * than the body use, or may be (a common term, or one past those tracked).
+   */
+  explainedSlots: number;
 }
 
-/**
- * Whether the first of a bounded ranking is the first of the full one. With no decisive term it is the best
- * score, which bounded retrieval always reaches. Otherwise it is the best-scoring topic that explains every
- * decisive term, which is certain when it scores above anything not reached, or when a decisive term is not
- * among the terms an unreached topic may use (so none explains them all).
- */
-function firstIsCertain(ranked: readonly RankedTopic[], decisive: readonly string[], bound: RetrievalBound): boolean {
-  if (decisive.length === 0) return true;
-  const first = ranked[0];
-  if (first && first.unexplained.length === 0 && first.score > bound.score) return true;
-  return decisive.some((term) => !bound.terms.has(term));
+/** How many candidates with the highest bounds are scored first, to set a high second-best score early. */
+const PROMISING_TOPICS = 16;
+
+/** The `count` topics with the highest bounds, highest first. */
+function highest(topics: Int32Array, bounds: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < topics.length; i++) {
+    if (best.length === count && bounds[i]! <= bounds[best.at(-1)!]!) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && bounds[best[at - 1]!]! < bounds[i]!) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best.map((i) => topics[i]!);
 }
+
+/** Query terms after this many are not tracked in {@link SkippedTopic.explainedSlots}: they count as explained. */
+const EXPLAINED_SLOTS = 31;
+
+const logit = (p: number): number => Math.log(p / (1 - p));
 
 /**
  * Stems that place a question in Docker's world. Off-topic questions rarely use them; a shipping
@@ -172,6 +187,18 @@ export class AnswerEngine {
   readonly #termSlot: Int32Array;
   /** Per-query scratch: whether a topic was evaluated, valid when its stamp is the query's. */
   readonly #topicStamp: Uint32Array;
+  /** Per-query scratch for the upper bounds (see {@link #upperBounds}), by record and by topic. */
+  readonly #recordStamp: Uint32Array;
+  readonly #recordWeight: Float64Array;
+  readonly #topicWeight: Float64Array;
+  readonly #topicBestPhrase: Float64Array;
+  readonly #topicLastSlot: Int32Array;
+  readonly #topicNamingWeight: Float64Array;
+  readonly #topicLastNamingSlot: Int32Array;
+  readonly #topicExplained: Int32Array;
+  readonly #topicPairs: Int32Array;
+  /** Each topic's number by its id. */
+  readonly #topicIndex = new Map<string, number>();
   #stamp = 0;
   /** Per-phrase scratch: the query slots a phrase matches, in query order. */
   readonly #hits = new Int32Array(MAX_QUERY_TERMS);
@@ -231,6 +258,16 @@ export class AnswerEngine {
     this.#termStamp = new Uint32Array(terms.length);
     this.#termSlot = new Int32Array(terms.length);
     this.#topicStamp = new Uint32Array(knowledge.topics.length);
+    this.#recordStamp = new Uint32Array(recordCount);
+    this.#recordWeight = new Float64Array(recordCount);
+    this.#topicWeight = new Float64Array(knowledge.topics.length);
+    this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
+    this.#topicLastSlot = new Int32Array(knowledge.topics.length);
+    this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
+    this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
+    this.#topicExplained = new Int32Array(knowledge.topics.length);
+    this.#topicPairs = new Int32Array(knowledge.topics.length);
+    knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
@@ -295,7 +332,59 @@ export class AnswerEngine {
   }
 
   #rankAnalysed(query: AnalysedQuery, bounded: boolean): RankedTopic[] {
-    const { scored, bound } = this.#retrieve(query, bounded);
+    if (!bounded) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
+    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query);
+    const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
+    const suggestionLogit = logit(minSuggestionConfidence);
+    for (;;) {
+      const { ranked, claimed } = this.#rankScored(query, scored);
+      if (skipped.length === 0) return ranked;
+      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed], skipped, query);
+      if (needed.length === 0) {
+        if (ranked[0] && ranked[0].confidence >= minConfidence) return ranked;
+        // An abstention offers near misses: a skipped topic that could be one and could come before the
+        // last one offered is scored after all.
+        const nearMisses = ranked.filter((r) => r.confidence >= minSuggestionConfidence).slice(0, maxSuggestions);
+        const last = nearMisses.at(-1);
+        const partitioned = query.decisive.length + claimed.length > 0;
+        needed = skipped.filter(
+          (s) =>
+            s.confidenceLogit >= suggestionLogit &&
+            (!last || nearMisses.length < maxSuggestions || (partitioned && last.unexplained.length > 0) || s.score >= last.score),
+        );
+        if (needed.length === 0) return ranked;
+      }
+      const now = new Set(needed);
+      for (const s of needed) scored.push(this.#scoreTopic(s.topic, query, stamp, generating));
+      const left = skipped.filter((s) => !now.has(s));
+      skipped.length = 0;
+      skipped.push(...left);
+    }
+  }
+
+  /**
+   * The skipped topics that could come before the first of a bounded ranking. With no decisive term, none:
+   * the first is the best score, which is always scored. Otherwise the first is the best-scoring topic that
+   * explains every decisive term: a skipped topic could come before it if it might explain them all (it
+   * uses, in a phrase other than its body, every decisive term the postings could tell) and might score more.
+   */
+  #couldComeFirst(ranked: readonly RankedTopic[], decisive: readonly string[], skipped: readonly SkippedTopic[], query: AnalysedQuery): SkippedTopic[] {
+    if (decisive.length === 0) return [];
+    const slots = new Map(query.known.map((q, slot) => [q.term, slot]));
+    // A decisive term no topic knows is explained by none: nothing can come before the first.
+    if (decisive.some((term) => !slots.has(term))) return [];
+    let mask = 0;
+    for (const term of decisive) {
+      const slot = slots.get(term)!;
+      if (slot < EXPLAINED_SLOTS) mask |= 1 << slot;
+    }
+    const first = ranked[0];
+    const firstScore = first && first.unexplained.length === 0 ? first.score : Number.NEGATIVE_INFINITY;
+    return skipped.filter((s) => (s.explainedSlots & mask) === mask && s.score >= firstScore);
+  }
+
+  /** Candidate topics scored, in a ranking with evidence, confidence and unexplained terms; see {@link rank}. */
+  #rankScored(query: AnalysedQuery, scored: ScoredTopic[]): { ranked: RankedTopic[]; claimed: string[] } {
     scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
     const { calibration } = this.#scoring;
 
@@ -331,10 +420,7 @@ export class AnswerEngine {
     }
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
-    // A topic not looked at can still come first when it might explain every decisive term the first one
-    // looked at does not: then look at every candidate.
-    if (bound && !firstIsCertain(ranked, [...query.decisive, ...claimed], bound)) return this.#rankAnalysed(query, false);
-    return ranked;
+    return { ranked, claimed };
   }
 
   /** Share of the query's weight, unknown words included, among these terms. */
@@ -349,56 +435,201 @@ export class AnswerEngine {
   }
 
   /**
-   * The topics worth ranking, each with its score, best phrase and coverage.
-   *
-   * Candidates are the topics with a phrase that shares one of the query's distinctive terms. A term found in
-   * more than {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no
-   * candidates by itself unless the query has nothing rarer: otherwise one common word would make every
-   * question score most of the knowledge base. A topic's best phrases are among those candidate phrases.
-   *
-   * Term at a time, heaviest term first (MaxScore): after each term, a topic not yet reached uses only the
-   * terms still to come and the common ones, so its score and its confidence are at most what those terms'
-   * weight allows ({@link #scoreBound}, {@link #confidenceBound}). When `bounded`, retrieval stops once two
-   * topics already score above that bound and that confidence is below both the answering and the
-   * suggestion threshold: no topic left could be first, be the rival that sets the first one's lead, answer,
-   * or be offered as a near miss. Each topic reached is scored once, from typed arrays, over its own phrases.
+   * The query's terms marked for {@link #scoreTopic}, and which of them find candidates. Candidates are the
+   * topics with a phrase that shares one of the query's distinctive terms. A term found in more than
+   * {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no candidates
+   * by itself unless the query has nothing rarer: otherwise one common word would make every question score
+   * most of the knowledge base. A topic's best phrases are among those candidate phrases.
    */
-  #retrieve(query: AnalysedQuery, bounded: boolean): { scored: ScoredTopic[]; bound?: RetrievalBound } {
-    const { recordCount, postingStart, postingRecords, recordTopic } = this.#index;
+  #prepare(query: AnalysedQuery): { stamp: number; generating: boolean[] } {
+    const { recordCount, postingStart } = this.#index;
     const stamp = this.#nextStamp();
-    const known = query.known;
-    known.forEach((q, slot) => {
+    query.known.forEach((q, slot) => {
       this.#termStamp[q.id] = stamp;
       this.#termSlot[q.id] = slot;
     });
-    const frequency = (q: QueryTerm) => postingStart[q.id + 1]! - postingStart[q.id]!;
-    const distinctive = known.map((q) => frequency(q) <= recordCount * COMMON_TERM_SHARE);
-    const generating = distinctive.includes(true) ? distinctive : known.map(() => true);
-    const order = known.map((_, slot) => slot).filter((slot) => generating[slot]).sort((a, b) => known[b]!.weight - known[a]!.weight);
+    const distinctive = query.known.map((q) => postingStart[q.id + 1]! - postingStart[q.id]! <= recordCount * COMMON_TERM_SHARE);
+    return { stamp, generating: distinctive.includes(true) ? distinctive : query.known.map(() => true) };
+  }
 
+  /** Every candidate topic, scored exactly (for {@link rank}). */
+  #retrieveAll(query: AnalysedQuery): ScoredTopic[] {
+    const { postingStart, postingRecords, recordTopic } = this.#index;
+    const { stamp, generating } = this.#prepare(query);
     const scored: ScoredTopic[] = [];
-    let top = Number.NEGATIVE_INFINITY;
-    let second = Number.NEGATIVE_INFINITY;
-    const remaining = new Uint8Array(known.length).fill(1);
-    for (let j = 0; j < order.length; j++) {
-      const slot = order[j]!;
-      const id = known[slot]!.id;
-      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
+    query.known.forEach((q, slot) => {
+      if (!generating[slot]) return;
+      for (let p = postingStart[q.id]!; p < postingStart[q.id + 1]!; p++) {
         const topic = recordTopic[postingRecords[p]!]!;
         if (this.#topicStamp[topic] === stamp) continue;
         this.#topicStamp[topic] = stamp;
-        const topicScore = this.#scoreTopic(topic, query, stamp, generating);
-        scored.push(topicScore);
-        if (topicScore.score > top) [top, second] = [topicScore.score, top];
-        else if (topicScore.score > second) second = topicScore.score;
+        scored.push(this.#scoreTopic(topic, query, stamp, generating));
       }
-      remaining[slot] = 0;
-      if (!bounded || j === order.length - 1) continue;
-      const bound = this.#bound(query, remaining, stamp);
-      const { minConfidence, minSuggestionConfidence } = this.#options;
-      if (second > bound.score && bound.confidence < Math.min(minConfidence, minSuggestionConfidence)) return { scored, bound };
+    });
+    return scored;
+  }
+
+  /**
+   * The candidate topics that could change what an answer shows, scored exactly, and the others with their
+   * bounds (for {@link answer}). An upper bound on each candidate's score and confidence comes first,
+   * accumulated term by term from the postings into typed arrays ({@link #upperBounds}); the candidates with
+   * the highest bounds are scored first, then every one whose score could reach the second-best exact score
+   * (so it could be first, or the rival that sets the first one's lead) or whose confidence could reach the
+   * answering threshold (so it could answer, or claim a subcommand). The rest are skipped; {@link #rankAnalysed}
+   * scores any of them that could still be offered as a near miss.
+   */
+  #retrieveBounded(query: AnalysedQuery): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
+    const { stamp, generating } = this.#prepare(query);
+    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating);
+    const answerLogit = logit(this.#options.minConfidence);
+    const first = highest(topics, scoreBounds, PROMISING_TOPICS);
+    const scored: ScoredTopic[] = [];
+    let top = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
+    const score = (topic: number) => {
+      const topicScore = this.#scoreTopic(topic, query, stamp, generating);
+      scored.push(topicScore);
+      if (topicScore.score > top) [top, second] = [topicScore.score, top];
+      else if (topicScore.score > second) second = topicScore.score;
+    };
+    const done = new Set(first);
+    for (const topic of first) score(topic);
+    const skipped: SkippedTopic[] = [];
+    for (let i = 0; i < topics.length; i++) {
+      const topic = topics[i]!;
+      if (done.has(topic)) continue;
+      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) {
+        skipped.push({ topic, score: scoreBounds[i]!, confidenceLogit: confidenceLogits[i]!, explainedSlots: explainedSlots[i]! });
+      } else score(topic);
     }
-    return { scored };
+    return { scored, skipped, stamp, generating };
+  }
+
+  /**
+   * For every candidate topic, the most it can score and the highest confidence it can have while scoring
+   * below two others. From the postings of the generating terms alone, each phrase gets the weight of the
+   * query terms it holds, plus the weight of all the common terms (which it may hold); its relevance is at
+   * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
+   * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}. A topic's
+   * coverage is at most the weight of the query terms it holds plus the common ones, and the share explained
+   * by its naming terms at most that of the terms its naming phrases hold plus the common ones; its shared
+   * pairs are exact. Its confidence (as log-odds) takes each
+   * feature's upper end where the calibration's coefficient is positive and its lower end where it is
+   * negative (its lead at most 0, since it scores below two others); the unexplained-term penalty only lowers it.
+   */
+  #upperBounds(
+    query: AnalysedQuery,
+    stamp: number,
+    generating: readonly boolean[],
+  ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
+    const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, calibration } = this.#scoring;
+    const known = query.known;
+    const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
+    const body = PHRASE_KINDS.indexOf('body');
+    let common = 0;
+    // Terms the postings do not tell about count as possibly explained: common ones, and those past the mask.
+    let unknownSlots = 0;
+    for (let slot = 0; slot < known.length; slot++) {
+      if (generating[slot]) continue;
+      common += known[slot]!.weight;
+      if (slot < EXPLAINED_SLOTS) unknownSlots |= 1 << slot;
+    }
+    // A margin over rounding: a bound must never fall below what a topic really scores.
+    const margin = 1 + 1e-9;
+    const records: number[] = [];
+    const topics: number[] = [];
+    for (let slot = 0; slot < known.length; slot++) {
+      if (!generating[slot]) continue;
+      const { id, weight } = known[slot]!;
+      const bit = slot < EXPLAINED_SLOTS ? 1 << slot : 0;
+      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
+        const r = postingRecords[p]!;
+        if (this.#recordStamp[r] !== stamp) {
+          this.#recordStamp[r] = stamp;
+          this.#recordWeight[r] = common;
+          records.push(r);
+        }
+        this.#recordWeight[r] = this.#recordWeight[r]! + weight;
+        const t = recordTopic[r]!;
+        if (this.#topicStamp[t] !== stamp) {
+          this.#topicStamp[t] = stamp;
+          this.#topicWeight[t] = common;
+          this.#topicNamingWeight[t] = common;
+          this.#topicBestPhrase[t] = 0;
+          this.#topicLastSlot[t] = -1;
+          this.#topicLastNamingSlot[t] = -1;
+          this.#topicExplained[t] = unknownSlots;
+          this.#topicPairs[t] = 0;
+          topics.push(t);
+        }
+        if (this.#topicLastSlot[t] !== slot) {
+          this.#topicLastSlot[t] = slot;
+          this.#topicWeight[t] = this.#topicWeight[t]! + weight;
+        }
+        const kind = recordKind[r]!;
+        if (naming[kind] && this.#topicLastNamingSlot[t] !== slot) {
+          this.#topicLastNamingSlot[t] = slot;
+          this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
+        }
+        if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
+      }
+    }
+    for (const r of records) {
+      const kind = PHRASE_KINDS[recordKind[r]!]!;
+      const weight = this.#recordWeight[r]! * margin;
+      const relevance =
+        kindWeight[kind] *
+        Math.min(1, weight / query.knownWeight) ** queryCoverageExponent *
+        Math.min(1, weight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      const t = recordTopic[r]!;
+      if (relevance > this.#topicBestPhrase[t]!) this.#topicBestPhrase[t] = relevance;
+    }
+    for (const [topicId, count] of query.sharedPairs) {
+      const t = this.#topicIndex.get(topicId)!;
+      if (this.#topicStamp[t] === stamp) this.#topicPairs[t] = count;
+    }
+    const total = query.knownWeight + query.unknownWeight;
+    // Each feature at the end of its range that raises the confidence: a positive coefficient times its
+    // upper end, a negative one times its lower end (0 for the shares, scores and pairs, -1 for the lead).
+    const c = calibration;
+    const up = (coefficient: number) => Math.max(0, coefficient);
+    const ends: Record<keyof AnswerEvidence, 'per topic' | number> = {
+      score: 'per topic',
+      bestPhrase: 'per topic',
+      explained: 'per topic',
+      explainedByTerms: 'per topic',
+      sharedPairs: 'per topic',
+      lead: c.lead > 0 ? 0 : -1,
+      anchored: query.anchored ? 1 : 0,
+      knownShare: query.knownWeight / total,
+    };
+    let fixed = c.intercept;
+    for (const feature of EVIDENCE_FEATURES) {
+      const end = ends[feature];
+      if (end !== 'per topic') fixed += c[feature] * end;
+    }
+    const [cScore, cBestPhrase, cExplained, cExplainedByTerms, cPairs] = [up(c.score), up(c.bestPhrase), up(c.explained), up(c.explainedByTerms), up(c.sharedPairs)];
+    const scoreBounds = new Float64Array(topics.length);
+    const confidenceLogits = new Float64Array(topics.length);
+    const explainedSlots = new Int32Array(topics.length);
+    for (let i = 0; i < topics.length; i++) {
+      const t = topics[i]!;
+      const weight = this.#topicWeight[t]! * margin;
+      const bestPhrase = this.#topicBestPhrase[t]!;
+      const score = (phraseShare * bestPhrase + (1 - phraseShare) * Math.min(1, weight / query.knownWeight)) * margin + 1e-12;
+      scoreBounds[i] = score;
+      confidenceLogits[i] =
+        fixed +
+        cScore * score +
+        cBestPhrase * bestPhrase +
+        cExplained * Math.min(1, weight / total) +
+        cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
+        cPairs * Math.log1p(this.#topicPairs[t]!) +
+        1e-9;
+      explainedSlots[i] = this.#topicExplained[t]!;
+    }
+    return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, explainedSlots };
   }
 
   /** One topic's score, best phrase and coverage; `stamp` marks the query's terms (see {@link #retrieve}). */
@@ -468,58 +699,12 @@ export class AnswerEngine {
     return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
-  /**
-   * The most a topic that uses only the `remaining` query terms (1 for each slot still to come, the common
-   * terms included) can score, and the highest confidence it can have when two topics already score more.
-   * Each phrase relevance is at most the heaviest kind's weight times the remaining share of the query's
-   * weight to {@link ScoringWeights.queryCoverageExponent}; coverage, explained shares and shared pairs at
-   * most what the remaining terms hold; its lead at most 0, since it scores below the first. The calibration
-   * turns these into a confidence, taking each feature's upper end where its coefficient is positive and its
-   * lower end where it is negative; the unexplained-term penalty only lowers it.
-   */
-  #bound(query: AnalysedQuery, remaining: Uint8Array, stamp: number): RetrievalBound {
-    const { kindWeight, queryCoverageExponent, phraseShare, calibration } = this.#scoring;
-    let weight = 0;
-    const terms = new Set<string>();
-    query.known.forEach((q, slot) => {
-      if (!remaining[slot]) return;
-      weight += q.weight;
-      terms.add(q.term);
-    });
-    // A margin over rounding: the bound must never fall below what a topic really scores.
-    const share = Math.min(1, (weight / query.knownWeight) * (1 + 1e-9));
-    const bestPhrase = Math.max(...Object.values(kindWeight)) * share ** queryCoverageExponent;
-    const score = phraseShare * bestPhrase + (1 - phraseShare) * share;
-    let pairs = 0;
-    for (const pair of query.pairs) {
-      const [a, b] = [Math.floor(pair / MAX_TERMS), pair % MAX_TERMS];
-      if (this.#termStamp[a] === stamp && this.#termStamp[b] === stamp && remaining[this.#termSlot[a]!] && remaining[this.#termSlot[b]!]) pairs++;
-    }
-    const explained = Math.min(1, (weight / (query.knownWeight + query.unknownWeight)) * (1 + 1e-9));
-    const knownShare = query.knownWeight / (query.knownWeight + query.unknownWeight);
-    const range: Record<keyof AnswerEvidence, [number, number]> = {
-      score: [0, score],
-      bestPhrase: [0, bestPhrase],
-      explained: [0, explained],
-      explainedByTerms: [0, explained],
-      lead: [-1, 0],
-      anchored: [query.anchored ? 1 : 0, query.anchored ? 1 : 0],
-      knownShare: [knownShare, knownShare],
-      sharedPairs: [0, Math.log1p(pairs)],
-    };
-    let z = calibration.intercept;
-    for (const feature of EVIDENCE_FEATURES) {
-      const c = calibration[feature];
-      z += c * range[feature][c > 0 ? 1 : 0];
-    }
-    return { score: score * (1 + 1e-9) + 1e-12, confidence: 1 / (1 + Math.exp(-z)) + 1e-9, terms };
-  }
-
   #nextStamp(): number {
     this.#stamp = this.#stamp === 0xffffffff ? 1 : this.#stamp + 1;
     if (this.#stamp === 1) {
       this.#termStamp.fill(0);
       this.#topicStamp.fill(0);
+      this.#recordStamp.fill(0);
     }
     return this.#stamp;
   }
