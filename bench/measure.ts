@@ -39,17 +39,17 @@ export function heapUsedMB(): number {
 /**
  * Per-query latency in microseconds of several engines, interleaved: one untimed warm-up pass, then up to
  * `repetitions` passes in which each question goes to every engine in turn, the first engine rotating from
- * one question to the next. Passes stop once `budgetMs` is spent (after at least one). Returns one list of
- * samples per engine, in the order given.
+ * one question to the next. Passes stop once `budgetMs` is spent (after at least one). Returns, per engine in
+ * the order given, the wall times and the CPU times (user + system) of its calls, in microseconds.
  */
 export function measureInterleaved(
   engines: ReadonlyArray<(question: string) => unknown>,
   questions: readonly string[],
   repetitions = 5,
   budgetMs = 60_000,
-): number[][] {
+): Array<{ wall: number[]; cpu: number[] }> {
   for (const question of questions) for (const answer of engines) consume(answer(question));
-  const samples = engines.map((): number[] => []);
+  const samples = engines.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
   const start = hrtime.bigint();
   let turn = 0;
   for (let pass = 0; pass < repetitions && (pass === 0 || microsSince(start) < budgetMs * 1_000); pass++) {
@@ -57,9 +57,12 @@ export function measureInterleaved(
       turn++;
       for (let k = 0; k < engines.length; k++) {
         const e = (turn + k) % engines.length;
+        const cpuBefore = process.cpuUsage();
         const before = hrtime.bigint();
         consume(engines[e]!(question));
-        samples[e]!.push(microsSince(before));
+        samples[e]!.wall.push(microsSince(before));
+        const cpu = process.cpuUsage(cpuBefore);
+        samples[e]!.cpu.push(cpu.user + cpu.system);
       }
     }
   }

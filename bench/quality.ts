@@ -10,6 +10,9 @@ export interface QualityResult {
   offTopicAbstention: number;
   p50Micros: number;
   p99Micros: number;
+  /** CPU time (user + system) of the same calls: the work itself, without time the OS gave other processes. */
+  cpuP50Micros: number;
+  cpuP99Micros: number;
   buildMs: number;
   notes: string[];
 }
@@ -44,8 +47,10 @@ export function benchmarkQuality(knowledge: KnowledgeBase, factories: readonly E
     name: engine.name,
     onTopicAccuracy: report.onTopicAccuracy,
     offTopicAbstention: report.offTopicAbstention,
-    p50Micros: percentile(latencies[i]!, 50),
-    p99Micros: percentile(latencies[i]!, 99),
+    p50Micros: percentile(latencies[i]!.wall, 50),
+    p99Micros: percentile(latencies[i]!.wall, 99),
+    cpuP50Micros: percentile(latencies[i]!.cpu, 50),
+    cpuP99Micros: percentile(latencies[i]!.cpu, 99),
     buildMs,
     notes: engine.notes,
   }));

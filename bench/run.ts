@@ -5,7 +5,8 @@
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
  * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `lookup`, `discord`, `slack`,
  * `explain`, `soak`, or several comma-separated: `--only discord,slack`) runs those sections and prints them, for
- * pasting; `--interactions 1000 --rate 30` change the soak's load.
+ * pasting; `--interactions 1000 --rate 30` change the soak's load; `--budget 10` gives each scaling size 10 minutes to build
+ * and 10 to query (default 3), for a busy machine.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
@@ -51,6 +52,7 @@ function parseOptions(): Options {
       only: { type: 'string' },
       interactions: { type: 'string' },
       rate: { type: 'string' },
+      budget: { type: 'string' },
     },
   });
   const sizes = values.sizes?.split(',').map((s) => Number(s.trim())) ?? DEFAULT_SIZES;
@@ -62,7 +64,8 @@ function parseOptions(): Options {
   if (only !== undefined && values.write) throw new Error('--write rewrites every section; run it without --only');
   const sections = only === undefined ? SECTIONS : SECTIONS.filter((s) => only.includes(s));
   const soak = { ...SOAK_METHOD, interactions: Math.round(positive('interactions', values.interactions, SOAK_METHOD.interactions)), rate: positive('rate', values.rate, SOAK_METHOD.rate) };
-  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES }, soak };
+  const budgetMs = positive('budget', values.budget, BUDGET_MS / 60_000) * 60_000;
+  return { write: values.write, sections, scaling: { sizes, budgetMs, queries: SCALING_QUERIES }, soak };
 }
 
 function positive(name: string, given: string | undefined, fallback: number): number {

@@ -14,8 +14,8 @@ import { generateTopics, paraphraseQuestion } from './synthetic-topics.ts';
 
 export type WorkerMessage =
   | { type: 'generated'; ms: number }
-  | { type: 'built'; buildMs: number; heapMB: number; engineHeapMB: number; gcForced: boolean }
-  | { type: 'query'; micros: number; fromSynthetic: boolean; answeredOwnTopic: boolean }
+  | { type: 'built'; buildMs: number; buildCpuMs: number; heapMB: number; engineHeapMB: number; gcForced: boolean }
+  | { type: 'query'; micros: number; cpuMicros: number; fromSynthetic: boolean; answeredOwnTopic: boolean }
   | { type: 'done'; stoppedByBudget: boolean };
 
 interface Query {
@@ -52,22 +52,27 @@ async function run(size: number, budgetMs: number, queryCount: number): Promise<
   await send({ type: 'generated', ms: generated.ms });
 
   const heapBeforeMB = heapUsedMB();
+  const cpuBefore = process.cpuUsage();
   const built = timed(() => new AnswerEngine(new KnowledgeBase(topics)));
+  const buildCpu = process.cpuUsage(cpuBefore);
   const engine = built.result;
   const heapMB = heapUsedMB();
-  await send({ type: 'built', buildMs: built.ms, heapMB, engineHeapMB: heapMB - heapBeforeMB, gcForced: canCollectGarbage() });
+  await send({ type: 'built', buildMs: built.ms, buildCpuMs: (buildCpu.user + buildCpu.system) / 1_000, heapMB, engineHeapMB: heapMB - heapBeforeMB, gcForced: canCollectGarbage() });
 
   const queryStart = hrtime.bigint();
   const [warmUp, timedQueries] = splitAt(sampleQueries(topics, WARM_UP_QUERIES + queryCount, size), WARM_UP_QUERIES);
   for (const query of warmUp) consume(engine.answer(query.text));
   for (const query of timedQueries) {
     if (microsSince(queryStart) / 1_000 > budgetMs) return send({ type: 'done', stoppedByBudget: true });
+    const cpuBefore = process.cpuUsage();
     const start = hrtime.bigint();
     const answer = engine.answer(query.text);
     const micros = microsSince(start);
+    const cpu = process.cpuUsage(cpuBefore);
     await send({
       type: 'query',
       micros,
+      cpuMicros: cpu.user + cpu.system,
       fromSynthetic: query.sourceTopicId !== undefined,
       answeredOwnTopic: query.sourceTopicId !== undefined && answer.topic?.id === query.sourceTopicId,
     });

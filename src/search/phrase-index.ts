@@ -175,7 +175,7 @@ function addTopic(pairTopics: Map<number, number | number[]>, pair: number, topi
 }
 
 /** Term numbers stay below this, so that a pair of them is one safe integer. */
-export const MAX_TERMS = 2 ** 24;
+const MAX_TERMS = 2 ** 24;
 
 /**
  * Neighbouring known terms, each pair as one number: "build cache" is more than "build" and "cache" found
