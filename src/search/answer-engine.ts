@@ -192,6 +192,7 @@ export class AnswerEngine {
   readonly #recordWeight: Float64Array;
   readonly #topicWeight: Float64Array;
   readonly #topicBestPhrase: Float64Array;
+  readonly #topicSecondPhrase: Float64Array;
   readonly #topicLastSlot: Int32Array;
   readonly #topicNamingWeight: Float64Array;
   readonly #topicLastNamingSlot: Int32Array;
@@ -262,6 +263,7 @@ export class AnswerEngine {
     this.#recordWeight = new Float64Array(recordCount);
     this.#topicWeight = new Float64Array(knowledge.topics.length);
     this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
+    this.#topicSecondPhrase = new Float64Array(knowledge.topics.length);
     this.#topicLastSlot = new Int32Array(knowledge.topics.length);
     this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
     this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
@@ -510,8 +512,8 @@ export class AnswerEngine {
    * below two others. From the postings of the generating terms alone, each phrase gets the weight of the
    * query terms it holds, plus the weight of all the common terms (which it may hold); its relevance is at
    * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
-   * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}. A topic's
-   * coverage is at most the weight of the query terms it holds plus the common ones, and the share explained
+   * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}; a topic's
+   * phrase score at most what its two best such bounds give. A topic's coverage is at most the weight of the query terms it holds plus the common ones, and the share explained
    * by its naming terms at most that of the terms its naming phrases hold plus the common ones; its shared
    * pairs are exact. Its confidence (as log-odds) takes each
    * feature's upper end where the calibration's coefficient is positive and its lower end where it is
@@ -523,7 +525,7 @@ export class AnswerEngine {
     generating: readonly boolean[],
   ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
-    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, calibration } = this.#scoring;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, secondPhraseWeight, calibration } = this.#scoring;
     const known = query.known;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
@@ -557,6 +559,7 @@ export class AnswerEngine {
           this.#topicWeight[t] = common;
           this.#topicNamingWeight[t] = common;
           this.#topicBestPhrase[t] = 0;
+          this.#topicSecondPhrase[t] = 0;
           this.#topicLastSlot[t] = -1;
           this.#topicLastNamingSlot[t] = -1;
           this.#topicExplained[t] = unknownSlots;
@@ -583,7 +586,10 @@ export class AnswerEngine {
         Math.min(1, weight / query.knownWeight) ** queryCoverageExponent *
         Math.min(1, weight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
       const t = recordTopic[r]!;
-      if (relevance > this.#topicBestPhrase[t]!) this.#topicBestPhrase[t] = relevance;
+      if (relevance > this.#topicBestPhrase[t]!) {
+        this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
+        this.#topicBestPhrase[t] = relevance;
+      } else if (relevance > this.#topicSecondPhrase[t]!) this.#topicSecondPhrase[t] = relevance;
     }
     for (const [topicId, count] of query.sharedPairs) {
       const t = this.#topicIndex.get(topicId)!;
@@ -617,7 +623,8 @@ export class AnswerEngine {
       const t = topics[i]!;
       const weight = this.#topicWeight[t]! * margin;
       const bestPhrase = this.#topicBestPhrase[t]!;
-      const score = (phraseShare * bestPhrase + (1 - phraseShare) * Math.min(1, weight / query.knownWeight)) * margin + 1e-12;
+      const phraseScore = (bestPhrase + secondPhraseWeight * this.#topicSecondPhrase[t]!) / (1 + secondPhraseWeight);
+      const score = (phraseShare * phraseScore + (1 - phraseShare) * Math.min(1, weight / query.knownWeight)) * margin + 1e-12;
       scoreBounds[i] = score;
       confidenceLogits[i] =
         fixed +
