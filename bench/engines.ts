@@ -55,10 +55,20 @@ const toDocument = (topic: Topic): TopicDocument => ({
   body: topic.body,
 });
 
-const MINISEARCH_OPTIONS: MiniSearchOptions<TopicDocument> = {
-  fields: ['title', 'aliases', 'questions', 'keywords', 'summary', 'body'],
-  searchOptions: { boost: { title: 3, aliases: 2, questions: 2, keywords: 2 }, fuzzy: 0.2, prefix: true },
-};
+const FIELDS = ['title', 'aliases', 'questions', 'keywords', 'summary', 'body'];
+const BOOST = { title: 3, aliases: 2, questions: 2, keywords: 2 };
+
+/**
+ * The MiniSearch configurations tried; the one that scores best on the development set (each at its own
+ * best threshold) is the one compared. Its defaults with field boosts did better than fuzzy and prefix
+ * matching, which turn a typo or a word's start into a hit on unrelated topics.
+ */
+const MINISEARCH_CONFIGURATIONS: ReadonlyArray<{ name: string; options: MiniSearchOptions<TopicDocument> }> = [
+  { name: 'defaults with field boosts', options: { fields: FIELDS, searchOptions: { boost: BOOST } } },
+  { name: 'field boosts, prefix', options: { fields: FIELDS, searchOptions: { boost: BOOST, prefix: true } } },
+  { name: 'field boosts, fuzzy 0.2', options: { fields: FIELDS, searchOptions: { boost: BOOST, fuzzy: 0.2 } } },
+  { name: 'field boosts, fuzzy 0.2 and prefix', options: { fields: FIELDS, searchOptions: { boost: BOOST, fuzzy: 0.2, prefix: true } } },
+];
 
 interface TopHit {
   id: string;
@@ -68,23 +78,29 @@ interface TopHit {
 /**
  * MiniSearch ranks with BM25 but has no notion of "none of these": its top hit for "best pizza in town" is
  * still some topic. To give it a fair abstention rule, it answers only when the top score reaches a
- * threshold, and that threshold is the one that scores best on the evaluation set itself. That is tuning on
- * the test set, so its figures are an upper bound for what MiniSearch would do on new questions.
+ * threshold, and that threshold, like its configuration, is the one that scores best on the development
+ * set, which is also the set it is scored on here: its figures are an upper bound for what MiniSearch would
+ * do on new questions.
  */
 export const miniSearchEngine: EngineFactory = {
   name: 'MiniSearch (BM25)',
   build(knowledge) {
-    const index = new MiniSearch<TopicDocument>(MINISEARCH_OPTIONS);
-    index.addAll(knowledge.topics.map(toDocument));
-    const topHit = (question: string): TopHit | undefined => index.search(question)[0];
+    const indexes = MINISEARCH_CONFIGURATIONS.map(({ name, options }) => {
+      const index = new MiniSearch<TopicDocument>(options);
+      index.addAll(knowledge.topics.map(toDocument));
+      return { name, topHit: (question: string): TopHit | undefined => index.search(question)[0] };
+    });
     return {
       prepare: () => {
-        const { threshold, unthresholded } = calibrateThreshold(topHit);
+        const tuned = indexes.map((index) => ({ ...index, ...calibrateThreshold(index.topHit) }));
+        const best = tuned.reduce((a, b) => (b.total > a.total ? b : a));
+        const { threshold, unthresholded, topHit } = best;
         return {
           name: this.name,
           notes: [
+            `configuration: ${best.name}, the best on the development set of ${tuned.map((t) => `${t.name} (${pct(t.accuracy)} / ${pct(t.abstention)})`).join(', ')}`,
             `answers when its top BM25 score is at least ${threshold.toFixed(2)}, the threshold that maximises ` +
-              `accuracy + abstention on this same evaluation set (tuned on the test set, so this flatters it)`,
+              `accuracy + abstention on the development set, which is also the set scored here (so this flatters it)`,
             `with no threshold (always answering its top hit) it scores ${unthresholded}`,
           ],
           answerTopicId: (q) => {
@@ -97,13 +113,21 @@ export const miniSearchEngine: EngineFactory = {
   },
 };
 
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
 /**
  * Picks the score threshold that maximises on-topic accuracy + off-topic abstention. Each question is
  * searched once; every candidate threshold (midway between two observed top scores, so it generalises no
  * worse than any other point of the same gap) is then scored from those cached hits. Ties go to the lower
  * threshold, which abstains less.
  */
-function calibrateThreshold(topHit: (question: string) => TopHit | undefined): { threshold: number; unthresholded: string } {
+function calibrateThreshold(topHit: (question: string) => TopHit | undefined): {
+  threshold: number;
+  unthresholded: string;
+  total: number;
+  accuracy: number;
+  abstention: number;
+} {
   const cache = new Map<string, TopHit | undefined>();
   const cachedHit = (q: string): TopHit | undefined => {
     if (!cache.has(q)) cache.set(q, topHit(q));
@@ -121,17 +145,13 @@ function calibrateThreshold(topHit: (question: string) => TopHit | undefined): {
   const scores = [...new Set([...cache.values()].flatMap((hit) => (hit ? [hit.score] : [])))].sort((a, b) => a - b);
   const candidates = [0, ...scores.slice(1).map((s, i) => (s + scores[i]!) / 2), Number.POSITIVE_INFINITY];
 
-  let best = { threshold: 0, total: -1 };
+  let best = { threshold: 0, total: -1, accuracy: 0, abstention: 0 };
   for (const threshold of candidates) {
     const report = scoreAt(threshold);
     const total = report.onTopicAccuracy + report.offTopicAbstention;
-    if (total > best.total) best = { threshold, total };
+    if (total > best.total) best = { threshold, total, accuracy: report.onTopicAccuracy, abstention: report.offTopicAbstention };
   }
-  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-  return {
-    threshold: best.threshold,
-    unthresholded: `${pct(always.onTopicAccuracy)} accuracy, ${pct(always.offTopicAbstention)} abstention`,
-  };
+  return { ...best, unthresholded: `${pct(always.onTopicAccuracy)} accuracy, ${pct(always.offTopicAbstention)} abstention` };
 }
 
 /**

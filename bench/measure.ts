@@ -27,31 +27,6 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const median = (samples: readonly number[]): number => percentile(samples, 50);
 
-/**
- * Per-query latency in microseconds: one untimed warm-up pass (JIT, caches), then up to `repetitions`
- * passes in which every question is timed on its own, so one slow question shows up in p99 instead of
- * being averaged away. Passes stop once `budgetMs` is spent (after at least one), so a slow peer costs one
- * pass, not five.
- */
-export function measureLatency(
-  answer: (question: string) => unknown,
-  questions: readonly string[],
-  repetitions = 5,
-  budgetMs = 20_000,
-): number[] {
-  for (const question of questions) consume(answer(question));
-  const samples: number[] = [];
-  const start = hrtime.bigint();
-  for (let pass = 0; pass < repetitions && (pass === 0 || microsSince(start) < budgetMs * 1_000); pass++) {
-    for (const question of questions) {
-      const start = hrtime.bigint();
-      consume(answer(question));
-      samples.push(microsSince(start));
-    }
-  }
-  return samples;
-}
-
 /** Whether the process was started with `--expose-gc`, so heap figures are measured after a full collection. */
 export const canCollectGarbage = (): boolean => typeof globalThis.gc === 'function';
 
@@ -59,4 +34,37 @@ export const canCollectGarbage = (): boolean => typeof globalThis.gc === 'functi
 export function heapUsedMB(): number {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+/**
+ * Per-query latency in microseconds of several engines, interleaved: one untimed warm-up pass, then up to
+ * `repetitions` passes in which each question goes to every engine in turn, the first engine rotating from
+ * one question to the next. Passes stop once `budgetMs` is spent (after at least one). Returns, per engine in
+ * the order given, the wall times and the CPU times (user + system) of its calls, in microseconds.
+ */
+export function measureInterleaved(
+  engines: ReadonlyArray<(question: string) => unknown>,
+  questions: readonly string[],
+  repetitions = 5,
+  budgetMs = 60_000,
+): Array<{ wall: number[]; cpu: number[] }> {
+  for (const question of questions) for (const answer of engines) consume(answer(question));
+  const samples = engines.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  const start = hrtime.bigint();
+  let turn = 0;
+  for (let pass = 0; pass < repetitions && (pass === 0 || microsSince(start) < budgetMs * 1_000); pass++) {
+    for (const question of questions) {
+      turn++;
+      for (let k = 0; k < engines.length; k++) {
+        const e = (turn + k) % engines.length;
+        const cpuBefore = process.cpuUsage();
+        const before = hrtime.bigint();
+        consume(engines[e]!(question));
+        samples[e]!.wall.push(microsSince(before));
+        const cpu = process.cpuUsage(cpuBefore);
+        samples[e]!.cpu.push(cpu.user + cpu.system);
+      }
+    }
+  }
+  return samples;
 }

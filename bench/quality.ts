@@ -2,7 +2,7 @@
 import type { KnowledgeBase } from '../src/knowledge/index.ts';
 import { evaluate, offTopicCases, onTopicCases } from '../test/eval/evaluation-set.ts';
 import type { BenchEngine, EngineFactory } from './engines.ts';
-import { measureLatency, median, percentile, timed } from './measure.ts';
+import { measureInterleaved, median, percentile, timed } from './measure.ts';
 
 export interface QualityResult {
   name: string;
@@ -10,6 +10,9 @@ export interface QualityResult {
   offTopicAbstention: number;
   p50Micros: number;
   p99Micros: number;
+  /** CPU time (user + system) of the same calls: the work itself, without time the OS gave other processes. */
+  cpuP50Micros: number;
+  cpuP99Micros: number;
   buildMs: number;
   notes: string[];
 }
@@ -21,20 +24,36 @@ const LATENCY_REPETITIONS = 5;
 
 export const evaluationQuestions = (): string[] => [...onTopicCases.map((c) => c.q), ...offTopicCases];
 
-export function benchmarkQuality(knowledge: KnowledgeBase, factory: EngineFactory): QualityResult {
-  const builds = Array.from({ length: BUILD_REPETITIONS }, () => timed(() => factory.build(knowledge)));
-  const engine: BenchEngine = builds.at(-1)!.result.prepare();
-  const report = evaluate(engine);
-  const latencies = measureLatency((q) => engine.answerTopicId(q), evaluationQuestions(), LATENCY_REPETITIONS);
-  return {
+/**
+ * Every engine's quality and latency, in one process. Latency is measured interleaved: each question is
+ * put to every engine in turn (starting with a different engine each time) before the next question, so a
+ * busy moment of the machine, the garbage collector or the CPU's clock falls on all engines alike rather
+ * than on whichever ran during it.
+ */
+export function benchmarkQuality(knowledge: KnowledgeBase, factories: readonly EngineFactory[], log: (line: string) => void = () => {}): QualityResult[] {
+  const built = factories.map((factory) => {
+    log(`quality: building ${factory.name}…`);
+    const builds = Array.from({ length: BUILD_REPETITIONS }, () => timed(() => factory.build(knowledge)));
+    const engine: BenchEngine = builds.at(-1)!.result.prepare();
+    return { engine, report: evaluate(engine), buildMs: median(builds.map((b) => b.ms)) };
+  });
+  log('quality: latency, engines interleaved question by question…');
+  const latencies = measureInterleaved(
+    built.map(({ engine }) => (q: string) => engine.answerTopicId(q)),
+    evaluationQuestions(),
+    LATENCY_REPETITIONS,
+  );
+  return built.map(({ engine, report, buildMs }, i) => ({
     name: engine.name,
     onTopicAccuracy: report.onTopicAccuracy,
     offTopicAbstention: report.offTopicAbstention,
-    p50Micros: percentile(latencies, 50),
-    p99Micros: percentile(latencies, 99),
-    buildMs: median(builds.map((b) => b.ms)),
+    p50Micros: percentile(latencies[i]!.wall, 50),
+    p99Micros: percentile(latencies[i]!.wall, 99),
+    cpuP50Micros: percentile(latencies[i]!.cpu, 50),
+    cpuP99Micros: percentile(latencies[i]!.cpu, 99),
+    buildMs,
     notes: engine.notes,
-  };
+  }));
 }
 
 export const QUALITY_METHOD = {

@@ -38,12 +38,23 @@ export function renderQuality(results: readonly QualityResult[], topicCount: num
     `All three engines index the same ${topicCount} shipped topics, in the same process. The evaluation set has ` +
       `${onTopic} on-topic questions (top-1 accuracy) and ${offTopic} off-topic ones (abstention: the engine ` +
       `must not answer). Latency is per question, over all ${onTopic + offTopic} questions × up to ${latencyRepetitions} ` +
-      `passes (fewer for an engine that spends 20 s on them) after one warm-up pass; index build is the median of ${buildRepetitions} builds.`,
+      `passes after one warm-up pass, the engines interleaved question by question (each question goes to every engine ` +
+      `in turn, the first one rotating) so that a busy moment of the machine falls on all of them alike; wall time, and CPU ` +
+      `time (user + system), which leaves out the time the operating system gave other processes. Index build is the median of ${buildRepetitions} builds.`,
     '',
     ...table(
-      ['engine', 'on-topic top-1 accuracy', 'off-topic abstention', 'latency p50 (µs)', 'latency p99 (µs)', 'index build (ms)'],
-      ['l', 'r', 'r', 'r', 'r', 'r'],
-      results.map((r) => [r.name, percent(r.onTopicAccuracy), percent(r.offTopicAbstention), integer(r.p50Micros), integer(r.p99Micros), decimal(r.buildMs)]),
+      ['engine', 'on-topic top-1 accuracy', 'off-topic abstention', 'latency p50 (µs)', 'latency p99 (µs)', 'CPU p50 (µs)', 'CPU p99 (µs)', 'index build (ms)'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      results.map((r) => [
+        r.name,
+        percent(r.onTopicAccuracy),
+        percent(r.offTopicAbstention),
+        integer(r.p50Micros),
+        integer(r.p99Micros),
+        integer(r.cpuP50Micros),
+        integer(r.cpuP99Micros),
+        decimal(r.buildMs),
+      ]),
     ),
     '',
     ...results.flatMap((r) => r.notes.map((note) => `- ${r.name}: ${note}.`)),
@@ -62,26 +73,31 @@ export function renderScaling(results: readonly ScalingResult[], options: Scalin
   return [
     '### Scaling',
     '',
-    "Stevedore's engine on synthetic knowledge bases (`bench/synthetic-topics.ts`: seeded, worded like the real " +
-      'topics, 6 questions, 8 keywords, a ~150-word body, 4 cards and 2 quiz questions each). Each size runs in its ' +
-      'own process. Build time covers `new KnowledgeBase(topics)` and `new AnswerEngine(kb)`; heap is measured after ' +
-      `a forced GC; the last column is what the build added over the generated topics alone. ${options.queries} ` +
-      "queries per size, half of them a synthetic topic's own example question (\"own topic found\" counts those " +
-      'it answered with that topic), half real evaluation questions, after 3 untimed warm-up queries. Each size ' +
-      `gets ${formatDuration(options.budgetMs)} to build and ${formatDuration(options.budgetMs)} to query; ` +
+    "Stevedore's engine on synthetic knowledge bases (`bench/synthetic-topics.ts`: seeded; Zipf-distributed words " +
+      'from the real topics and a filler lexicon, topics in areas with shared subject words; 6 questions, 8 keywords, a ' +
+      '~150-word body, 4 cards and 2 quiz questions each; see above). Each size runs in its own process. Build time ' +
+      'covers `new KnowledgeBase(topics)` and `new AnswerEngine(kb)`, wall and CPU time; heap is measured after ' +
+      `a forced GC; "added" is what the build added over the generated topics alone. ${options.queries} ` +
+      'queries per size, half of them paraphrased from a synthetic topic\'s phrases ("own topic found" counts those ' +
+      'it answered with that topic), half real development questions, after 3 untimed warm-up queries; latency in wall ' +
+      'time and in CPU time (user + system, which leaves out the time the operating system gave other processes on a ' +
+      `busy machine). Each size gets ${formatDuration(options.budgetMs)} to build and ${formatDuration(options.budgetMs)} to query; ` +
       `past that it is stopped and reports what it did.${gcNote}`,
     '',
     ...table(
-      ['topics', 'index build (ms)', 'heap after build (MB)', 'added by the build (MB)', 'queries timed', 'latency p50 (µs)', 'latency p99 (µs)', 'own topic found'],
-      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['topics', 'build (ms)', 'build CPU (ms)', 'heap (MB)', 'added (MB)', 'queries', 'p50 (µs)', 'p99 (µs)', 'CPU p50 (µs)', 'CPU p99 (µs)', 'own topic found'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       results.map((r) => [
         integer(r.topics),
         orDash(r.buildMs, integer),
+        orDash(r.buildCpuMs, integer),
         orDash(r.heapMB, integer),
         orDash(r.engineHeapMB, integer),
         `${r.latencies.length} / ${r.plannedQueries}`,
         r.latencies.length > 0 ? integer(percentile(r.latencies, 50)) : '–',
         r.latencies.length > 0 ? integer(percentile(r.latencies, 99)) : '–',
+        r.cpuTimes.length > 0 ? integer(percentile(r.cpuTimes, 50)) : '–',
+        r.cpuTimes.length > 0 ? integer(percentile(r.cpuTimes, 99)) : '–',
         r.syntheticQueries > 0 ? `${r.ownTopicAnswers} / ${r.syntheticQueries}` : '–',
       ]),
     ),

@@ -4,11 +4,12 @@
  * explaining a pasted Dockerfile or command takes, a hostile-input soak of the real bot in its own process, and
  * how long `npm start` and `npm run ask` take to start.
  * Prints Markdown; `npm run bench -- --write` also puts it into docs/benchmarks.md. `--sizes 500,5000` runs
- * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `discord`, `slack`,
- * `explain`, `soak`, `daily`, `startup`, or several comma-separated: `--only discord,slack`) runs those sections and
- * prints them, for pasting; `--interactions 1000 --rate 30` change the soak's load; `--channels 2000` the daily
- * fan-out's size (default 10,000; PostgreSQL from STEVEDORE_BENCH_DATABASE_URL or STEVEDORE_TEST_DATABASE_URL, else
- * the local test one).
+ * only those scaling sizes (for a quicker run); `--only diagrams` (or `quality`, `scaling`, `lookup`, `discord`,
+ * `slack`, `explain`, `soak`, `daily`, `startup`, or several comma-separated: `--only discord,slack`) runs those
+ * sections and prints them, for pasting; `--interactions 1000 --rate 30` change the soak's load; `--channels 2000`
+ * the daily fan-out's size (default 10,000; PostgreSQL from STEVEDORE_BENCH_DATABASE_URL or
+ * STEVEDORE_TEST_DATABASE_URL, else the local test one); `--budget 10` gives each scaling size 10 minutes to build
+ * and 10 to query (default 3), for a busy machine.
  *
  * Progress goes to stderr, so stdout is the report alone.
  */
@@ -20,6 +21,7 @@ import { benchmarkDiagrams, DIAGRAM_METHOD } from './diagrams.ts';
 import { benchmarkDiscordLatency, DISCORD_LATENCY_METHOD, renderDiscordLatency } from './discord-latency.ts';
 import { ENGINES } from './engines.ts';
 import { benchmarkExplain, renderExplain } from './explain.ts';
+import { benchmarkLookup, renderLookup } from './lookup.ts';
 import { canCollectGarbage } from './measure.ts';
 import { benchmarkSlackLatency, renderSlackLatency, SLACK_LATENCY_METHOD } from './slack-latency.ts';
 import { benchmarkQuality } from './quality.ts';
@@ -35,7 +37,7 @@ const DEFAULT_SIZES = [500, 5_000, 50_000];
 const BUDGET_MS = 3 * 60_000;
 const SCALING_QUERIES = 300;
 
-const SECTIONS = ['quality', 'scaling', 'diagrams', 'discord', 'slack', 'explain', 'soak', 'daily', 'startup'] as const;
+const SECTIONS = ['quality', 'scaling', 'lookup', 'diagrams', 'discord', 'slack', 'explain', 'soak', 'daily', 'startup'] as const;
 /** The PostgreSQL the daily section uses (a schema of its own, dropped after); the tests' by default. */
 const BENCH_DATABASE_URL = process.env['STEVEDORE_BENCH_DATABASE_URL'] ?? process.env['STEVEDORE_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 type Section = (typeof SECTIONS)[number];
@@ -59,6 +61,7 @@ function parseOptions(): Options {
       interactions: { type: 'string' },
       rate: { type: 'string' },
       channels: { type: 'string' },
+      budget: { type: 'string' },
     },
   });
   const sizes = values.sizes?.split(',').map((s) => Number(s.trim())) ?? DEFAULT_SIZES;
@@ -71,7 +74,8 @@ function parseOptions(): Options {
   const sections = only === undefined ? SECTIONS : SECTIONS.filter((s) => only.includes(s));
   const soak = { ...SOAK_METHOD, interactions: Math.round(positive('interactions', values.interactions, SOAK_METHOD.interactions)), rate: positive('rate', values.rate, SOAK_METHOD.rate) };
   const daily = { ...DAILY_METHOD, channels: Math.round(positive('channels', values.channels, DAILY_METHOD.channels)) };
-  return { write: values.write, sections, scaling: { sizes, budgetMs: BUDGET_MS, queries: SCALING_QUERIES }, soak, daily };
+  const budgetMs = positive('budget', values.budget, BUDGET_MS / 60_000) * 60_000;
+  return { write: values.write, sections, scaling: { sizes, budgetMs, queries: SCALING_QUERIES }, soak, daily };
 }
 
 function positive(name: string, given: string | undefined, fallback: number): number {
@@ -85,14 +89,12 @@ async function runSection(section: Section, options: Options): Promise<string[]>
   switch (section) {
     case 'quality': {
       const knowledge = await loadKnowledge();
-      const quality = ENGINES.map((factory) => {
-        log(`quality: ${factory.name}…`);
-        return benchmarkQuality(knowledge, factory);
-      });
-      return renderQuality(quality, knowledge.size);
+      return renderQuality(benchmarkQuality(knowledge, ENGINES, log), knowledge.size);
     }
     case 'scaling':
       return renderScaling(await benchmarkScaling(options.scaling, log), options.scaling);
+    case 'lookup':
+      return renderLookup(await benchmarkLookup(undefined, log));
     case 'diagrams':
       log('diagrams…');
       return renderDiagrams(await benchmarkDiagrams(DIAGRAM_METHOD), DIAGRAM_METHOD);

@@ -10,12 +10,12 @@ import { AnswerEngine } from '../src/search/index.ts';
 import { canCollectGarbage, consume, heapUsedMB, microsSince, timed } from './measure.ts';
 import { evaluationQuestions } from './quality.ts';
 import { seededRandom } from '../src/quiz/index.ts';
-import { generateTopics } from './synthetic-topics.ts';
+import { generateTopics, paraphraseQuestion } from './synthetic-topics.ts';
 
 export type WorkerMessage =
   | { type: 'generated'; ms: number }
-  | { type: 'built'; buildMs: number; heapMB: number; engineHeapMB: number; gcForced: boolean }
-  | { type: 'query'; micros: number; fromSynthetic: boolean; answeredOwnTopic: boolean }
+  | { type: 'built'; buildMs: number; buildCpuMs: number; heapMB: number; engineHeapMB: number; gcForced: boolean }
+  | { type: 'query'; micros: number; cpuMicros: number; fromSynthetic: boolean; answeredOwnTopic: boolean }
   | { type: 'done'; stoppedByBudget: boolean };
 
 interface Query {
@@ -31,8 +31,9 @@ const send = (message: WorkerMessage): Promise<void> =>
   new Promise((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
 
 /**
- * Half the queries are the synthetic topics' own example questions (the engine should find their topic);
- * half are real evaluation questions, which use real Docker words but have no matching topic here.
+ * Half the queries are questions about a synthetic topic, paraphrased from its phrases (the engine should
+ * find their topic, though other topics may share their words); half are real evaluation questions, which
+ * use real Docker words but have no matching topic here.
  */
 function sampleQueries(topics: readonly Topic[], count: number, seed: number): Query[] {
   const random = seededRandom(seed);
@@ -40,7 +41,7 @@ function sampleQueries(topics: readonly Topic[], count: number, seed: number): Q
   return Array.from({ length: count }, (_, i): Query => {
     if (i % 2 === 1) return { text: real[Math.floor(random() * real.length)]!, sourceTopicId: undefined };
     const topic = topics[Math.floor(random() * topics.length)]!;
-    return { text: topic.questions[Math.floor(random() * topic.questions.length)]!, sourceTopicId: topic.id };
+    return { text: paraphraseQuestion(topic, random), sourceTopicId: topic.id };
   });
 }
 
@@ -51,22 +52,27 @@ async function run(size: number, budgetMs: number, queryCount: number): Promise<
   await send({ type: 'generated', ms: generated.ms });
 
   const heapBeforeMB = heapUsedMB();
+  const cpuBefore = process.cpuUsage();
   const built = timed(() => new AnswerEngine(new KnowledgeBase(topics)));
+  const buildCpu = process.cpuUsage(cpuBefore);
   const engine = built.result;
   const heapMB = heapUsedMB();
-  await send({ type: 'built', buildMs: built.ms, heapMB, engineHeapMB: heapMB - heapBeforeMB, gcForced: canCollectGarbage() });
+  await send({ type: 'built', buildMs: built.ms, buildCpuMs: (buildCpu.user + buildCpu.system) / 1_000, heapMB, engineHeapMB: heapMB - heapBeforeMB, gcForced: canCollectGarbage() });
 
   const queryStart = hrtime.bigint();
   const [warmUp, timedQueries] = splitAt(sampleQueries(topics, WARM_UP_QUERIES + queryCount, size), WARM_UP_QUERIES);
   for (const query of warmUp) consume(engine.answer(query.text));
   for (const query of timedQueries) {
     if (microsSince(queryStart) / 1_000 > budgetMs) return send({ type: 'done', stoppedByBudget: true });
+    const cpuBefore = process.cpuUsage();
     const start = hrtime.bigint();
     const answer = engine.answer(query.text);
     const micros = microsSince(start);
+    const cpu = process.cpuUsage(cpuBefore);
     await send({
       type: 'query',
       micros,
+      cpuMicros: cpu.user + cpu.system,
       fromSynthetic: query.sourceTopicId !== undefined,
       answeredOwnTopic: query.sourceTopicId !== undefined && answer.topic?.id === query.sourceTopicId,
     });

@@ -25,6 +25,10 @@ export interface ScalingResult {
   gcForced?: boolean;
   /** Per-query latency in microseconds, in the order the queries ran. */
   latencies: number[];
+  /** The same queries' CPU time (user + system) in microseconds: the work itself, without time the OS gave others. */
+  cpuTimes: number[];
+  /** CPU time of the build, in milliseconds. */
+  buildCpuMs?: number;
   plannedQueries: number;
   syntheticQueries: number;
   ownTopicAnswers: number;
@@ -48,7 +52,7 @@ export async function benchmarkScaling(options: ScalingOptions, log: (line: stri
 }
 
 function runSize(size: number, { budgetMs, queries }: ScalingOptions): Promise<ScalingResult> {
-  const result: ScalingResult = { topics: size, latencies: [], plannedQueries: queries, syntheticQueries: 0, ownTopicAnswers: 0 };
+  const result: ScalingResult = { topics: size, latencies: [], cpuTimes: [], plannedQueries: queries, syntheticQueries: 0, ownTopicAnswers: 0 };
   const child = fork(WORKER, [String(size), String(budgetMs), String(queries)], {
     execArgv: [...process.execArgv, `--max-old-space-size=${WORKER_HEAP_LIMIT_MB}`],
     // The worker's own output goes to stderr: stdout carries only the Markdown report.
@@ -73,11 +77,12 @@ function runSize(size: number, { budgetMs, queries }: ScalingOptions): Promise<S
         expectWithin(budgetMs, 'the index build');
         break;
       case 'built':
-        Object.assign(result, { buildMs: message.buildMs, heapMB: message.heapMB, engineHeapMB: message.engineHeapMB, gcForced: message.gcForced });
+        Object.assign(result, { buildMs: message.buildMs, buildCpuMs: message.buildCpuMs, heapMB: message.heapMB, engineHeapMB: message.engineHeapMB, gcForced: message.gcForced });
         expectWithin(budgetMs + GRACE_MS, 'one query');
         break;
       case 'query':
         result.latencies.push(message.micros);
+        result.cpuTimes.push(message.cpuMicros);
         if (message.fromSynthetic) result.syntheticQueries++;
         if (message.answeredOwnTopic) result.ownTopicAnswers++;
         break;

@@ -36,10 +36,24 @@ export function markInstructions(text: string): string {
     .replace(/(?<!\S)-P(?![\w-])/g, '--publish-all');
 }
 
+/**
+ * Whether any multi-word form could apply: all of them in one regular expression, so the many phrases that
+ * hold none (titles, keywords, most questions) are scanned once instead of once per form. A text that
+ * matches none of them is left unchanged by each in turn, so skipping them changes nothing. Undefined (no
+ * shortcut) if the forms' flags differ beyond `g`.
+ */
+const ANY_PHRASE_SYNONYM = ((): RegExp | undefined => {
+  const flags = new Set(PHRASE_SYNONYMS.map(([pattern]) => pattern.flags.replace('g', '')));
+  if (flags.size !== 1) return undefined;
+  return new RegExp(PHRASE_SYNONYMS.map(([pattern]) => `(?:${pattern.source})`).join('|'), [...flags][0]);
+})();
+
 /** {@link toSurfaceTokens} for text that is already cleaned (a bounded query). */
 export function surfaceTokensOfClean(cleaned: string): string[] {
   let prepared = cleaned;
-  for (const [pattern, replacement] of PHRASE_SYNONYMS) prepared = prepared.replace(pattern, replacement);
+  if (!ANY_PHRASE_SYNONYM || ANY_PHRASE_SYNONYM.test(prepared)) {
+    for (const [pattern, replacement] of PHRASE_SYNONYMS) prepared = prepared.replace(pattern, replacement);
+  }
 
   const tokens: string[] = [];
   for (const [raw] of prepared.matchAll(TOKEN)) {
@@ -54,9 +68,21 @@ export function surfaceTokensOfClean(cleaned: string): string[] {
   return tokens;
 }
 
+/** Stems already computed: building an index stems each distinct word once, not once per use. */
+const stems = new Map<string, string>();
+/** Past this many distinct words the memo starts again, so a flood of made-up words cannot grow it without end. */
+const MAX_MEMOISED_STEMS = 500_000;
+
 /** Reduces a word to its stem so "containers" and "container" meet; flags and short words stay as they are. */
 export function stemToken(token: string): string {
-  return token.length <= 3 || token.startsWith('-') ? token : stemmer(token);
+  if (token.length <= 3 || token.startsWith('-')) return token;
+  let stem = stems.get(token);
+  if (stem === undefined) {
+    if (stems.size >= MAX_MEMOISED_STEMS) stems.clear();
+    stem = stemmer(token);
+    stems.set(token, stem);
+  }
+  return stem;
 }
 
 /** Surface tokens, stemmed: the terms the index and the queries are compared on. */

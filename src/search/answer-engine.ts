@@ -2,10 +2,11 @@ import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
 import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm } from './answer-gate.ts';
-import { calibratedConfidence, type AnswerEvidence } from './calibration.ts';
-import { cleanQuery } from './clean-text.ts';
+import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
+import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, type PhraseIndex, type PhraseRecord } from './phrase-index.ts';
+import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
+import { TermSet } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
@@ -50,6 +51,8 @@ export interface RankedTopic {
 
 interface QueryTerm {
   term: string;
+  /** Its number in the index ({@link PhraseIndex.termIds}). */
+  id: number;
   /** Its IDF over phrases, halved for terms that name nothing (see the constructor). */
   weight: number;
   /** How sure we are the user wrote this term: 1 as typed, less for a spelling correction. */
@@ -73,11 +76,57 @@ interface AnalysedQuery {
   subcommands: string[];
   /** Each of its terms with its weight, known or not: what {@link Answer.explainedShare} is a share of. */
   weighted: ReadonlyArray<readonly [string, number]>;
+  /** Its distinct neighbouring term pairs; see {@link adjacentPairs}. */
+  pairs: readonly number[];
   /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
   sharedPairs: ReadonlyMap<string, number>;
   /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
   gateTerms: GateTerm[];
 }
+
+/** A candidate topic as retrieval scores it, before its evidence and confidence. */
+interface ScoredTopic {
+  topic: Topic;
+  score: number;
+  bestPhrase: number;
+  coverage: { matched: number; explained: number; explainedByTerms: number };
+}
+
+/** A candidate topic bounded retrieval did not score, with the most it could score and its highest confidence. */
+interface SkippedTopic {
+  topic: number;
+  score: number;
+  /** The highest confidence's log-odds. */
+  confidenceLogit: number;
+  /**
+   * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a generating term its phrases other
+   * than the body use, or may be (a common term, or one past those tracked).
+   */
+  explainedSlots: number;
+}
+
+/** How many candidates with the highest bounds are scored first, to set a high second-best score early. */
+const PROMISING_TOPICS = 16;
+
+/** The `count` topics with the highest bounds, highest first. */
+function highest(topics: Int32Array, bounds: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < topics.length; i++) {
+    if (best.length === count && bounds[i]! <= bounds[best.at(-1)!]!) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && bounds[best[at - 1]!]! < bounds[i]!) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best.map((i) => topics[i]!);
+}
+
+/** Query terms after this many are not tracked in {@link SkippedTopic.explainedSlots}: they count as explained. */
+const EXPLAINED_SLOTS = 31;
+
+const logit = (p: number): number => Math.log(p / (1 - p));
 
 /**
  * Stems that place a question in Docker's world. Off-topic questions rarely use them; a shipping
@@ -101,8 +150,10 @@ const SHORT_QUESTION_TERMS = 4;
  */
 const UNEXPLAINED_PENALTY = 0.25;
 
-/** See `#candidates`. */
+/** See `#retrieve`. */
 const COMMON_TERM_SHARE = 0.05;
+/** More distinct terms than a question of {@link MAX_QUERY_LENGTH} characters can hold. */
+const MAX_QUERY_TERMS = MAX_QUERY_LENGTH;
 
 const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
 const NOT_YET = "I don't have a topic on that yet.";
@@ -124,18 +175,41 @@ export class AnswerEngine {
   /** The weight of a term nobody wrote: the rarest possible. */
   readonly #unseenIdf: number;
   /** Each phrase's total term weight, by record index: fixed, so computed once. */
-  readonly #phraseWeights: number[];
+  readonly #phraseWeights: Float64Array;
   /**
    * Every term each topic uses anywhere, the terms that name it, and the terms it explains: those of its
    * phrases other than the body (naming phrases, summary, example questions, card fronts, quiz questions).
    */
-  readonly #topicTerms = new Map<string, { all: Set<string>; naming: Set<string>; explaining: Set<string> }>();
+  readonly #topicTerms = new Map<string, { all: TermSet; naming: TermSet; explaining: TermSet }>();
+  /** The same sets by topic number. */
+  readonly #topicTermsByIndex: Array<{ all: TermSet; naming: TermSet; explaining: TermSet }> = [];
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
   readonly #namedTopics = new Map<string, number>();
   /** Whether a question says anything of Docker; see {@link DockerSignal}. */
   readonly #dockerSignal: DockerSignal;
   /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
   readonly #explainingTopics = new Map<string, number>();
+  /** Per-query scratch, reused: which query term (slot) a term number is, valid when its stamp is the query's. */
+  readonly #termStamp: Uint32Array;
+  readonly #termSlot: Int32Array;
+  /** Per-query scratch: whether a topic was evaluated, valid when its stamp is the query's. */
+  readonly #topicStamp: Uint32Array;
+  /** Per-query scratch for the upper bounds (see {@link #upperBounds}), by record and by topic. */
+  readonly #recordStamp: Uint32Array;
+  readonly #recordWeight: Float64Array;
+  readonly #topicWeight: Float64Array;
+  readonly #topicBestPhrase: Float64Array;
+  readonly #topicSecondPhrase: Float64Array;
+  readonly #topicLastSlot: Int32Array;
+  readonly #topicNamingWeight: Float64Array;
+  readonly #topicLastNamingSlot: Int32Array;
+  readonly #topicExplained: Int32Array;
+  readonly #topicPairs: Int32Array;
+  /** Each topic's number by its id. */
+  readonly #topicIndex = new Map<string, number>();
+  #stamp = 0;
+  /** Per-phrase scratch: the query slots a phrase matches, in query order. */
+  readonly #hits = new Int32Array(MAX_QUERY_TERMS);
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -144,41 +218,84 @@ export class AnswerEngine {
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
     this.#index = buildPhraseIndex(knowledge);
 
-    const { records, postings } = this.#index;
-    for (const topic of knowledge.topics) this.#topicTerms.set(topic.id, { all: new Set(), naming: new Set(), explaining: new Set() });
-    const namingTerms = new Set<string>();
-    for (const record of records) {
-      const terms = this.#topicTerms.get(record.topicId)!;
-      for (const term of record.terms) terms.all.add(term);
-      if (record.kind !== 'body') for (const term of record.terms) terms.explaining.add(term);
-      if (NAMING_KINDS.has(record.kind)) {
-        for (const term of record.terms) {
-          terms.naming.add(term);
-          namingTerms.add(term);
+    const { recordCount, recordKind, recordTermStart, recordTerms, topicRecordStart, postingStart, termIds, terms } = this.#index;
+    const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
+    const body = PHRASE_KINDS.indexOf('body');
+    const isNamingTerm = new Uint8Array(terms.length);
+    // Each topic's distinct terms of each kind, found with a stamp per term rather than a Set per topic.
+    const seen = [new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1)] as const;
+    knowledge.topics.forEach((topic, t) => {
+      const lists: [number[], number[], number[]] = [[], [], []];
+      const add = (which: 0 | 1 | 2, id: number) => {
+        if (seen[which][id] === t) return;
+        seen[which][id] = t;
+        lists[which].push(id);
+      };
+      for (let r = topicRecordStart[t]!; r < topicRecordStart[t + 1]!; r++) {
+        const kind = recordKind[r]!;
+        for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
+          const id = recordTerms[k]!;
+          add(0, id);
+          if (kind !== body) add(2, id);
+          if (naming[kind]) {
+            add(1, id);
+            isNamingTerm[id] = 1;
+          }
         }
       }
-    }
-    for (const { naming, explaining } of this.#topicTerms.values()) {
-      for (const term of naming) this.#namedTopics.set(term, (this.#namedTopics.get(term) ?? 0) + 1);
-      for (const term of explaining) this.#explainingTopics.set(term, (this.#explainingTopics.get(term) ?? 0) + 1);
-    }
-    for (const [term, list] of postings) {
-      const idf = inverseDocumentFrequency(records.length, list.length);
+      const [all, namingTerms, explaining] = lists.map((list) => new TermSet(Int32Array.from(list).sort(), termIds));
+      const sets = { all: all!, naming: namingTerms!, explaining: explaining! };
+      this.#topicTerms.set(topic.id, sets);
+      this.#topicTermsByIndex.push(sets);
+      for (const id of lists[1]) this.#namedTopics.set(terms[id]!, (this.#namedTopics.get(terms[id]!) ?? 0) + 1);
+      for (const id of lists[2]) this.#explainingTopics.set(terms[id]!, (this.#explainingTopics.get(terms[id]!) ?? 0) + 1);
+    });
+    const termWeights = new Float64Array(terms.length);
+    terms.forEach((term, id) => {
+      const idf = inverseDocumentFrequency(recordCount, postingStart[id + 1]! - postingStart[id]!);
       // Terms that name something count fully; words met only in examples and bodies count less.
-      this.#weights.set(term, idf * (namingTerms.has(term) ? 1 : this.#scoring.incidentalWeight));
+      termWeights[id] = idf * (isNamingTerm[id] ? 1 : this.#scoring.incidentalWeight);
+      this.#weights.set(term, termWeights[id]);
+    });
+    this.#unseenIdf = inverseDocumentFrequency(recordCount, 0);
+    this.#phraseWeights = new Float64Array(recordCount);
+    for (let r = 0; r < recordCount; r++) {
+      let sum = 0;
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) sum += termWeights[recordTerms[k]!]!;
+      this.#phraseWeights[r] = sum;
     }
-    this.#unseenIdf = inverseDocumentFrequency(records.length, 0);
-    this.#dockerSignal = new DockerSignal(
-      records.filter((r) => NAMING_KINDS.has(r.kind)).map((r) => [...r.terms]),
-      { anchors: DOCKER_ANCHORS, isCommand: (term) => COMMAND_TERMS.has(term), isSubcommand: (term) => SUBCOMMAND_TERMS.has(term) },
-    );
-    this.#phraseWeights = records.map((r) => [...r.terms].reduce((sum, term) => sum + this.#weights.get(term)!, 0));
+    this.#termStamp = new Uint32Array(terms.length);
+    this.#termSlot = new Int32Array(terms.length);
+    this.#topicStamp = new Uint32Array(knowledge.topics.length);
+    this.#recordStamp = new Uint32Array(recordCount);
+    this.#recordWeight = new Float64Array(recordCount);
+    this.#topicWeight = new Float64Array(knowledge.topics.length);
+    this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
+    this.#topicSecondPhrase = new Float64Array(knowledge.topics.length);
+    this.#topicLastSlot = new Int32Array(knowledge.topics.length);
+    this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
+    this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
+    this.#topicExplained = new Int32Array(knowledge.topics.length);
+    this.#topicPairs = new Int32Array(knowledge.topics.length);
+    knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
+    const names: string[][] = [];
+    for (let r = 0; r < recordCount; r++) {
+      if (!naming[recordKind[r]!]) continue;
+      const name: string[] = [];
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) name.push(terms[recordTerms[k]!]!);
+      names.push(name);
+    }
+    this.#dockerSignal = new DockerSignal(names, {
+      anchors: DOCKER_ANCHORS,
+      isCommand: (term) => COMMAND_TERMS.has(term),
+      isSubcommand: (term) => SUBCOMMAND_TERMS.has(term),
+    });
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
   answer(rawQuestion: string): Answer {
     const question = rawQuestion.trim();
-    const { ranked, query } = this.#rank(question);
+    const { ranked, query } = this.#rank(question, true);
     const best = ranked[0];
     if (best && query && best.confidence >= this.#options.minConfidence) {
       return {
@@ -222,39 +339,79 @@ export class AnswerEngine {
    * confidence of a question that says nothing of Docker ("what is a gpu").
    */
   rank(question: string): RankedTopic[] {
-    return this.#rank(question).ranked;
+    return this.#rank(question, false).ranked;
   }
 
-  /** The ranking, and the analysed question (none for a probe). */
-  #rank(question: string): { ranked: RankedTopic[]; query?: AnalysedQuery } {
+  /**
+   * The ranking, and the analysed question (none for a probe). `bounded` (for {@link answer}) stops
+   * retrieval once the topics not yet looked at can change nothing an answer shows (see {@link #retrieve})
+   * and ranks only the topics looked at; without it every candidate topic is ranked.
+   */
+  #rank(question: string, bounded: boolean): { ranked: RankedTopic[]; query?: AnalysedQuery } {
     // Cleaned first: bounded in length, and full-width or invisible characters cannot hide a probe.
     const cleaned = cleanQuery(markInstructions(question));
     if (looksLikeProbe(cleaned)) return { ranked: [] };
     const query = this.#analyse(cleaned);
     if (query.known.length === 0) return { ranked: [], query };
+    return { ranked: this.#rankAnalysed(query, bounded), query };
+  }
 
-    const bestPhrases = new Map<string, [number, number]>();
-    for (const recordIndex of this.#candidates(query)) {
-      const record = this.#index.records[recordIndex]!;
-      const relevance = this.#phraseRelevance(record, this.#phraseWeights[recordIndex]!, query);
-      const best = bestPhrases.get(record.topicId) ?? [0, 0];
-      if (relevance > best[0]) bestPhrases.set(record.topicId, [relevance, best[0]]);
-      else if (relevance > best[1]) bestPhrases.set(record.topicId, [best[0], relevance]);
-      else bestPhrases.set(record.topicId, best);
+  #rankAnalysed(query: AnalysedQuery, bounded: boolean): RankedTopic[] {
+    if (!bounded) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
+    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query);
+    const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
+    const suggestionLogit = logit(minSuggestionConfidence);
+    for (;;) {
+      const { ranked, claimed } = this.#rankScored(query, scored);
+      if (skipped.length === 0) return ranked;
+      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed], skipped, query);
+      if (needed.length === 0) {
+        if (ranked[0] && ranked[0].confidence >= minConfidence) return ranked;
+        // An abstention offers near misses: a skipped topic that could be one and could come before the
+        // last one offered is scored after all.
+        const nearMisses = ranked.filter((r) => r.confidence >= minSuggestionConfidence).slice(0, maxSuggestions);
+        const last = nearMisses.at(-1);
+        const partitioned = query.decisive.length + claimed.length > 0;
+        needed = skipped.filter(
+          (s) =>
+            s.confidenceLogit >= suggestionLogit &&
+            (!last || nearMisses.length < maxSuggestions || (partitioned && last.unexplained.length > 0) || s.score >= last.score),
+        );
+        if (needed.length === 0) return ranked;
+      }
+      const now = new Set(needed);
+      for (const s of needed) scored.push(this.#scoreTopic(s.topic, query, stamp, generating));
+      const left = skipped.filter((s) => !now.has(s));
+      skipped.length = 0;
+      skipped.push(...left);
     }
+  }
 
-    const { secondPhraseWeight, phraseShare, calibration } = this.#scoring;
-    const scored = [...bestPhrases].map(([topicId, [first, second]]) => {
-      const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
-      const coverage = this.#topicCoverage(topicId, query);
-      return {
-        topic: this.#knowledge.get(topicId)!,
-        score: phraseShare * phraseScore + (1 - phraseShare) * coverage.matched,
-        bestPhrase: first,
-        coverage,
-      };
-    });
+  /**
+   * The skipped topics that could come before the first of a bounded ranking. With no decisive term, none:
+   * the first is the best score, which is always scored. Otherwise the first is the best-scoring topic that
+   * explains every decisive term: a skipped topic could come before it if it might explain them all (it
+   * uses, in a phrase other than its body, every decisive term the postings could tell) and might score more.
+   */
+  #couldComeFirst(ranked: readonly RankedTopic[], decisive: readonly string[], skipped: readonly SkippedTopic[], query: AnalysedQuery): SkippedTopic[] {
+    if (decisive.length === 0) return [];
+    const slots = new Map(query.known.map((q, slot) => [q.term, slot]));
+    // A decisive term no topic knows is explained by none: nothing can come before the first.
+    if (decisive.some((term) => !slots.has(term))) return [];
+    let mask = 0;
+    for (const term of decisive) {
+      const slot = slots.get(term)!;
+      if (slot < EXPLAINED_SLOTS) mask |= 1 << slot;
+    }
+    const first = ranked[0];
+    const firstScore = first && first.unexplained.length === 0 ? first.score : Number.NEGATIVE_INFINITY;
+    return skipped.filter((s) => (s.explainedSlots & mask) === mask && s.score >= firstScore);
+  }
+
+  /** Candidate topics scored, in a ranking with evidence, confidence and unexplained terms; see {@link rank}. */
+  #rankScored(query: AnalysedQuery, scored: ScoredTopic[]): { ranked: RankedTopic[]; claimed: string[] } {
     scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
+    const { calibration } = this.#scoring;
 
     const ranked = scored.map(({ topic, score, bestPhrase, coverage }, index): RankedTopic => {
       const rival = scored[index === 0 ? 1 : 0]?.score ?? 0;
@@ -289,7 +446,7 @@ export class AnswerEngine {
     const subjects = this.#gate(ranked, query);
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
-    return { ranked, query };
+    return { ranked, claimed };
   }
 
   /**
@@ -318,7 +475,7 @@ export class AnswerEngine {
   }
 
   /** Share of the query's weight, unknown words included, among these terms. */
-  #explainedShare(explaining: ReadonlySet<string>, query: AnalysedQuery): number {
+  #explainedShare(explaining: { has(term: string): boolean }, query: AnalysedQuery): number {
     let explained = 0;
     let total = 0;
     for (const [term, weight] of query.weighted) {
@@ -329,39 +486,256 @@ export class AnswerEngine {
   }
 
   /**
-   * The phrases worth scoring: those that share one of the query's distinctive terms. A term found in more
-   * than {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no
-   * candidates by itself unless the query has nothing rarer: otherwise one common word would make every
-   * question score most of the knowledge base.
+   * The query's terms marked for {@link #scoreTopic}, and which of them find candidates. Candidates are the
+   * topics with a phrase that shares one of the query's distinctive terms. A term found in more than
+   * {@link COMMON_TERM_SHARE} of all phrases ("docker") still counts in every score, but finds no candidates
+   * by itself unless the query has nothing rarer: otherwise one common word would make every question score
+   * most of the knowledge base. A topic's best phrases are among those candidate phrases.
    */
-  #candidates(query: AnalysedQuery): Set<number> {
-    const { postings, records } = this.#index;
-    const lists = query.known.map((q) => postings.get(q.term)!);
-    const distinctive = lists.filter((list) => list.length <= records.length * COMMON_TERM_SHARE);
-    const candidates = new Set<number>();
-    for (const list of distinctive.length > 0 ? distinctive : lists) for (const index of list) candidates.add(index);
-    return candidates;
+  #prepare(query: AnalysedQuery): { stamp: number; generating: boolean[] } {
+    const { recordCount, postingStart } = this.#index;
+    const stamp = this.#nextStamp();
+    query.known.forEach((q, slot) => {
+      this.#termStamp[q.id] = stamp;
+      this.#termSlot[q.id] = slot;
+    });
+    const distinctive = query.known.map((q) => postingStart[q.id + 1]! - postingStart[q.id]! <= recordCount * COMMON_TERM_SHARE);
+    return { stamp, generating: distinctive.includes(true) ? distinctive : query.known.map(() => true) };
+  }
+
+  /** Every candidate topic, scored exactly (for {@link rank}). */
+  #retrieveAll(query: AnalysedQuery): ScoredTopic[] {
+    const { postingStart, postingRecords, recordTopic } = this.#index;
+    const { stamp, generating } = this.#prepare(query);
+    const scored: ScoredTopic[] = [];
+    query.known.forEach((q, slot) => {
+      if (!generating[slot]) return;
+      for (let p = postingStart[q.id]!; p < postingStart[q.id + 1]!; p++) {
+        const topic = recordTopic[postingRecords[p]!]!;
+        if (this.#topicStamp[topic] === stamp) continue;
+        this.#topicStamp[topic] = stamp;
+        scored.push(this.#scoreTopic(topic, query, stamp, generating));
+      }
+    });
+    return scored;
   }
 
   /**
-   * How well one phrase explains the query: the share of the query's weight it matches and the share of
-   * its own weight the query matches, so "image vs container" prefers the phrase "image vs container" over
-   * the phrase "image".
+   * The candidate topics that could change what an answer shows, scored exactly, and the others with their
+   * bounds (for {@link answer}). An upper bound on each candidate's score and confidence comes first,
+   * accumulated term by term from the postings into typed arrays ({@link #upperBounds}); the candidates with
+   * the highest bounds are scored first, then every one whose score could reach the second-best exact score
+   * (so it could be first, or the rival that sets the first one's lead) or whose confidence could reach the
+   * answering threshold (so it could answer, or claim a subcommand). The rest are skipped; {@link #rankAnalysed}
+   * scores any of them that could still be offered as a near miss.
    */
-  #phraseRelevance(record: PhraseRecord, phraseWeight: number, query: AnalysedQuery): number {
-    let matchedWeight = 0;
-    let matchedCertainWeight = 0;
-    for (const { term, weight, certainty } of query.known) {
-      if (!record.terms.has(term)) continue;
-      matchedWeight += weight;
-      matchedCertainWeight += weight * certainty;
+  #retrieveBounded(query: AnalysedQuery): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
+    const { stamp, generating } = this.#prepare(query);
+    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating);
+    const answerLogit = logit(this.#options.minConfidence);
+    const first = highest(topics, scoreBounds, PROMISING_TOPICS);
+    const scored: ScoredTopic[] = [];
+    let top = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
+    const score = (topic: number) => {
+      const topicScore = this.#scoreTopic(topic, query, stamp, generating);
+      scored.push(topicScore);
+      if (topicScore.score > top) [top, second] = [topicScore.score, top];
+      else if (topicScore.score > second) second = topicScore.score;
+    };
+    const done = new Set(first);
+    for (const topic of first) score(topic);
+    const skipped: SkippedTopic[] = [];
+    for (let i = 0; i < topics.length; i++) {
+      const topic = topics[i]!;
+      if (done.has(topic)) continue;
+      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) {
+        skipped.push({ topic, score: scoreBounds[i]!, confidenceLogit: confidenceLogits[i]!, explainedSlots: explainedSlots[i]! });
+      } else score(topic);
     }
-    const { kindWeight, queryCoverageExponent, phraseCoverageExponent } = this.#scoring;
-    return (
-      kindWeight[record.kind] *
-      (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent *
-      (matchedWeight / phraseWeight) ** phraseCoverageExponent[record.kind]
-    );
+    return { scored, skipped, stamp, generating };
+  }
+
+  /**
+   * For every candidate topic, the most it can score and the highest confidence it can have while scoring
+   * below two others. From the postings of the generating terms alone, each phrase gets the weight of the
+   * query terms it holds, plus the weight of all the common terms (which it may hold); its relevance is at
+   * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
+   * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}; a topic's
+   * phrase score at most what its two best such bounds give. A topic's coverage is at most the weight of the query terms it holds plus the common ones, and the share explained
+   * by its naming terms at most that of the terms its naming phrases hold plus the common ones; its shared
+   * pairs are exact. Its confidence (as log-odds) takes each
+   * feature's upper end where the calibration's coefficient is positive and its lower end where it is
+   * negative (its lead at most 0, since it scores below two others); the unexplained-term penalty only lowers it.
+   */
+  #upperBounds(
+    query: AnalysedQuery,
+    stamp: number,
+    generating: readonly boolean[],
+  ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
+    const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, secondPhraseWeight, calibration } = this.#scoring;
+    const known = query.known;
+    const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
+    const body = PHRASE_KINDS.indexOf('body');
+    let common = 0;
+    // Terms the postings do not tell about count as possibly explained: common ones, and those past the mask.
+    let unknownSlots = 0;
+    for (let slot = 0; slot < known.length; slot++) {
+      if (generating[slot]) continue;
+      common += known[slot]!.weight;
+      if (slot < EXPLAINED_SLOTS) unknownSlots |= 1 << slot;
+    }
+    // A margin over rounding: a bound must never fall below what a topic really scores.
+    const margin = 1 + 1e-9;
+    const records: number[] = [];
+    const topics: number[] = [];
+    for (let slot = 0; slot < known.length; slot++) {
+      if (!generating[slot]) continue;
+      const { id, weight } = known[slot]!;
+      const bit = slot < EXPLAINED_SLOTS ? 1 << slot : 0;
+      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
+        const r = postingRecords[p]!;
+        if (this.#recordStamp[r] !== stamp) {
+          this.#recordStamp[r] = stamp;
+          this.#recordWeight[r] = common;
+          records.push(r);
+        }
+        this.#recordWeight[r] = this.#recordWeight[r]! + weight;
+        const t = recordTopic[r]!;
+        if (this.#topicStamp[t] !== stamp) {
+          this.#topicStamp[t] = stamp;
+          this.#topicWeight[t] = common;
+          this.#topicNamingWeight[t] = common;
+          this.#topicBestPhrase[t] = 0;
+          this.#topicSecondPhrase[t] = 0;
+          this.#topicLastSlot[t] = -1;
+          this.#topicLastNamingSlot[t] = -1;
+          this.#topicExplained[t] = unknownSlots;
+          this.#topicPairs[t] = 0;
+          topics.push(t);
+        }
+        if (this.#topicLastSlot[t] !== slot) {
+          this.#topicLastSlot[t] = slot;
+          this.#topicWeight[t] = this.#topicWeight[t]! + weight;
+        }
+        const kind = recordKind[r]!;
+        if (naming[kind] && this.#topicLastNamingSlot[t] !== slot) {
+          this.#topicLastNamingSlot[t] = slot;
+          this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
+        }
+        if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
+      }
+    }
+    for (const r of records) {
+      const kind = PHRASE_KINDS[recordKind[r]!]!;
+      const weight = this.#recordWeight[r]! * margin;
+      const relevance =
+        kindWeight[kind] *
+        Math.min(1, weight / query.knownWeight) ** queryCoverageExponent *
+        Math.min(1, weight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      const t = recordTopic[r]!;
+      if (relevance > this.#topicBestPhrase[t]!) {
+        this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
+        this.#topicBestPhrase[t] = relevance;
+      } else if (relevance > this.#topicSecondPhrase[t]!) this.#topicSecondPhrase[t] = relevance;
+    }
+    for (const [topicId, count] of query.sharedPairs) {
+      const t = this.#topicIndex.get(topicId)!;
+      if (this.#topicStamp[t] === stamp) this.#topicPairs[t] = count;
+    }
+    const total = query.knownWeight + query.unknownWeight;
+    // Each feature at the end of its range that raises the confidence: a positive coefficient times its
+    // upper end, a negative one times its lower end (0 for the shares, scores and pairs, -1 for the lead).
+    const c = calibration;
+    const up = (coefficient: number) => Math.max(0, coefficient);
+    const ends: Record<keyof AnswerEvidence, 'per topic' | number> = {
+      score: 'per topic',
+      bestPhrase: 'per topic',
+      explained: 'per topic',
+      explainedByTerms: 'per topic',
+      sharedPairs: 'per topic',
+      lead: c.lead > 0 ? 0 : -1,
+      anchored: query.anchored ? 1 : 0,
+      knownShare: query.knownWeight / total,
+    };
+    let fixed = c.intercept;
+    for (const feature of EVIDENCE_FEATURES) {
+      const end = ends[feature];
+      if (end !== 'per topic') fixed += c[feature] * end;
+    }
+    const [cScore, cBestPhrase, cExplained, cExplainedByTerms, cPairs] = [up(c.score), up(c.bestPhrase), up(c.explained), up(c.explainedByTerms), up(c.sharedPairs)];
+    const scoreBounds = new Float64Array(topics.length);
+    const confidenceLogits = new Float64Array(topics.length);
+    const explainedSlots = new Int32Array(topics.length);
+    for (let i = 0; i < topics.length; i++) {
+      const t = topics[i]!;
+      const weight = this.#topicWeight[t]! * margin;
+      const bestPhrase = this.#topicBestPhrase[t]!;
+      const phraseScore = (bestPhrase + secondPhraseWeight * this.#topicSecondPhrase[t]!) / (1 + secondPhraseWeight);
+      const score = (phraseShare * phraseScore + (1 - phraseShare) * Math.min(1, weight / query.knownWeight)) * margin + 1e-12;
+      scoreBounds[i] = score;
+      confidenceLogits[i] =
+        fixed +
+        cScore * score +
+        cBestPhrase * bestPhrase +
+        cExplained * Math.min(1, weight / total) +
+        cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
+        cPairs * Math.log1p(this.#topicPairs[t]!) +
+        1e-9;
+      explainedSlots[i] = this.#topicExplained[t]!;
+    }
+    return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, explainedSlots };
+  }
+
+  /** One topic's score, best phrase and coverage; `stamp` marks the query's terms (see {@link #retrieve}). */
+  #scoreTopic(topic: number, query: AnalysedQuery, stamp: number, generating: readonly boolean[]): ScoredTopic {
+    const { recordKind, recordTermStart, recordTerms, topicRecordStart } = this.#index;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, secondPhraseWeight, phraseShare } = this.#scoring;
+    const known = query.known;
+    const hits = this.#hits;
+    let first = 0;
+    let second = 0;
+    for (let r = topicRecordStart[topic]!; r < topicRecordStart[topic + 1]!; r++) {
+      let count = 0;
+      let candidate = false;
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
+        const id = recordTerms[k]!;
+        if (this.#termStamp[id] !== stamp) continue;
+        const slot = this.#termSlot[id]!;
+        // In query order, so sums are added in the same order as ever.
+        let at = count++;
+        while (at > 0 && hits[at - 1]! > slot) hits[at] = hits[--at]!;
+        hits[at] = slot;
+        if (generating[slot]) candidate = true;
+      }
+      if (!candidate) continue;
+      // How well the phrase explains the query: the share of the query's weight it matches and the share of
+      // its own weight the query matches, so "image vs container" prefers the phrase "image vs container"
+      // over the phrase "image".
+      let matchedWeight = 0;
+      let matchedCertainWeight = 0;
+      for (let i = 0; i < count; i++) {
+        const { weight, certainty } = known[hits[i]!]!;
+        matchedWeight += weight;
+        matchedCertainWeight += weight * certainty;
+      }
+      const kind = PHRASE_KINDS[recordKind[r]!]!;
+      const relevance =
+        kindWeight[kind] *
+        (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent *
+        (matchedWeight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      if (relevance > first) [first, second] = [relevance, first];
+      else if (relevance > second) second = relevance;
+    }
+    const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
+    const coverage = this.#topicCoverage(topic, query);
+    return {
+      topic: this.#knowledge.topics[topic]!,
+      score: phraseShare * phraseScore + (1 - phraseShare) * coverage.matched,
+      bestPhrase: first,
+      coverage,
+    };
   }
 
   /**
@@ -369,24 +743,37 @@ export class AnswerEngine {
    * knows, `explained` over every word asked (so "install node on windows", all known words, is not
    * explained by any one topic), and `explainedByTerms` counting only the terms that name the topic.
    */
-  #topicCoverage(topicId: string, query: AnalysedQuery): { matched: number; explained: number; explainedByTerms: number } {
-    const terms = this.#topicTerms.get(topicId)!;
+  #topicCoverage(topic: number, query: AnalysedQuery): { matched: number; explained: number; explainedByTerms: number } {
+    const terms = this.#topicTermsByIndex[topic]!;
     let matched = 0;
     let matchedNaming = 0;
-    for (const { term, weight, certainty } of query.known) {
-      if (terms.all.has(term)) matched += weight * certainty;
-      if (terms.naming.has(term)) matchedNaming += weight * certainty;
+    for (const { id, weight, certainty } of query.known) {
+      if (terms.all.hasId(id)) matched += weight * certainty;
+      if (terms.naming.hasId(id)) matchedNaming += weight * certainty;
     }
     const total = query.knownWeight + query.unknownWeight;
     return { matched: matched / query.knownWeight, explained: matched / total, explainedByTerms: matchedNaming / total };
   }
 
-  /** For each topic, how many of these neighbouring term pairs its phrases also use side by side. */
-  #sharedPairs(terms: readonly string[]): Map<string, number> {
+  #nextStamp(): number {
+    this.#stamp = this.#stamp === 0xffffffff ? 1 : this.#stamp + 1;
+    if (this.#stamp === 1) {
+      this.#termStamp.fill(0);
+      this.#topicStamp.fill(0);
+      this.#recordStamp.fill(0);
+    }
+    return this.#stamp;
+  }
+
+  /** For each topic, how many of these distinct neighbouring term pairs its phrases also use side by side. */
+  #sharedPairs(pairs: readonly number[]): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const pair of new Set(adjacentPairs(terms, this.#index.termIds))) {
+    for (const pair of pairs) {
       const topics = this.#index.pairTopics.get(pair) ?? [];
-      for (const topicId of typeof topics === 'string' ? [topics] : topics) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+      for (const topic of typeof topics === 'number' ? [topics] : topics) {
+        const topicId = this.#knowledge.topics[topic]!.id;
+        counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+      }
     }
     return counts;
   }
@@ -400,12 +787,13 @@ export class AnswerEngine {
       const weight = this.#weights.get(term);
       if (weight === undefined) unknown.add(term);
       else if (!known.has(term)) {
-        known.set(term, { term, weight, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
+        known.set(term, { term, id: this.#index.termIds.get(term)!, weight, certainty: Math.max(0, 1 - this.#scoring.correctionPenalty * distance) });
       }
     }
     const terms = [...known.values()];
     const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
+    const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
@@ -414,7 +802,8 @@ export class AnswerEngine {
       aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)),
       ...this.#decisiveTerms(terms, unknown, anchored),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
-      sharedPairs: this.#sharedPairs(analysed.map((t) => t.term)),
+      pairs,
+      sharedPairs: this.#sharedPairs(pairs),
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
     };
   }

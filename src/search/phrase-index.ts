@@ -6,26 +6,39 @@ import { DockerTermCorrector, SpellingCorrector } from './spelling-corrector.ts'
 /** Where in a topic a phrase comes from; the kind sets how much a match on it counts. */
 export type PhraseKind = 'title' | 'alias' | 'question' | 'keyword' | 'command' | 'summary' | 'body';
 
-/** One searchable phrase of one topic, analysed once at start-up. */
-export interface PhraseRecord {
-  topicId: string;
-  kind: PhraseKind;
-  /** Distinct analysed terms. */
-  terms: ReadonlySet<string>;
-}
+/** Every kind, in the order {@link PhraseIndex.recordKind} numbers them. */
+export const PHRASE_KINDS: readonly PhraseKind[] = ['title', 'alias', 'question', 'keyword', 'command', 'summary', 'body'];
 
-/** The knowledge base's phrases, analysed, with what lookups need: postings per term and the speller. */
+/**
+ * The knowledge base's phrases, analysed, as flat typed arrays (compressed sparse rows) rather than one object
+ * and one `Set` per phrase: 50,000 topics hold about a million phrases. Terms are numbered
+ * ({@link PhraseIndex.termIds}); topics are numbered by their position in `knowledge.topics`; a topic's
+ * phrases are consecutive records.
+ */
 export interface PhraseIndex {
-  records: PhraseRecord[];
-  /** For each term, the indexes of the records that contain it. */
-  postings: ReadonlyMap<string, readonly number[]>;
+  /** How many phrase records there are (phrases with at least one term). */
+  recordCount: number;
+  /** For each record, the number of its topic. */
+  recordTopic: Int32Array;
+  /** For each record, its kind's index in {@link PHRASE_KINDS}. */
+  recordKind: Uint8Array;
+  /** Record `r`'s distinct term numbers, ascending, are `recordTerms[recordTermStart[r] .. recordTermStart[r + 1])`. */
+  recordTermStart: Int32Array;
+  recordTerms: Int32Array;
+  /** Topic `t`'s records are `topicRecordStart[t] .. topicRecordStart[t + 1]` (none for a topic without terms). */
+  topicRecordStart: Int32Array;
+  /** The records that contain term `i`, ascending: `postingRecords[postingStart[i] .. postingStart[i + 1])`. */
+  postingStart: Int32Array;
+  postingRecords: Int32Array;
   /**
    * For each pair of terms used side by side in a phrase other than a body (see {@link adjacentPairs}), the
-   * topic whose phrases use it, or the topics when there are several (most pairs have one: no array).
+   * number of the topic whose phrases use it, or the topics when there are several (most pairs have one: no array).
    */
-  pairTopics: ReadonlyMap<number, string | readonly string[]>;
+  pairTopics: ReadonlyMap<number, number | readonly number[]>;
   /** A number for every term, so that a pair of terms is one number rather than a string. */
   termIds: ReadonlyMap<string, number>;
+  /** The terms by number. */
+  terms: readonly string[];
   /** Corrects words into the knowledge base's vocabulary; see {@link correctAndStem}. */
   lexicon: Lexicon;
 }
@@ -61,56 +74,102 @@ function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
  * Every phrase of every topic, analysed, with the speller built from the knowledge base's own words.
  * Example questions are written the way learners type, typos included ("open containr initiative"), so
  * their words are corrected against the rest of the text exactly as queries are; otherwise a typo in an
- * example would become a "known" word and stop being corrected in questions.
+ * example would become a "known" word and stop being corrected in questions. Each phrase is analysed once
+ * and each distinct word stemmed once.
  */
 export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
-  const phrases = knowledge.topics.flatMap((topic) => phrasesOf(topic).map(([kind, text]) => ({ topic, kind, text })));
-  const isExample = (p: { topic: Topic; text: string; kind: PhraseKind }) => p.kind === 'question' && p.topic.questions.includes(p.text);
+  const kindIndex = new Map(PHRASE_KINDS.map((kind, i) => [kind, i]));
+  const phrases = knowledge.topics.flatMap((topic, topicIndex) => {
+    const examples = new Set(topic.questions);
+    return phrasesOf(topic).map(([kind, text]) => ({
+      topicIndex,
+      kind,
+      words: toSurfaceTokens(text),
+      // An example question, worded as learners type: corrected against the rest.
+      example: kind === 'question' && examples.has(text),
+    }));
+  });
 
-  const vocabulary: string[] = [];
-  const dockerVocabulary: string[] = [...DOCKER_SUBCOMMANDS];
+  const counts = new Map<string, number>();
+  const count = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
+  const dockerVocabulary = new Set<string>(DOCKER_SUBCOMMANDS);
   for (const phrase of phrases) {
-    if (isExample(phrase)) continue;
-    const words = toSurfaceTokens(phrase.text);
-    vocabulary.push(...words);
-    if (NAMING_KINDS.has(phrase.kind)) dockerVocabulary.push(...words);
+    if (phrase.example) continue;
+    for (const word of phrase.words) count(word);
+    if (NAMING_KINDS.has(phrase.kind)) for (const word of phrase.words) dockerVocabulary.add(word);
   }
   const dockerTerms = new DockerTermCorrector(dockerVocabulary);
-  const cleanLexicon = lexiconOf(vocabulary, dockerTerms);
+  const cleanLexicon = lexiconOf(counts, dockerTerms);
+  const exampleWords: string[] = [];
   for (const phrase of phrases) {
-    if (!isExample(phrase)) continue;
-    for (const word of toSurfaceTokens(phrase.text)) {
-      vocabulary.push(cleanLexicon.stems.has(stemToken(word)) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
-    }
+    if (!phrase.example) continue;
+    for (const word of phrase.words) exampleWords.push(cleanLexicon.stems.has(stemToken(word)) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
   }
-  const lexicon = lexiconOf(vocabulary, dockerTerms);
+  for (const word of exampleWords) count(word);
+  const lexicon = lexiconOf(counts, dockerTerms);
 
-  const records: PhraseRecord[] = [];
-  const postings = new Map<string, number[]>();
-  const pairTopics = new Map<number, string | string[]>();
+  const recordTopic: number[] = [];
+  const recordKind: number[] = [];
+  const recordTermStart: number[] = [0];
+  const recordTerms: number[] = [];
+  const topicRecordStart = new Int32Array(knowledge.topics.length + 1);
+  const pairTopics = new Map<number, number | number[]>();
   const termIds = new Map<string, number>();
-  for (const { topic, kind, text } of phrases) {
-    const ordered = correctAndStem(toSurfaceTokens(text), lexicon).map((t) => t.term);
-    for (const term of ordered) if (!termIds.has(term)) termIds.set(term, termIds.size);
-    // Bodies are most of the text and would double the index's memory; their pairs add nothing measurable.
-    if (kind !== 'body') for (const pair of adjacentPairs(ordered, termIds)) addTopic(pairTopics, pair, topic.id);
-    const terms = [...new Set(ordered)];
-    if (terms.length === 0) continue;
-    for (const term of terms) {
-      const list = postings.get(term) ?? [];
-      list.push(records.length);
-      postings.set(term, list);
+  const terms: string[] = [];
+  const documentFrequency: number[] = [];
+  for (const { topicIndex, kind, words } of phrases) {
+    const ordered = correctAndStem(words, lexicon).map((t) => t.term);
+    for (const term of ordered) {
+      if (!termIds.has(term)) {
+        termIds.set(term, terms.length);
+        terms.push(term);
+        documentFrequency.push(0);
+      }
     }
-    records.push({ topicId: topic.id, kind, terms: new Set(terms) });
+    // Bodies are most of the text and would double the index's memory; their pairs add nothing measurable.
+    if (kind !== 'body') for (const pair of adjacentPairs(ordered, termIds)) addTopic(pairTopics, pair, topicIndex);
+    const ids = [...new Set(ordered.map((term) => termIds.get(term)!))].sort((a, b) => a - b);
+    if (ids.length === 0) continue;
+    for (const id of ids) {
+      recordTerms.push(id);
+      documentFrequency[id]!++;
+    }
+    recordTopic.push(topicIndex);
+    recordKind.push(kindIndex.get(kind)!);
+    recordTermStart.push(recordTerms.length);
+    topicRecordStart[topicIndex + 1] = recordTopic.length;
   }
-  return { records, postings, pairTopics, termIds, lexicon };
+  // A topic without records starts and ends where the one before it ends.
+  for (let t = 1; t < topicRecordStart.length; t++) topicRecordStart[t] = Math.max(topicRecordStart[t]!, topicRecordStart[t - 1]!);
+
+  const postingStart = new Int32Array(terms.length + 1);
+  for (let id = 0; id < terms.length; id++) postingStart[id + 1] = postingStart[id]! + documentFrequency[id]!;
+  const postingRecords = new Int32Array(recordTerms.length);
+  const filled = postingStart.slice(0, terms.length);
+  for (let r = 0; r < recordTopic.length; r++) {
+    for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) postingRecords[filled[recordTerms[k]!]!++] = r;
+  }
+  return {
+    recordCount: recordTopic.length,
+    recordTopic: Int32Array.from(recordTopic),
+    recordKind: Uint8Array.from(recordKind),
+    recordTermStart: Int32Array.from(recordTermStart),
+    recordTerms: Int32Array.from(recordTerms),
+    topicRecordStart,
+    postingStart,
+    postingRecords,
+    pairTopics,
+    termIds,
+    terms,
+    lexicon,
+  };
 }
 
 /** Phrases come topic by topic, so a topic already listed for a pair is the last one listed. */
-function addTopic(pairTopics: Map<number, string | string[]>, pair: number, topicId: string): void {
+function addTopic(pairTopics: Map<number, number | number[]>, pair: number, topicId: number): void {
   const topics = pairTopics.get(pair);
   if (topics === undefined) pairTopics.set(pair, topicId);
-  else if (typeof topics === 'string') {
+  else if (typeof topics === 'number') {
     if (topics !== topicId) pairTopics.set(pair, [topics, topicId]);
   } else if (topics.at(-1) !== topicId) topics.push(topicId);
 }
@@ -133,8 +192,9 @@ export function adjacentPairs(terms: readonly string[], termIds: ReadonlyMap<str
   return pairs;
 }
 
-function lexiconOf(words: readonly string[], dockerTerms: DockerTermCorrector): Lexicon {
-  return { speller: new SpellingCorrector(words), dockerTerms, stems: new Set(words.map(stemToken)) };
+/** @param counts every word of the knowledge base with how often it is used */
+function lexiconOf(counts: ReadonlyMap<string, number>, dockerTerms: DockerTermCorrector): Lexicon {
+  return { speller: new SpellingCorrector(counts), dockerTerms, stems: new Set([...counts.keys()].map(stemToken)) };
 }
 
 /** The distance given to a {@link DockerTermCorrector} correction: one slip, like a Fuse.js score for one edit in five letters. */
