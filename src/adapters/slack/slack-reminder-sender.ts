@@ -25,9 +25,11 @@ export interface SlackReminderSenderOptions {
 
 /**
  * Slack's answers to `chat.postMessage` with a user id as `channel` that mean this person cannot get a direct
- * message from the app: the user is unknown, deactivated (their DM archived) or hidden from the bot, is itself a
- * bot, or a workspace policy refuses the app's posts to them. Each is a definite refusal, so nothing was posted.
- * `account_inactive` is not among them: Slack uses it for the bot's own token (`TOKEN_LOST_ERRORS`).
+ * message from the app: the user is unknown, deactivated (their DM archived) or hidden from the bot, or is itself a
+ * bot. Each is a definite refusal, so nothing was posted. Not among them: `account_inactive`, which Slack uses for
+ * the bot's own token (`TOKEN_LOST_ERRORS`), and `restricted_action` or `messages_tab_disabled`, which are
+ * workspace or app settings rather than the person's: those are failures, tried again while Slack proves nothing
+ * was posted, and the learner's reminders stay on.
  */
 export const DM_REFUSED_ERRORS: ReadonlySet<string> = new Set([
   'channel_not_found',
@@ -36,7 +38,6 @@ export const DM_REFUSED_ERRORS: ReadonlySet<string> = new Set([
   'user_not_visible',
   'cannot_dm_bot',
   'is_archived',
-  'restricted_action',
 ]);
 
 /**

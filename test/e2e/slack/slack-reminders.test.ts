@@ -103,7 +103,7 @@ describe('reminders by direct message on Slack, through the real Bolt app', () =
     expect((await h.app.services.store.reminders.reminder(`slack:${BO}`))?.nextDue?.localDate).toBe('2026-03-28');
   });
 
-  test('GIVEN a send whose answer was lost (it may have posted) THEN it is not sent again; one Slack refused outright is retried and sent once', async () => {
+  test('GIVEN a send whose answer was lost (it may have posted) THEN it is not sent again; one Slack refused outright (service_unavailable, a 429) is sent once after all', async () => {
     await docker('settings time-zone:UTC reminders:on reminder-time:13:00');
     await cardsDue(ADA, 1);
     h.fake.stub('chat.postMessage', { lose: true });
@@ -131,6 +131,26 @@ describe('reminders by direct message on Slack, through the real Bolt app', () =
     now = new Date('2026-03-29T13:01:00Z');
     expect((await tick()).reminders).toMatchObject({ sent: 0 });
     expect(remindersTo(ADA)).toHaveLength(4);
+
+    // A 429 proves nothing was posted: waited out inside the send, then delivered once.
+    h.fake.stub('chat.postMessage', { status: 429, retryAfter: 1 });
+    now = new Date('2026-03-30T13:00:02Z');
+    expect((await tick()).reminders).toMatchObject({ sent: 1, retrying: 0, gaveUp: 0 });
+    const attempts = remindersTo(ADA).slice(4);
+    expect(attempts).toHaveLength(2);
+    expect(Number(attempts[1]!.receivedAt - attempts[0]!.receivedAt) / 1e6).toBeGreaterThanOrEqual(990);
+    expect(h.fake.messagesIn(dmOf(ADA))).toHaveLength(3);
+  });
+
+  test('GIVEN Slack answers account_inactive (the bot token is dead) THEN the Slack front end stops and the learner keeps their reminders', async () => {
+    await docker('settings time-zone:UTC reminders:on reminder-time:13:00');
+    await cardsDue(ADA, 1);
+    h.fake.stub('chat.postMessage', { error: 'account_inactive' });
+    now = new Date('2026-03-27T13:00:02Z');
+    expect((await tick()).reminders).toMatchObject({ sent: 0, disabled: 0 });
+    await expect.poll(() => h.sessionsLost, { timeout: 15_000 }).toBe(1);
+    expect(h.logs.join('\n')).toContain('Slack says account_inactive: the bot token no longer works');
+    expect(await h.app.services.store.reminders.reminder(`slack:${ADA}`)).toMatchObject({ enabled: true });
   });
 
   test.each(['user_not_found', 'cannot_dm_bot', 'user_disabled', 'channel_not_found'])(
