@@ -4,7 +4,10 @@ import type { DailyPlatform } from '../store/index.ts';
 /** What a platform did with a reminder. Expected failures are values; the scheduler decides what follows. */
 export type ReminderOutcome =
   | { status: 'sent' }
-  /** The person does not accept direct messages from the bot (Discord 50007): their reminders are turned off. */
+  /**
+   * The person cannot get a direct message from the bot (Discord 50007; Slack `user_not_found`, `cannot_dm_bot`,
+   * …): their reminders are turned off.
+   */
   | { status: 'dms-closed'; detail: string }
   /**
    * Anything else (a 5xx, a timeout): retried while that is safe. `notPosted` when the platform's answer proves
@@ -17,14 +20,14 @@ export type ReminderOutcome =
 export interface OutgoingReminder {
   /** The platform's user id: the message goes to a direct message with them. */
   userId: string;
-  /** The same for every attempt at one (learner, local date): Discord's message nonce. */
+  /** The same for every attempt at one (learner, local date): Discord's message nonce; Slack has no such key. */
   idempotencyKey: string;
   reply: Reply;
 }
 
 /**
  * The seam between the scheduler and a platform for reminders by direct message: the Discord adapter implements
- * it (`createDiscordReminderSender`). Implementations never throw for platform refusals: they answer an outcome,
+ * it (`createDiscordReminderSender`), and the Slack adapter (`SlackReminderSender`). Implementations never throw for platform refusals: they answer an outcome,
  * and they never let a reminder mention anyone.
  */
 export interface ReminderSender {

@@ -165,9 +165,7 @@ export class SlackDailyPoster implements DailyPoster {
     if (code && TOKEN_LOST_ERRORS.has(code)) this.#options.onTokenLost?.(code);
     const reason = code ? UNAVAILABLE[code] : undefined;
     if (reason) return { status: 'channel-unavailable', reason, detail };
-    // Slack answered `ok: false` with a definite refusal (or the connection was refused): nothing was posted.
-    const refused = (error as { code?: unknown }).code === webApi.ErrorCode.PlatformError && code !== undefined && !MAYBE_DONE.has(code);
-    if (refused || code === 'ratelimited' || connectionRefused(error)) return { status: 'failed', detail, notPosted: true };
+    if (provenNotPosted(error)) return { status: 'failed', detail, notPosted: true };
     // A timeout, a dropped connection, a 5xx: Slack may have posted it.
     return { status: 'failed', detail };
   }
@@ -183,8 +181,18 @@ function withPing(message: SlackMessage, groupId: string | undefined): SlackMess
   };
 }
 
+/**
+ * Whether Slack's answer proves a post was not made: `ok: false` with a definite refusal (anything but the
+ * `MAYBE_DONE` codes), a 429, or a refused connection. A timeout, a dropped connection or a 5xx prove nothing.
+ */
+export function provenNotPosted(error: unknown): boolean {
+  const code = slackErrorCode(error);
+  const refused = (error as { code?: unknown }).code === webApi.ErrorCode.PlatformError && code !== undefined && !MAYBE_DONE.has(code);
+  return refused || code === 'ratelimited' || connectionRefused(error);
+}
+
 /** The wait a 429 asked for, in milliseconds; undefined for any other error. */
-function rateLimitWait(error: unknown): number | undefined {
+export function rateLimitWait(error: unknown): number | undefined {
   if ((error as { code?: unknown }).code !== webApi.ErrorCode.RateLimitedError) return undefined;
   const seconds = Number((error as { retryAfter?: unknown }).retryAfter);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;

@@ -12,6 +12,7 @@ import { describeSlackError, slackErrorCode, TOKEN_LOST_ERRORS } from './slack-e
 import { InFlightWork } from '../in-flight-work.ts';
 import { listenToSlack, type SlackListenerOptions } from './slack-listeners.ts';
 import { SlackPeople } from './slack-people.ts';
+import { SlackReminderSender } from './slack-reminder-sender.ts';
 import { SlackStartError } from './slack-start-error.ts';
 
 /** How often the Web API client retries a call (a 429 after its `Retry-After`, a network error) before giving up. */
@@ -66,7 +67,7 @@ export interface SlackBotOptions {
   pressWindowMs?: number;
   /**
    * Runs the daily-post scheduler for Slack in this process, with these options (the clock is `now`): it claims
-   * only Slack's schedules.
+   * only Slack's schedules and Slack learners' reminders (direct messages, `SlackReminderSender`).
    *
    * @defaultValue no scheduler: `/docker daily` answers that daily posts are not running here
    */
@@ -177,13 +178,14 @@ export async function startSlack(app: { registry: CommandRegistry; services: Cor
   });
   if (options.daily) {
     // A client of its own: daily posts must not be retried blindly (docs/daily.md), unlike a handler's calls.
-    const poster = new SlackDailyPoster({
-      client: new webApi.WebClient(options.botToken, dailyPostClientOptions(clientOptions)),
-      logger,
-      commandNames,
-      onTokenLost,
-    });
-    daily = new DailyScheduler({ store: app.services.store, deck: app.services.deck, posters: [poster], clock: now, newId: app.services.newId, log: logger }, options.daily);
+    // Reminders share it: a direct message is not retried blindly either.
+    const dailyClient = new webApi.WebClient(options.botToken, dailyPostClientOptions(clientOptions));
+    const poster = new SlackDailyPoster({ client: dailyClient, logger, commandNames, onTokenLost });
+    const reminderSender = new SlackReminderSender({ client: dailyClient, logger, commandNames, onTokenLost });
+    daily = new DailyScheduler(
+      { store: app.services.store, deck: app.services.deck, posters: [poster], reminderSenders: [reminderSender], clock: now, newId: app.services.newId, log: logger },
+      options.daily,
+    );
   }
   const services: CoreServices = daily ? { ...app.services, daily, dailyChecks: createSlackDailyChecks(bolt.client, logger) } : app.services;
   const listenerOptions: SlackListenerOptions = {

@@ -88,7 +88,7 @@ export const settingsCommand = defineCommand({
           value: saved.newCardsPerDay !== undefined ? `${saved.newCardsPerDay} (yours)` : `${NEW_CARDS_PER_DAY} (the default)`,
           inline: true,
         },
-        { name: 'Reminders', value: describeReminder(reminder, request.now), inline: false },
+        { name: 'Reminders', value: describeReminder(reminder, request.now, request.platform), inline: false },
       ],
       footer:
         'Change one with /settings time-zone:<zone>, new-cards:<0-100>, reminders:on|off or reminder-time:<HH:MM>. Your setting wins everywhere.',
@@ -113,11 +113,13 @@ function notHere(request: CommandRequest): Reply {
 }
 
 /** "On: 18:00 Europe/Berlin, next on 2026-03-02 if cards are due", or why they are off. */
-function describeReminder(reminder: Reminder | undefined, now: Date): string {
+function describeReminder(reminder: Reminder | undefined, now: Date, platform: string): string {
   if (!reminder) return 'Off (the default). `/settings reminders:on` sends a direct message on days cards are due.';
   if (!reminder.enabled || !reminder.nextDue) {
     return reminder.disabledReason === 'dms-closed'
-      ? 'Off: my direct message to you was refused. Allow direct messages from me (on Discord: the server’s Privacy Settings, Direct Messages), then `/settings reminders:on`.'
+      ? platform === 'discord'
+        ? 'Off: my direct message to you was refused. Allow direct messages from me (on Discord: the server’s Privacy Settings, Direct Messages), then `/settings reminders:on`.'
+        : 'Off: my direct message to you was refused. Once you can get direct messages from me again, `/settings reminders:on`.'
       : 'Off. `/settings reminders:on` turns them on again.';
   }
   const day = reminder.nextDue.localDate === localDateIn(now, reminder.timeZone) ? 'today' : reminder.nextDue.localDate === localDateIn(new Date(now.getTime() + 86_400_000), reminder.timeZone) ? 'tomorrow' : `on ${reminder.nextDue.localDate}`;

@@ -65,6 +65,7 @@ export class FakeSlack {
   readonly #server: Server;
   readonly #sockets = new WebSocketServer({ noServer: true });
   readonly #stubs = new Map<string, SlackStub[]>();
+  readonly #matchedStubs: { method: string; match: (params: Record<string, unknown>) => boolean; answer: SlackStub }[] = [];
   readonly #waiters = new Set<() => void>();
   readonly #rejected = new Set<string>();
   #revoked = false;
@@ -123,6 +124,11 @@ export class FakeSlack {
   /** The next call(s) of `method` get these answers, one each, before the normal one. */
   stub(method: string, ...answers: SlackStub[]): void {
     this.#stubs.set(method, [...(this.#stubs.get(method) ?? []), ...answers]);
+  }
+
+  /** The next call of `method` whose params match gets this answer, before the normal one (calls that do not match are unaffected). */
+  stubFor(method: string, match: (params: Record<string, unknown>) => boolean, answer: SlackStub): void {
+    this.#matchedStubs.push({ method, match, answer });
   }
 
   /** The messages the bot posted in a channel, oldest first. */
@@ -217,7 +223,8 @@ export class FakeSlack {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     if (this.#rejected.has(token)) return reply(200, { ok: false, error: 'invalid_auth' });
     if (this.#revoked) return reply(200, { ok: false, error: 'token_revoked' });
-    const stub = this.#stubs.get(method)?.shift();
+    const matched = this.#matchedStubs.findIndex((m) => m.method === method && m.match(params));
+    const stub = matched >= 0 ? this.#matchedStubs.splice(matched, 1)[0]!.answer : this.#stubs.get(method)?.shift();
     if (stub && 'status' in stub) return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(stub.retryAfter) });
     if (stub && 'lose' in stub) {
       this.#answer(method, params);
