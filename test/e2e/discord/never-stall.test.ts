@@ -49,12 +49,21 @@ async function send(interaction: Record<string, unknown>): Promise<{ callback: R
   return { callback, ackMs: Number(callback.receivedAt - sentAt) / 1e6 };
 }
 
-/** The bot's own event-loop delay since the last report. */
-async function loopDelay(): Promise<{ p50: number; p99: number; max: number }> {
+/**
+ * The bot's own event-loop delay since the last report (`test/fixtures/report-loop-delay.ts`), in ms. `held` is
+ * the longest time the bot's main thread held its loop itself: the wall-clock stall minus the time the kernel
+ * left the runnable thread waiting for a CPU (Linux's per-thread `run_delay`). A stall of the bot's making (its
+ * JavaScript, garbage collection, a synchronous wait such as SQLite's busy wait) counts in full; a machine so
+ * busy that the OS does not run the process for a second (load 20–30 on 2 cores: an idle Node process beside
+ * the bot shows the same wall-clock stalls) does not. Where the kernel does not say (not Linux), `held` is the
+ * wall-clock `max`, which is stricter.
+ */
+async function loopDelay(): Promise<{ p50: number; p99: number; max: number; held: number }> {
   const before = stderr.length;
   bot.kill('SIGUSR2');
   await expect.poll(() => /loop-delay (\{.*\})\n/.exec(stderr.slice(before))).toBeTruthy();
-  return JSON.parse(/loop-delay (\{.*\})\n/.exec(stderr.slice(before))![1]!) as { p50: number; p99: number; max: number };
+  const report = JSON.parse(/loop-delay (\{.*\})\n/.exec(stderr.slice(before))![1]!) as { p50: number; p99: number; max: number; heldMax: number | null };
+  return { ...report, held: report.heldMax ?? report.max };
 }
 
 const command = (name: string, value?: [string, string]) => slashCommand(name, value ? [text(value[0], value[1])] : [], someone(), fake.applicationId);
@@ -76,7 +85,7 @@ describe('one slow or hostile request never holds up anyone else', { timeout: CH
     expect(titleOf(results[3]!.callback.body)).toBe('Volumes');
     const delay = await loopDelay();
     // A single autocomplete used to hold the thread for 1–4 s.
-    expect(delay.max).toBeLessThan(1_000);
+    expect(delay.held, `wall-clock max ${delay.max} ms`).toBeLessThan(1_000);
   });
 
   test('GIVEN another process holds the database\'s write lock for 8 s THEN people who need no write are served at once, and a write says busy in time', async () => {
@@ -96,7 +105,7 @@ describe('one slow or hostile request never holds up anyone else', { timeout: CH
     expect(titleOf(busy.body)).toBe('Busy right now');
     const delay = await loopDelay();
     // better-sqlite3's synchronous busy wait used to hold the thread for 5 s.
-    expect(delay.max).toBeLessThan(1_000);
+    expect(delay.held, `wall-clock max ${delay.max} ms`).toBeLessThan(1_000);
 
     await released;
     const after = await send(command('ask', ['question', 'what is a bind mount']));

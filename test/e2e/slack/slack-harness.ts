@@ -63,7 +63,10 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
       host: '127.0.0.1',
       now: options.now ?? (() => T0),
       ...(options.daily ? { daily: options.daily } : {}),
-      clientPingTimeoutMs: 100,
+      // Socket Mode keeps the library's own pong timeout (5 s, also its reconnection back-off step). A 100 ms
+      // timeout here once made the real client drop and reopen the socket whenever this test process's loop
+      // was held for a tenth of a second (a busy machine), and an envelope sent on the dropped socket was
+      // never acked: the tests then failed on the fake's settings, not on the bot.
       onSessionLost: () => void (harness.sessionsLost += 1),
     });
   } catch (error) {

@@ -81,7 +81,7 @@ describe('Socket Mode, the default', () => {
     const before = h.fake.calls.length;
     await h.fake.sendEnvelope('events_api', eventCallback(mention('what is a volume')));
     await h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.method === 'chat.postMessage');
-  });
+  }, 45_000); // The client waits its pong timeout (5 s) before it reconnects.
 
   test('GIVEN Slack rejects the app token THEN start-up stops with one clear line', async () => {
     const fake = await FakeSlack.start();
