@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startHarness, type Harness } from './discord-harness.ts';
 import { botMessage, inDm, text, user } from './interaction-payloads.ts';
 import { couldPing, HOSTILE_INPUTS } from '../../fixtures/hostile-inputs.ts';
+import { giveDueCards } from '../../fixtures/due-cards.ts';
 
 const ADA = user('1400000000000000002', 'ada');
 const BO = user('1400000000000000003', 'bo');
@@ -24,22 +25,8 @@ describe('reminders by direct message on Discord, through the real discord.js cl
   const tick = () => harness.bot.daily!.tick();
 
   /** Gives a learner `n` cards due before the reminder, as reviews do. */
-  async function cardsDue(userId: string, n: number) {
-    const { store, deck } = harness.app.services;
-    for (const card of deck.cards.slice(0, n)) {
-      const sessionId = `${userId}-${card.id}`;
-      await store.startCardSession({ id: sessionId, learnerKey: `discord:${userId}`, cardId: card.id, createdAt: now });
-      await store.recordReview({
-        sessionId,
-        learner: { key: `discord:${userId}`, name: 'ada' },
-        previousReps: 0,
-        next: { cardId: card.id, due: new Date('2026-03-27T13:00:00Z'), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now },
-        rating: 3,
-        reviewedAt: now,
-        studyDate: '2026-03-27',
-      });
-    }
-  }
+  const cardsDue = (userId: string, n: number) =>
+    giveDueCards(harness.app.services, { learnerKey: `discord:${userId}`, count: n, due: new Date('2026-03-27T13:00:00Z'), reviewedAt: now });
 
   test('GIVEN reminders on at 18:00 Europe/Berlin and cards due THEN one DM at 18:00 local, pinging no one, whose Review now button starts a review', async () => {
     await settings([text('time-zone', 'Europe/Berlin')]);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { METHOD_SCOPES } from '../../../src/adapters/slack/slack-scopes.ts';
+import { giveDueCards } from '../../fixtures/due-cards.ts';
 import type { SlackCall } from './fake-slack.ts';
 import { startSlackHarness, type SlackHarness } from './slack-harness.ts';
 import { blockAction, slashCommand } from './slack-payloads.ts';
@@ -39,22 +40,8 @@ describe('reminders by direct message on Slack, through the real Bolt app', () =
   const remindersTo = (user: string) => h.fake.callsOf('chat.postMessage').filter((c) => c.params['channel'] === user);
 
   /** Gives a learner `n` cards due before the reminder, as reviews do. */
-  async function cardsDue(userId: string, n: number) {
-    const { store, deck } = h.app.services;
-    for (const card of deck.cards.slice(0, n)) {
-      const sessionId = `${userId}-${card.id}`;
-      await store.startCardSession({ id: sessionId, learnerKey: `slack:${userId}`, cardId: card.id, createdAt: now });
-      await store.recordReview({
-        sessionId,
-        learner: { key: `slack:${userId}`, name: 'ada' },
-        previousReps: 0,
-        next: { cardId: card.id, due: new Date('2026-03-27T13:00:00Z'), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now },
-        rating: 3,
-        reviewedAt: now,
-        studyDate: '2026-03-27',
-      });
-    }
-  }
+  const cardsDue = (userId: string, n: number) =>
+    giveDueCards(h.app.services, { learnerKey: `slack:${userId}`, count: n, due: new Date('2026-03-27T13:00:00Z'), reviewedAt: now });
 
   test('GIVEN reminders on at 18:00 Europe/Berlin and cards due THEN one DM at 18:00 local, pinging no one, whose Review now button starts a review', async () => {
     await docker('settings time-zone:Europe/Berlin');

@@ -4,6 +4,7 @@ import type { CommandRequest, Reply } from '../../../src/core/index.ts';
 import { DailyScheduler, type DailySchedulerOptions, type OutgoingReminder, type ReminderOutcome, type ReminderSender } from '../../../src/daily/index.ts';
 import type { Logger } from '../../../src/logger.ts';
 import { createTestApp } from '../../fixtures/test-app.ts';
+import { giveDueCards } from '../../fixtures/due-cards.ts';
 import { FakePlatform } from './fake-platform.ts';
 
 /** Direct messages as Discord keeps them: a repeated nonce returns the first message instead of a second. */
@@ -54,21 +55,8 @@ describe('reminders by direct message, driven by the daily scheduler', () => {
     app.registry.execute('settings', args, { ...who, now }, { ...app.services, daily: scheduler() });
 
   /** Gives the learner `n` cards that come due at `due`, as reviews do. */
-  async function cardsDue(userId: string, n: number, due: Date) {
-    for (const card of app.services.deck.cards.slice(0, n)) {
-      const sessionId = `${userId}-${card.id}`;
-      await app.services.store.startCardSession({ id: sessionId, learnerKey: `discord:${userId}`, cardId: card.id, createdAt: now });
-      await app.services.store.recordReview({
-        sessionId,
-        learner: { key: `discord:${userId}`, name: 'ada' },
-        previousReps: 0,
-        next: { cardId: card.id, due, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now },
-        rating: 3,
-        reviewedAt: now,
-        studyDate: '2026-03-27',
-      });
-    }
-  }
+  const cardsDue = (userId: string, n: number, due: Date) =>
+    giveDueCards(app.services, { learnerKey: `discord:${userId}`, count: n, due, reviewedAt: now });
 
   beforeEach(async () => {
     app = await createTestApp();
@@ -244,19 +232,8 @@ describe('reminders on a platform without an idempotency key', () => {
     dms = new KeylessDirectMessages();
     lines.length = 0;
     now = new Date('2026-03-27T12:00:00Z');
-    const card = app.services.deck.cards[0]!;
-    const { store } = app.services;
-    await store.reminders.saveReminder({ learnerKey: 'discord:u1', platform: 'discord', userId: 'u1', time: '13:00', timeZone: 'UTC', enabled: true, nextDue: { at: new Date('2026-03-27T13:00:00Z'), localDate: '2026-03-27' } }, now);
-    await store.startCardSession({ id: 's1', learnerKey: 'discord:u1', cardId: card.id, createdAt: now });
-    await store.recordReview({
-      sessionId: 's1',
-      learner: { key: 'discord:u1', name: 'u1' },
-      previousReps: 0,
-      next: { cardId: card.id, due: new Date('2026-03-27T12:30:00Z'), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now },
-      rating: 3,
-      reviewedAt: now,
-      studyDate: '2026-03-27',
-    });
+    await app.services.store.reminders.saveReminder({ learnerKey: 'discord:u1', platform: 'discord', userId: 'u1', time: '13:00', timeZone: 'UTC', enabled: true, nextDue: { at: new Date('2026-03-27T13:00:00Z'), localDate: '2026-03-27' } }, now);
+    await giveDueCards(app.services, { learnerKey: 'discord:u1', name: 'u1', count: 1, due: new Date('2026-03-27T12:30:00Z'), reviewedAt: now });
   });
   afterEach(async () => {
     await app.close();
