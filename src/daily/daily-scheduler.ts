@@ -10,7 +10,7 @@ import { parseLocalTime } from './parse-local-time.ts';
 import { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
 import { renderScheduleStopped } from './render-schedule-stopped.ts';
 import type { ReminderSender } from './reminder-sender.ts';
-import { sendDueReminders, type ReminderTickReport } from './send-due-reminders.ts';
+import { emptyReminderReport, handleDueReminder, type ReminderTickReport } from './send-due-reminders.ts';
 
 export interface DailySchedulerOptions {
   /**
@@ -200,9 +200,17 @@ export class DailyScheduler implements DailyControl {
       (post, claimedAt) => store.daily.releaseRevealClaim(post.platform, post.channelId, post.postKey, new Date(claimedAt.getTime() + leaseMs)),
       (post, error) => this.#deps.log.error(`Daily reveals: ${post.platform} channel ${post.channelId} ${post.postKey}: ${describe(error)}`),
     );
-    if (this.#reminderSenders.size > 0 && !this.#stopRequested) {
+    if (this.#reminderSenders.size > 0) {
       const { deck, clock, log } = this.#deps;
-      report.reminders = await sendDueReminders({ store, deck, clock, log, senders: this.#reminderSenders }, this.#options, () => this.#stopRequested);
+      const deps = { store, deck, clock, log, senders: this.#reminderSenders };
+      const reminders = (report.reminders = emptyReminderReport());
+      await this.#fanOut(
+        (now, limit) => store.reminders.claimDueReminders([...this.#reminderSenders.keys()], now, leaseMs, limit),
+        (claim) => handleDueReminder(claim, deps, this.#options, reminders),
+        // No release for a reminder: an unstarted claim runs out with its lease.
+        undefined,
+        (claim, error) => log.error(`Reminders: ${claim.reminder.learnerKey} ${claim.localDate}: ${describe(error)}`),
+      );
     }
     this.lastTickAt = this.lastProgressAt = this.#deps.clock();
     return report;
@@ -217,7 +225,7 @@ export class DailyScheduler implements DailyControl {
   async #fanOut<T>(
     claim: (now: Date, limit: number) => Promise<T[]>,
     handle: (item: T) => Promise<void>,
-    release: (item: T, claimedAt: Date) => Promise<unknown>,
+    release: ((item: T, claimedAt: Date) => Promise<unknown>) | undefined,
     onError: (item: T, error: unknown) => void,
   ): Promise<void> {
     const { batchSize, concurrency } = this.#options;
@@ -253,7 +261,7 @@ export class DailyScheduler implements DailyControl {
     // A failed claim (the store is down) ends the fan-out: the tick fails and is logged; the next one tries again.
     const results = await Promise.allSettled(workers);
     // Stopping: what was claimed but not started goes back at once instead of waiting out its lease.
-    for (const { item, claimedAt } of queue.splice(0)) await release(item, claimedAt).catch((error: unknown) => onError(item, error));
+    for (const { item, claimedAt } of queue.splice(0)) await release?.(item, claimedAt).catch((error: unknown) => onError(item, error));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }

@@ -9,6 +9,6 @@ export { renderDailyPost, renderDailyReveal } from './render-daily-post.ts';
 export { renderScheduleStopped } from './render-schedule-stopped.ts';
 export { saveDailySchedule, type DailyScheduleSettings } from './save-daily-schedule.ts';
 export type { ReminderOutcome, ReminderSender, OutgoingReminder } from './reminder-sender.ts';
-export { sendDueReminders, reminderIdempotencyKey, type ReminderTickReport } from './send-due-reminders.ts';
+export { reminderIdempotencyKey, type ReminderTickReport } from './send-due-reminders.ts';
 export { saveReminder, type ReminderSettings } from './save-reminder.ts';
 export { renderReminder } from './render-reminder.ts';

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Deck } from '../quiz/deck.ts';
 import type { DailyPlatform, Reminder, ReminderClaim, Store } from '../store/index.ts';
-import { mapWithConcurrency } from './map-with-concurrency.ts';
 import { nextPostAt, type PostSlot } from './next-post-at.ts';
 import { parseLocalTime } from './parse-local-time.ts';
 import type { ReminderSender } from './reminder-sender.ts';
@@ -23,8 +22,6 @@ export interface ReminderRunOptions {
   leaseMs: number;
   retryWindowMs: number;
   retryDelaysMs: readonly number[];
-  concurrency: number;
-  batchSize: number;
 }
 
 /** What one round of reminders did, for tests and logs. */
@@ -39,37 +36,23 @@ export interface ReminderTickReport {
   disabled: number;
 }
 
-/**
- * Claims the due reminders of the platforms in `deps.senders` batch after batch and handles each once: a direct
- * message with the number of cards due and a "Review now" button when there are any, nothing otherwise; then the
- * reminder moves on to its next local date (`nextPostAt`, so it is DST-safe like daily posts). A reminder later
- * than `graceMinutes` is skipped with a log line. On a platform with an idempotency key (Discord's nonce) a failed
- * send is retried at 5 s, 20 s and 60 s after the first attempt (the cumulative `retryDelaysMs`) while within
- * `retryWindowMs` of it, each attempt with the same nonce; past that it is given up (at most once). On one without
- * (Slack), only an attempt proven `notPosted` is retried (after the first delay, for as long as the grace window
- * allows), and one that may have reached the person is never sent again. Someone whose direct messages are closed
- * has their reminders turned off with a log line. Stops claiming when `stopRequested()` turns true.
- */
-export async function sendDueReminders(deps: ReminderRunDependencies, options: ReminderRunOptions, stopRequested: () => boolean): Promise<ReminderTickReport> {
-  const report: ReminderTickReport = { sent: 0, nothingDue: 0, skipped: 0, retrying: 0, gaveUp: 0, disabled: 0 };
-  const platforms = [...deps.senders.keys()];
-  for (;;) {
-    const claimedAt = deps.clock();
-    const claims = await deps.store.reminders.claimDueReminders(platforms, claimedAt, options.leaseMs, options.batchSize);
-    // A claim that waited half its lease in the queue is left for the next claim (its lease would run out mid-send).
-    const leaseLeft = () => deps.clock().getTime() - claimedAt.getTime() < options.leaseMs / 2;
-    await mapWithConcurrency(
-      claims,
-      options.concurrency,
-      (claim) => (leaseLeft() ? handleReminder(claim, deps, options, report) : Promise.resolve()),
-      (claim, error) => deps.log.error(`Reminders: ${claim.reminder.learnerKey} ${claim.localDate}: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    if (claims.length < options.batchSize || stopRequested()) break;
-  }
-  return report;
+/** A report with nothing done yet, for a round of {@link handleDueReminder} calls to count into. */
+export function emptyReminderReport(): ReminderTickReport {
+  return { sent: 0, nothingDue: 0, skipped: 0, retrying: 0, gaveUp: 0, disabled: 0 };
 }
 
-async function handleReminder(claim: ReminderClaim, deps: ReminderRunDependencies, options: ReminderRunOptions, report: ReminderTickReport): Promise<void> {
+/**
+ * Handles one claimed reminder once (the daily scheduler claims them and fans them out like its posts), counting
+ * what it did in `report`: a direct message with the number of cards due and a "Review now" button when there
+ * are any, nothing otherwise; then the reminder moves on to its next local date (`nextPostAt`, so it is DST-safe
+ * like daily posts). A reminder later than `graceMinutes` is skipped with a log line. On a platform with an
+ * idempotency key (Discord's nonce) a failed send is retried at 5 s, 20 s and 60 s after the first attempt (the
+ * cumulative `retryDelaysMs`) while within `retryWindowMs` of it, each attempt with the same nonce; past that it
+ * is given up (at most once). On one without (Slack), only an attempt proven `notPosted` is retried (after the
+ * first delay, for as long as the grace window allows), and one that may have reached the person is never sent
+ * again. Someone whose direct messages are closed has their reminders turned off with a log line.
+ */
+export async function handleDueReminder(claim: ReminderClaim, deps: ReminderRunDependencies, options: ReminderRunOptions, report: ReminderTickReport): Promise<void> {
   const { store, log } = deps;
   const { reminder, localDate, dueAt, firstAttemptAt } = claim;
   const now = deps.clock();
