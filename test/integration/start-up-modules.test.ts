@@ -20,8 +20,9 @@ beforeAll(async () => {
 let runs = 0;
 
 /**
- * Runs an entry point as `npm start` runs it (`node --import tsx`), with the loaded-packages reporter preloaded,
- * `stdin` as its input and only the given settings; resolves its output, exit code and the packages it loaded.
+ * Runs an entry point from its TypeScript (`node --import tsx`; `npm start` runs the same modules compiled, from
+ * dist/), with the loaded-packages reporter preloaded, `stdin` as its input and only the given settings; resolves
+ * its output, exit code and the packages it loaded.
  */
 async function run(script: string, args: string[], env: Record<string, string>, stdin = ''): Promise<{ stdout: string; stderr: string; code: number | null; loaded: string[] }> {
   const report = path.join(scratch, `loaded-${++runs}.json`);
