@@ -58,6 +58,10 @@ interface NameEntry {
  * optional ("docker volume" is Volumes); or the same with one word corrected: a word of four letters or
  * more that is one edit (insert, delete, substitute, swap) from exactly one word of the names ("volumse",
  * "regsitry"). Whole words only: "test" is not a slip of "latest", and "redis" opens nothing.
+ *
+ * Every call does bounded work whatever the number of topics: the slip is looked up in a {@link OneSlipIndex},
+ * and Fuse.js scores only the few names a {@link NameGramIndex} picks ({@link MAX_SCORED_NAMES} at most).
+ * Building costs about 0.4 s at 500 topics and half a minute at 50,000 on a busy 2-CPU machine.
  */
 export class TopicFinder {
   readonly #knowledge: KnowledgeBase;
