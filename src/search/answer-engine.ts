@@ -5,6 +5,7 @@ import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm }
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
+import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
 import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
 import { TermSet } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
@@ -82,6 +83,8 @@ interface AnalysedQuery {
   sharedPairs: ReadonlyMap<string, number>;
   /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
   gateTerms: GateTerm[];
+  /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
+  features: ReturnType<DockerFeatureFinder['named']>;
 }
 
 /** A candidate topic as retrieval scores it, before its evidence and confidence. */
@@ -187,6 +190,8 @@ export class AnswerEngine {
   readonly #namedTopics = new Map<string, number>();
   /** Whether a question says anything of Docker; see {@link DockerSignal}. */
   readonly #dockerSignal: DockerSignal;
+  /** The Docker features a question names; see {@link DockerFeatureFinder}. */
+  readonly #features: DockerFeatureFinder;
   /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
   readonly #explainingTopics = new Map<string, number>();
   /** Per-query scratch, reused: which query term (slot) a term number is, valid when its stamp is the query's. */
@@ -290,6 +295,7 @@ export class AnswerEngine {
       isCommand: (term) => COMMAND_TERMS.has(term),
       isSubcommand: (term) => SUBCOMMAND_TERMS.has(term),
     });
+    this.#features = new DockerFeatureFinder(knowledge.topics);
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
@@ -467,6 +473,7 @@ export class AnswerEngine {
     const subjects = [
       ...applySubjectGate(query.gateTerms, query.anchored, ranked, context),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
+      ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
     ];
     if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
@@ -805,6 +812,7 @@ export class AnswerEngine {
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
+      features: this.#features.named(cleaned),
     };
   }
 

@@ -163,4 +163,8 @@ describe('spelling against the shipped knowledge (issue 10 §1)', () => {
   test.each(['love', 'test', 'redis'])('GIVEN %s THEN it stays as typed', (word) => {
     expect(spelt(word)).toEqual({ term: stemToken(word), distance: 0 });
   });
+
+  test.each(['extension', 'machine', 'thinking', 'tired'])('GIVEN the common English word %s THEN it is never corrected into another word', (word) => {
+    expect(spelt(word)).toEqual({ term: stemToken(word), distance: 0 });
+  });
 });
