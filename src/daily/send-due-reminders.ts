@@ -48,8 +48,8 @@ export function emptyReminderReport(): ReminderTickReport {
  * like daily posts). A reminder later than `graceMinutes` is skipped with a log line. On a platform with an
  * idempotency key (Discord's nonce) a failed send is retried at 5 s, 20 s and 60 s after the first attempt (the
  * cumulative `retryDelaysMs`) while within `retryWindowMs` of it, each attempt with the same nonce; past that it
- * is given up (at most once). On one without (Slack), only an attempt proven `notPosted` is retried (after the
- * first delay, for as long as the grace window allows), and one that may have reached the person is never sent
+ * is given up (at most once). On one without (Slack), only an attempt proven `notPosted` is retried, for as long
+ * as the grace window allows, with waits that double from the due time (from the first retry delay to 10 minutes), and one that may have reached the person is never sent
  * again. Someone whose direct messages are closed has their reminders turned off with a log line.
  */
 export async function handleDueReminder(claim: ReminderClaim, deps: ReminderRunDependencies, options: ReminderRunOptions, report: ReminderTickReport): Promise<void> {
@@ -98,7 +98,7 @@ export async function handleDueReminder(claim: ReminderClaim, deps: ReminderRunD
     const retryAt = sender.idempotent
       ? nextRetryAt(firstAttempt, now, options)
       : outcome.notPosted
-        ? new Date(now.getTime() + options.retryDelaysMs[0]!)
+        ? new Date(now.getTime() + refusedRetryDelayMs(lateMs, options))
         : undefined;
     if (retryAt) {
       log.warn(`Reminders: ${reminder.learnerKey} ${localDate} failed (${outcome.detail}); retrying at ${retryAt.toISOString()}.`);
@@ -110,6 +110,19 @@ export async function handleDueReminder(claim: ReminderClaim, deps: ReminderRunD
       report.gaveUp++;
     }
   }
+}
+
+/** The longest wait between two retries of a reminder proven not posted. */
+const MAX_REFUSED_RETRY_MS = 10 * 60_000;
+
+/**
+ * The wait before retrying a reminder the platform proved it did not post (a rate limit, a refusal such as
+ * Slack's `restricted_action`), in milliseconds: as long as it is already late (at least the first retry delay,
+ * at most 10 minutes), so the waits double from the due time. A refusal that never clears costs about 17
+ * attempts over the default two-hour grace window instead of one every 5 seconds.
+ */
+function refusedRetryDelayMs(lateMs: number, options: ReminderRunOptions): number {
+  return Math.min(Math.max(options.retryDelaysMs[0]!, lateMs), MAX_REFUSED_RETRY_MS);
 }
 
 /** The next retry after `now`: the first attempt plus a running sum of the delays, if within the retry window. */

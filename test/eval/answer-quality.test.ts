@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { routePaste } from '../../src/core/route-paste.ts';
 import {
   DEVELOPMENT_ADDITIONS,
+  DEVELOPMENT_ROUND_3,
   DEVELOPMENT_SET,
   evaluate,
   formatReport,
@@ -15,7 +16,8 @@ import {
 /**
  * The bars, asked through `/ask`'s router. Development set: issue 3's 95% / 95%, and at most 3% wrong
  * answers. Its 2026-11-29 additions (uncovered Docker questions, near misses, on-topic questions for the new
- * topics) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine
+ * topics), round 3 (written from the titles alone, 2026-11-29, measured before any tuning to it: 72.4% / 92.6% /
+ * 10.6%) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine
  * reached, below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
  * docs/answer-engine.md says where they stand. Raise them as the engine improves; never lower one to make a
  * change pass. One exception, for the lead to confirm: the gates after ranking (answer-gate.ts) took the
@@ -25,6 +27,7 @@ import {
 const FLOORS = {
   development: { onTopicAccuracy: 0.95, offTopicAbstention: 0.95, wrongConfidentRate: 0.03 },
   'development additions': { onTopicAccuracy: 0.8, offTopicAbstention: 0.93, wrongConfidentRate: 0.1 },
+  'development round 3': { onTopicAccuracy: 0.72, offTopicAbstention: 0.92, wrongConfidentRate: 0.11 },
   sealed: { onTopicAccuracy: 0.84, offTopicAbstention: 0.92, wrongConfidentRate: 0.085 },
 } as const;
 
@@ -32,11 +35,12 @@ const FLOORS = {
 const { engine, inventory, asked } = await shippedEngine();
 const development = evaluate(asked, DEVELOPMENT_SET);
 const additions = evaluate(asked, DEVELOPMENT_ADDITIONS);
+const round3 = evaluate(asked, DEVELOPMENT_ROUND_3);
 const sealed = scoreSet(asked, loadSealedSet());
-console.log([formatReport(development), formatReport(additions), formatScores(sealed)].join('\n'));
+console.log([formatReport(development), formatReport(additions), formatReport(round3), formatScores(sealed)].join('\n'));
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
-for (const scores of [development, additions, sealed] satisfies EvaluationScores[]) {
+for (const scores of [development, additions, round3, sealed] satisfies EvaluationScores[]) {
   const floors = FLOORS[scores.set as keyof typeof FLOORS];
   if (scores.counts.onTopic > 0) {
     test(`GIVEN the ${scores.set} set's on-topic questions THEN at least ${pct(floors.onTopicAccuracy)} are answered with the right topic`, () => {

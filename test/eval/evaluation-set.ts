@@ -53,6 +53,19 @@ export const DEVELOPMENT_ADDITIONS: EvaluationSet = {
 };
 
 /**
+ * Development round 3 (2026-11-29, issue 10): 297 on-topic, 45 uncovered and 130 off-topic questions written
+ * by two helpers who had only the topic titles (never the knowledge base, the engine or any evaluation set),
+ * labels checked by a third who read the knowledge base but never ran the engine (`round3/REVIEW.md`). Tuned
+ * against like the rest of the development set.
+ */
+export const DEVELOPMENT_ROUND_3: EvaluationSet = {
+  name: 'development round 3',
+  onTopic: OnTopicSchema.parse(read('./round3/on-topic.yaml')),
+  offTopic: UnansweredSchema.parse(read('./round3/off-topic.yaml')),
+  uncovered: UnansweredSchema.parse(read('./round3/uncovered.yaml')),
+};
+
+/**
  * The sealed test set (`sealed/README.md`): loaded only to be scored. Nothing may print, log or tune to its
  * questions or misses; {@link scoreSet} keeps none of them.
  */

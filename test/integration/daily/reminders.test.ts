@@ -209,8 +209,13 @@ class KeylessDirectMessages implements ReminderSender {
   readonly idempotent = false;
   readonly delivered: OutgoingReminder[] = [];
   failures: ('rate-limited' | 'lose-answer' | 'crash')[] = [];
+  /** Refuse every attempt (a refusal that never clears, such as Slack's `restricted_action`). */
+  refuseAll = false;
+  attempts = 0;
 
   async send(reminder: OutgoingReminder): Promise<ReminderOutcome> {
+    this.attempts++;
+    if (this.refuseAll) return { status: 'failed', detail: 'restricted_action', notPosted: true };
     const failure = this.failures.shift();
     if (failure === 'rate-limited') return { status: 'failed', detail: '429 ratelimited', notPosted: true };
     this.delivered.push(reminder);
@@ -253,6 +258,19 @@ describe('reminders on a platform without an idempotency key', () => {
     now = new Date('2026-03-28T13:05:00Z');
     expect((await scheduler().tick()).reminders).toMatchObject({ sent: 0, gaveUp: 0 });
     expect(dms.delivered).toHaveLength(2);
+  });
+
+  test('GIVEN a refusal that never clears THEN the retries back off and stop at the end of the grace window', async () => {
+    dms.refuseAll = true;
+    // Every 5 seconds (the scheduler's tick) from the due time to past the two-hour grace window.
+    for (let at = Date.parse('2026-03-27T13:00:01Z'); at <= Date.parse('2026-03-27T15:01:00Z'); at += 5_000) {
+      now = new Date(at);
+      await scheduler().tick();
+    }
+    expect(dms.attempts).toBeGreaterThanOrEqual(10);
+    expect(dms.attempts).toBeLessThanOrEqual(20);
+    expect(dms.delivered).toHaveLength(0);
+    expect((await app.services.store.reminders.reminder('discord:u1'))?.nextDue?.localDate).toBe('2026-03-28');
   });
 
   test('GIVEN a process that died mid-send THEN the next claim gives the day up instead of sending it twice', async () => {
