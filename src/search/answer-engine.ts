@@ -471,11 +471,11 @@ export class AnswerEngine {
       penalty: UNEXPLAINED_PENALTY,
     };
     const subjects = [
-      ...applySubjectGate(query.gateTerms, query.anchored, ranked, context),
-      ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
-      ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
+      ...(process.env.NO_SUBJ ? [] : applySubjectGate(query.gateTerms, query.anchored, ranked, context)),
+      ...(process.env.NO_SHORT ? [] : applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context)),
+      ...(process.env.NO_FEAT ? [] : applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY)),
     ];
-    if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
+    if (!process.env.NO_SIG && !this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
     }
     return subjects;

@@ -168,6 +168,14 @@ export const GENERAL_COMPUTING: ReadonlySet<string> = new Set(
     .map(stemToken),
 );
 
+/**
+ * A word of computing that is no English word: another tool or system ("git", "npm", "ssh", "nginx"). A topic
+ * name that holds one ("git commit", used in a comparison) is that tool's, not Docker's.
+ */
+function isOtherTool(term: string): boolean {
+  return (GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term)) && !COMMON_ENGLISH_STEMS.has(term);
+}
+
 /** How common a word must be (its rank in `common-english.txt`) to say nothing of Docker on its own: "build", "run", "stop". */
 export const EVERYDAY_ENGLISH_SIZE = 2_000;
 
@@ -237,14 +245,20 @@ export class DockerSignal {
   has(query: SignalQuery): boolean {
     if (query.anchored) return true;
     const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));
-    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term));
+    // Another world of computing in the question: its hardware, systems, tools or the asker's stack ("nginx").
+    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || STACK_WORDS.has(t.term));
     for (const { term } of query.terms) {
       // A misspelt "containr" or "dockerfle" still names Docker's world.
       if (this.#anchors.has(term) || term.startsWith('-') || this.#isCommand(term)) return true;
       // "why is my second build so fast": a docker verb, in a question about nothing else of computing.
       if (typed.has(term) && !computing && this.#isSubcommand(term)) return true;
-      if (typed.has(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !EVERYDAY_ENGLISH_STEMS.has(term)) return true;
-      if (this.#namePhrases.get(term)?.some((phrase) => phrase.every((t) => typed.has(t)))) return true;
+      // A word Docker names is Docker's unless it is everyday English, or common English or a verb other tools
+      // share ("commit", "tag", "restart") in a question about another world of computing ("undo my last git
+      // commit", "restart nginx").
+      const ambiguous = EVERYDAY_ENGLISH_STEMS.has(term) || (computing && (COMMON_ENGLISH_STEMS.has(term) || this.#isSubcommand(term)));
+      // Numbers name nothing by themselves: "port 8080", "ubuntu 24.04".
+      if (typed.has(term) && /\p{L}/u.test(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !ambiguous) return true;
+      if (this.#namePhrases.get(term)?.some((phrase) => phrase.every((t) => typed.has(t)) && !phrase.some(isOtherTool))) return true;
     }
     for (const count of query.sharedPairs.values()) if (count >= SIGNAL_SHARED_PAIRS) return true;
     return false;

@@ -108,8 +108,10 @@ describe('applyShortQuestionGate', () => {
 
 describe('DockerSignal', () => {
   const signal = new DockerSignal(
-    ['GPUs in containers', 'gpu', 'dns', 'remote host', 'ssh', 'host network', 'volume', 'build cache', 'entrypoint'].map(analyseText),
-    { anchors: ANCHORS, isCommand: (t) => t === 'dockercp', isSubcommand: (t) => t === 'build' || t === 'run' },
+    ['GPUs in containers', 'gpu', 'dns', 'remote host', 'ssh', 'host network', 'volume', 'build cache', 'entrypoint', 'git commit', 'commit', 'layer', 'restart'].map(
+      analyseText,
+    ),
+    { anchors: ANCHORS, isCommand: (t) => t === 'dockercp', isSubcommand: (t) => ['build', 'run', 'restart', 'commit'].includes(t) },
   );
   const has = (question: string, sharedPairs: ReadonlyMap<string, number> = new Map()) =>
     signal.has({ terms: typed(question), anchored: false, sharedPairs });
@@ -120,6 +122,14 @@ describe('DockerSignal', () => {
 
   test('GIVEN a Docker-specific term, a two-word name, a flag or a docker verb alone THEN they do', () => {
     for (const q of ['what is a volume', 'what is the host network driver', 'entrypoint', 'what does --rm do', 'why is my second build so fast']) expect(has(q), q).toBe(true);
+  });
+
+  test('GIVEN a common word Docker names, or a number, in a question about another tool or system THEN it says nothing of Docker', () => {
+    for (const q of ['how do i undo my last git commit', 'which process uses port 8080 on ubuntu', 'how do i restart nginx']) expect(has(q), q).toBe(false);
+  });
+
+  test('GIVEN the same common words with no other world of computing THEN they are still Docker\'s', () => {
+    for (const q of ['how do i restart it when it crashes', 'what is a layer']) expect(has(q), q).toBe(true);
   });
 
   test('GIVEN word pairs shared with a topic THEN they are Docker\'s language', () => {
