@@ -1,7 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, possessedTerms, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -85,6 +85,8 @@ interface AnalysedQuery {
   gateTerms: GateTerm[];
   /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
   features: ReturnType<DockerFeatureFinder['named']>;
+  /** The stems of the words the asker calls theirs ("my nas"): context for the subject gate. */
+  possessed: Set<string>;
 }
 
 /** A candidate topic as retrieval scores it, before its evidence and confidence. */
@@ -470,12 +472,13 @@ export class AnswerEngine {
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
     };
+    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs });
     const subjects = [
-      ...(process.env.NO_SUBJ ? [] : applySubjectGate(query.gateTerms, query.anchored, ranked, context)),
-      ...(process.env.NO_SHORT ? [] : applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context)),
-      ...(process.env.NO_FEAT ? [] : applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY)),
+      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
+      ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
+      ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
     ];
-    if (!process.env.NO_SIG && !this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
+    if (!dockerish) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
     }
     return subjects;
@@ -813,6 +816,7 @@ export class AnswerEngine {
       sharedPairs: this.#sharedPairs(pairs),
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
       features: this.#features.named(cleaned),
+      possessed: possessedTerms(cleaned),
     };
   }
 

@@ -18,10 +18,12 @@ export const INFORMAL_ENGLISH: ReadonlySet<string> = new Set(
 );
 
 /**
- * What people put *in* containers: languages, frameworks, databases, servers, distributions and apps. In a
- * question that names Docker they are the asker's stack, the context of the question ("how do i dockerize my
- * **django** app", "my **laravel** container cant write to storage"), not its subject. Written by hand for
- * this engine from widely used open-source stacks, not from any evaluation question.
+ * What people put *in* containers and run them on: languages, frameworks, databases, servers, distributions
+ * (and their release code names), environment managers, self-hosted apps and home-server hardware. In a
+ * question that names Docker they are the asker's stack, the context of the question ("how do i
+ * dockerize my **django** app", "my **laravel** container cant write to storage", "named volume for **plex**"),
+ * not its subject. Written by hand for this engine from widely used open-source stacks and self-hosting
+ * setups, not from any evaluation question.
  */
 export const STACK_WORDS: ReadonlySet<string> = new Set(
   `python java javascript typescript node nodejs deno bun npm yarn pnpm pip pipenv poetry ruby gem php composer
@@ -32,7 +34,12 @@ export const STACK_WORDS: ReadonlySet<string> = new Set(
    rabbitmq memcached neo4j influxdb clickhouse
    nginx apache httpd tomcat caddy haproxy
    ubuntu debian alpine fedora centos rhel rocky alma busybox distroless
-   wordpress drupal ghost jupyter pytorch tensorflow ollama grafana prometheus jenkins gitea nextcloud minecraft`
+   wordpress drupal ghost jupyter pytorch tensorflow ollama grafana prometheus jenkins gitea nextcloud minecraft
+   bookworm bullseye buster trixie jammy focal noble bionic
+   conda anaconda miniconda venv virtualenv nvm numpy pandas scipy
+   plex jellyfin emby pihole adguard homeassistant vaultwarden bitwarden sonarr radarr qbittorrent mailhog mailpit
+   adminer phpmyadmin pgadmin mosquitto nodered keycloak minio
+   nas synology qnap unraid truenas proxmox homelab raspberry rpi`
     .split(/\s+/)
     .filter(Boolean)
     .map(stemToken),
@@ -87,6 +94,15 @@ export function isRareSubject(t: GateTerm, anchors: ReadonlySet<string>, known: 
   });
 }
 
+/**
+ * The words that directly follow "my", "our" or "your" in a cleaned question, stemmed: the asker's own things
+ * ("clean up images, **my synology** is out of space", "a registry on **our nas**"), the setting of the
+ * question rather than its subject. Bounded by the question's length (one pass of one regular expression).
+ */
+export function possessedTerms(cleaned: string): Set<string> {
+  return new Set([...cleaned.matchAll(/(?<![\p{L}\p{N}])(?:my|our|your)\s+([\p{L}][\p{L}\p{N}]*)/gu)].map((m) => stemToken(m[1]!)));
+}
+
 /** What the subject gate needs to know about the knowledge base. */
 export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
   /** Whether a topic explains a term (its phrases other than the body use it). */
@@ -107,7 +123,9 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * {@link MIN_SUBJECT_SHARE} of the terms, means the knowledge base has no topic on the question: "should i
  * use **watchtower** to auto update my containers" is not answered by *Restart policies*, however well it
  * explains "auto", "update" and "containers". In a question that names Docker, the asker's stack
- * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject. Each subject word multiplies the
+ * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject ("gradle build is slow, how do i
+ * enable the build cache" names no Docker, and is about gradle); in one that says something of Docker, so are
+ * the asker's own things (`possessed`, see {@link possessedTerms}: "my **nas**"). Each subject word multiplies the
  * confidence of every topic that does not explain it by the penalty and is added to that topic's
  * `unexplained` list; the caller re-sorts. A rare word that some topic explains
  * ("cron", "npm") is left to the ranking, and so are common English words: in a Docker question they are
@@ -115,19 +133,23 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  *
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
  * @param anchored whether the question names Docker's world as typed ("docker", "container"...)
+ * @param dockerish whether the question says something of Docker (see {@link DockerSignal})
  * @param ranked the ranked topics; their confidences and `unexplained` lists are changed in place
+ * @param possessed the stems of the words the asker calls theirs; see {@link possessedTerms}
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
 export function applySubjectGate<T extends GatedTopic>(
   terms: readonly GateTerm[],
   anchored: boolean,
+  dockerish: boolean,
   ranked: readonly T[],
   context: SubjectGateContext<T>,
+  possessed: ReadonlySet<string> = new Set(),
 ): string[] {
   const { explains, explainingTopics, known, anchors, penalty } = context;
   const subjects = terms
     .filter((t) => explainingTopics(t.term) === 0 && isRareSubject(t, anchors, known))
-    .filter((t) => !(anchored && STACK_WORDS.has(t.term)))
+    .filter((t) => !(anchored && STACK_WORDS.has(t.term)) && !(dockerish && possessed.has(t.term)))
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];

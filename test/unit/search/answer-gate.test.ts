@@ -8,6 +8,7 @@ import {
   COMMON_ENGLISH_STEMS,
   DockerSignal,
   isRareSubject,
+  possessedTerms,
   type GatedTopic,
   type GateTerm,
   type SubjectGateContext,
@@ -67,7 +68,7 @@ describe('isRareSubject', () => {
 describe('applySubjectGate', () => {
   test('GIVEN a rare word no topic explains THEN every topic loses confidence and lists it as unexplained', () => {
     const ranked = [topic('restart-policies', 'auto restart update containers'), topic('volumes', 'volume containers', 0.4)];
-    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, ranked, context(ranked));
+    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, true, ranked, context(ranked));
     expect(subjects).toEqual([stemToken('watchtower')]);
     expect(ranked[0]).toMatchObject({ confidence: 0.9 * 0.25, unexplained: [stemToken('watchtower')] });
     expect(ranked[1]!.confidence).toBeCloseTo(0.4 * 0.25);
@@ -75,15 +76,41 @@ describe('applySubjectGate', () => {
 
   test('GIVEN a rare word some topic explains THEN the gate leaves it to the ranking', () => {
     const ranked = [topic('cron-topic', 'run cron jobs in containers'), topic('other', 'containers')];
-    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, true, ranked, context(ranked))).toEqual([]);
     expect(ranked.map((r) => r.confidence)).toEqual([0.9, 0.9]);
   });
 
   test('GIVEN one rare word in a long question THEN it is context, not the subject', () => {
     const ranked = [topic('volumes', 'volumes remove run tables gone data')];
     const question = 'ok so i have a foodb container for my uni project and every time i remove it and run it again all my tables are gone, my friend said use volumes';
-    expect(applySubjectGate(typed(question), true, ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed(question), true, true, ranked, context(ranked))).toEqual([]);
     expect(ranked[0]!.confidence).toBe(0.9);
+  });
+
+  test('GIVEN a rare word the asker calls theirs in a question about Docker THEN it is the setting, not the subject', () => {
+    const question = 'how do i clean up old images, my synology is out of space';
+    const ranked = [topic('managing-images', 'clean up old images space')];
+    expect(applySubjectGate(typed(question), false, true, ranked, context(ranked), possessedTerms(question))).toEqual([]);
+    expect(ranked[0]!.confidence).toBe(0.9);
+  });
+
+  test('GIVEN the same rare word not called theirs, or in a question that says nothing of Docker THEN it is still the subject', () => {
+    const ranked = [topic('managing-images', 'clean up old images space')];
+    expect(applySubjectGate(typed('how do i clean up old images on a synology'), false, true, ranked, context(ranked))).toEqual([stemToken('synology')]);
+    const question = 'my synology is out of space';
+    expect(applySubjectGate(typed(question), false, false, [topic('x', 'space')], context([]), possessedTerms(question))).toEqual([stemToken('synology')]);
+  });
+
+  test('GIVEN a stack word THEN it is context in a question that names Docker, and the subject in one that does not', () => {
+    const ranked = [topic('build-cache', 'build cache slow enable')];
+    expect(applySubjectGate(typed('gradle build is slow, how do i enable the build cache'), false, true, ranked, context(ranked))).toEqual([stemToken('gradle')]);
+    expect(applySubjectGate(typed('my docker gradle build is slow'), true, true, [topic('build-cache', 'build cache slow')], context([]))).toEqual([]);
+  });
+});
+
+describe('possessedTerms', () => {
+  test('GIVEN my, our and your THEN the word right after each is the asker\'s, stemmed', () => {
+    expect(possessedTerms('a registry on our nas for my homelab images, your pi')).toEqual(new Set(['nas', 'homelab', 'pi'].map(stemToken)));
   });
 });
 
