@@ -1,12 +1,12 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, possessedTerms, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, isOtherWorldTerm, possessedTerms, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
 import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
+import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
 import { TermSet } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
@@ -69,7 +69,7 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
-  /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`). */
+  /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`) or a Docker feature ("kind cluster"). */
   aboutDocker: boolean;
   /** The terms a topic must explain to answer it; see {@link AnswerEngine.rank}. */
   decisive: string[];
@@ -87,6 +87,8 @@ interface AnalysedQuery {
   features: ReturnType<DockerFeatureFinder['named']>;
   /** The stems of the words the asker calls theirs ("my nas"): context for the subject gate. */
   possessed: Set<string>;
+  /** `sharedPairs` without the pairs made only of words of other worlds of computing and numbers ("install ubuntu", "ubuntu 24"): what the Docker-signal gate reads. */
+  signalPairs: ReadonlyMap<string, number>;
 }
 
 /** A candidate topic as retrieval scores it, before its evidence and confidence. */
@@ -472,7 +474,7 @@ export class AnswerEngine {
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
     };
-    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs });
+    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs });
     const subjects = [
       ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
@@ -804,19 +806,21 @@ export class AnswerEngine {
     const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
+    const features = this.#features.named(cleaned);
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
       unknownWeight: unknown.size * unknownWordWeight,
       anchored,
-      aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)),
+      aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)) || features.length > 0,
       ...this.#decisiveTerms(terms, unknown, anchored),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
-      features: this.#features.named(cleaned),
+      features,
       possessed: possessedTerms(cleaned),
+      signalPairs: this.#sharedPairs(pairs.filter((pair) => !pairTermIds(pair).every((id) => isOtherWorldTerm(this.#index.terms[id]!)))),
     };
   }
 

@@ -148,7 +148,8 @@ export function applySubjectGate<T extends GatedTopic>(
 ): string[] {
   const { explains, explainingTopics, known, anchors, penalty } = context;
   const subjects = terms
-    .filter((t) => explainingTopics(t.term) === 0 && isRareSubject(t, anchors, known))
+    // A long flag as typed is as specific as a rare word: "how do i raise --shm-size".
+    .filter((t) => explainingTopics(t.term) === 0 && (isRareSubject(t, anchors, known) || (t.certainty === 1 && /^--\p{L}/u.test(t.term))))
     .filter((t) => !(anchored && STACK_WORDS.has(t.term)) && !(dockerish && possessed.has(t.term)))
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
@@ -196,6 +197,14 @@ export const GENERAL_COMPUTING: ReadonlySet<string> = new Set(
  */
 function isOtherTool(term: string): boolean {
   return (GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term)) && !COMMON_ENGLISH_STEMS.has(term);
+}
+
+/**
+ * A term of another world of computing, or a number: a word pair that holds one ("install ubuntu", "ubuntu
+ * 24") says nothing of Docker, however many topics use it.
+ */
+export function isOtherWorldTerm(term: string): boolean {
+  return GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term) || !/\p{L}/u.test(term);
 }
 
 /** How common a word must be (its rank in `common-english.txt`) to say nothing of Docker on its own: "build", "run", "stop". */

@@ -193,6 +193,11 @@ export function adjacentPairs(terms: readonly string[], termIds: ReadonlyMap<str
   return pairs;
 }
 
+/** The two term numbers of a pair made by {@link adjacentPairs}, in order. */
+export function pairTermIds(pair: number): [number, number] {
+  return [Math.floor(pair / MAX_TERMS), pair % MAX_TERMS];
+}
+
 /** @param counts every word of the knowledge base with how often it is used */
 function lexiconOf(counts: ReadonlyMap<string, number>, dockerTerms: DockerTermCorrector): Lexicon {
   return { speller: new SpellingCorrector(counts), dockerTerms, stems: new Set([...counts.keys()].map(stemToken)) };

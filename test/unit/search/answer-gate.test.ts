@@ -7,6 +7,7 @@ import {
   applySubjectGate,
   COMMON_ENGLISH_STEMS,
   DockerSignal,
+  isOtherWorldTerm,
   isRareSubject,
   possessedTerms,
   type GatedTopic,
@@ -74,6 +75,13 @@ describe('applySubjectGate', () => {
     expect(ranked[1]!.confidence).toBeCloseTo(0.4 * 0.25);
   });
 
+  test('GIVEN a long flag as typed that no topic explains THEN it is a subject, as a rare word is', () => {
+    const ranked = [topic('cgroups', 'memory limits containers raise')];
+    const terms: GateTerm[] = [...typed('how do i raise shared memory for my container'), { term: '--shm-size', certainty: 1 }];
+    expect(applySubjectGate(terms, true, true, ranked, context(ranked))).toContain('--shm-size');
+    expect(ranked[0]!.unexplained).toContain('--shm-size');
+  });
+
   test('GIVEN a rare word some topic explains THEN the gate leaves it to the ranking', () => {
     const ranked = [topic('cron-topic', 'run cron jobs in containers'), topic('other', 'containers')];
     expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, true, ranked, context(ranked))).toEqual([]);
@@ -105,6 +113,13 @@ describe('applySubjectGate', () => {
     const ranked = [topic('build-cache', 'build cache slow enable')];
     expect(applySubjectGate(typed('gradle build is slow, how do i enable the build cache'), false, true, ranked, context(ranked))).toEqual([stemToken('gradle')]);
     expect(applySubjectGate(typed('my docker gradle build is slow'), true, true, [topic('build-cache', 'build cache slow')], context([]))).toEqual([]);
+  });
+});
+
+describe('isOtherWorldTerm', () => {
+  test('GIVEN words of general computing, the stack and numbers THEN they are another world; Docker\'s own words are not', () => {
+    for (const word of ['install', 'ubuntu', 'nginx', '24']) expect(isOtherWorldTerm(stemToken(word)), word).toBe(true);
+    for (const word of ['volume', 'layer', 'entrypoint']) expect(isOtherWorldTerm(stemToken(word)), word).toBe(false);
   });
 });
 
