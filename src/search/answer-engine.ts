@@ -6,6 +6,7 @@ import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
 import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
+import { applyKubernetesGate } from './kubernetes-gate.ts';
 import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
 import { TermSet } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
@@ -479,6 +480,7 @@ export class AnswerEngine {
       ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
       ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
+      ...applyKubernetesGate(query.gateTerms, ranked, { ...context, isCommand: (term) => COMMAND_TERMS.has(term) }),
     ];
     if (!dockerish) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
