@@ -1,7 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, isOtherWorldTerm, possessedTerms, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, possessedTerms, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -88,7 +88,7 @@ interface AnalysedQuery {
   features: ReturnType<DockerFeatureFinder['named']>;
   /** The stems of the words the asker calls theirs ("my nas"): context for the subject gate. */
   possessed: Set<string>;
-  /** `sharedPairs` without the pairs made only of words of other worlds of computing and numbers ("install ubuntu", "ubuntu 24"): what the Docker-signal gate reads. */
+  /** `sharedPairs` without the pairs that hold a number ("ubuntu 24", "port 8080"): what the Docker-signal gate reads. */
   signalPairs: ReadonlyMap<string, number>;
 }
 
@@ -475,7 +475,7 @@ export class AnswerEngine {
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
     };
-    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs });
+    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
     const subjects = [
       ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
@@ -822,7 +822,7 @@ export class AnswerEngine {
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
       features,
       possessed: possessedTerms(cleaned),
-      signalPairs: this.#sharedPairs(pairs.filter((pair) => !pairTermIds(pair).every((id) => isOtherWorldTerm(this.#index.terms[id]!)))),
+      signalPairs: this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!)))),
     };
   }
 

@@ -221,7 +221,16 @@ export interface SignalQuery {
   anchored: boolean;
   /** For each topic, how many of the question's neighbouring term pairs its phrases (bodies aside) also use. */
   sharedPairs: ReadonlyMap<string, number>;
+  /** Whether the knowledge base uses a term at all (bodies included); without it every term counts as known. */
+  known?: (term: string) => boolean;
 }
+
+/**
+ * Anchors that are also everyday words in another sense: "compose" music, food "containers". Alone they place
+ * a question in Docker's world only if it has no everyday word the knowledge base never uses ("music",
+ * "film", "food"); otherwise the question needs another signal. Written by hand from the anchors.
+ */
+const EVERYDAY_SENSE_ANCHORS: ReadonlySet<string> = new Set(['compose', 'container'].map(stemToken));
 
 /**
  * How many neighbouring word pairs a question must share with one topic's phrases (bodies aside) to speak
@@ -274,13 +283,16 @@ export class DockerSignal {
 
   /** Whether the question says anything of Docker; see the class. */
   has(query: SignalQuery): boolean {
-    if (query.anchored) return true;
     const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));
+    const foreign = query.known !== undefined && [...typed].some((t) => COMMON_ENGLISH_STEMS.has(t) && /^\p{L}{3,}$/u.test(t) && !isOtherWorldTerm(t) && !query.known!(t));
+    // Only an everyday-sense anchor, beside an everyday word the knowledge base never uses: "compose music".
+    const weak = foreign && ![...typed].some((t) => this.#anchors.has(t) && !EVERYDAY_SENSE_ANCHORS.has(t));
+    if (query.anchored && !weak) return true;
     // Another world of computing in the question: its hardware, systems, tools or the asker's stack ("nginx").
     const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || STACK_WORDS.has(t.term));
     for (const { term } of query.terms) {
       // A misspelt "containr" or "dockerfle" still names Docker's world.
-      if (this.#anchors.has(term) || term.startsWith('-') || this.#isCommand(term)) return true;
+      if ((this.#anchors.has(term) && !(weak && EVERYDAY_SENSE_ANCHORS.has(term))) || term.startsWith('-') || this.#isCommand(term)) return true;
       // "why is my second build so fast": a docker verb, in a question about nothing else of computing.
       if (typed.has(term) && !computing && this.#isSubcommand(term)) return true;
       // A word Docker names is Docker's unless it is everyday English, or common English or a verb other tools

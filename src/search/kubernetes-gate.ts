@@ -12,11 +12,12 @@ export const KUBERNETES_VOCABULARY = WorldSchema.parse(JSON.parse(readFileSync(n
 const KUBERNETES_TERMS: ReadonlySet<string> = new Set(KUBERNETES_VOCABULARY.words.map(stemToken));
 
 /**
- * The words that name Docker itself, which Kubernetes does not use: a question with one of them (or a docker
- * command) is about Docker, even if it also speaks of Kubernetes ("do i need kubernetes or is docker enough").
+ * The words that name Docker itself (and Podman, whose pods are its own), which Kubernetes does not use: a
+ * question with one of them (or a docker command) is about Docker, even if it also speaks of Kubernetes ("do i
+ * need kubernetes or is docker enough", "podman pods").
  * "container", "image", "containerd" and "runc" are Kubernetes' words too.
  */
-const DOCKER_OWN_NAMES: ReadonlySet<string> = new Set(['docker', 'dockerfile', 'dockerd', 'dockerhub', 'dockerignore', 'compose', 'buildkit', 'buildx', 'moby'].map(stemToken));
+const DOCKER_OWN_NAMES: ReadonlySet<string> = new Set(['docker', 'dockerfile', 'dockerd', 'dockerhub', 'dockerignore', 'compose', 'buildkit', 'buildx', 'moby', 'podman'].map(stemToken));
 
 /** What the Kubernetes gate needs to know about the knowledge base. */
 export interface WorldGateContext<T> {

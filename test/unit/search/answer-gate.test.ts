@@ -15,7 +15,7 @@ import {
   type SubjectGateContext,
 } from '../../../src/search/answer-gate.ts';
 
-const ANCHORS: ReadonlySet<string> = new Set(['docker', 'container'].map(stemToken));
+const ANCHORS: ReadonlySet<string> = new Set(['docker', 'container', 'compose'].map(stemToken));
 const typed = (text: string): GateTerm[] => [...new Set(analyseText(text))].map((term) => ({ term, certainty: 1 }));
 const rare = (word: string, known: (t: string) => boolean = () => false) => isRareSubject({ term: stemToken(word), certainty: 1 }, ANCHORS, known);
 
@@ -172,6 +172,14 @@ describe('DockerSignal', () => {
 
   test('GIVEN the same common words with no other world of computing THEN they are still Docker\'s', () => {
     for (const q of ['how do i restart it when it crashes', 'what is a layer']) expect(has(q), q).toBe(true);
+  });
+
+  test('GIVEN an everyday-sense anchor beside an everyday word the knowledge base never uses THEN it needs another signal', () => {
+    const known = (term: string) => term !== stemToken('music') && term !== stemToken('film');
+    const ask = (question: string) => signal.has({ terms: typed(question), anchored: true, sharedPairs: new Map(), known });
+    expect(ask('how do you compose music for a short film')).toBe(false);
+    expect(ask('what is compose for')).toBe(true);
+    expect(ask('run a music player in a container with docker')).toBe(true);
   });
 
   test('GIVEN word pairs shared with a topic THEN they are Docker\'s language', () => {
