@@ -24,20 +24,22 @@ export const DOCKER_FEATURES = FeaturesSchema.parse(JSON.parse(readFileSync(new 
 /** One of {@link DOCKER_FEATURES} as written in the data file. */
 export type DockerFeature = (typeof DOCKER_FEATURES)[number];
 
-/** Letters and digits only, one space between words: "Docker-Machine's" and "docker machine s" meet. */
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+/**
+ * Letters and digits only, split into words: "Docker-Machine's" is "docker", "machine", "s". A line break is a
+ * word of its own (`\n`), which no form holds: the end of a phrase.
+ */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+|\n/gu) ?? [];
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether a word as written is a form's word, or its plural ("extensions", "boxes"). */
+const sameWord = (written: string, word: string): boolean => written === word || written === `${word}s` || written === `${word}es`;
 
-/** A form as a pattern: its words in order, each with an optional plural ending ("docker extensions"). */
-function formPattern(form: string): string {
-  return normalise(form)
-    .trim()
-    .split(' ')
-    .map((word) => `${escape(word)}(?:e?s)?`)
-    .join(' ');
+/** One form of one feature, as words. */
+interface Form {
+  feature: number;
+  words: readonly string[];
+  notAfter: ReadonlySet<string>;
 }
 
 /**
@@ -45,12 +47,14 @@ function formPattern(form: string): string {
  * when one of its phrases other than the body (title, aliases, keywords, commands, summary, example
  * questions, card fronts, quiz questions) names it: the body mentions much in passing.
  *
- * Bounded: one regular expression of all the features' forms, run once over a question (at most
- * `MAX_QUERY_LENGTH` characters once cleaned) and once over each topic's phrases when built.
+ * Bounded: a text is read word by word, and only the forms that start with a word (or its singular) are
+ * compared there, so a question costs a few map lookups per word and a topic's phrases the same once, when
+ * the finder is built.
  */
 export class DockerFeatureFinder {
   readonly #features: readonly DockerFeature[];
-  readonly #pattern: RegExp;
+  /** The forms by their first word. */
+  readonly #forms = new Map<string, Form[]>();
   /** For each feature (by its position), the ids of the topics that explain it. */
   readonly #explainedBy: Array<Set<string>>;
 
@@ -60,16 +64,22 @@ export class DockerFeatureFinder {
    */
   constructor(topics: Iterable<Topic>, features: readonly DockerFeature[] = DOCKER_FEATURES) {
     this.#features = features;
-    const groups = features.map((feature, i) => {
-      const notAfter = feature.notAfter.length > 0 ? `(?<!(?:^| )(?:${feature.notAfter.map((w) => escape(normalise(w).trim())).join('|')}) )` : '';
-      return `(?<f${i}>${notAfter}(?<![\\p{L}\\p{N}])(?:${feature.forms.map(formPattern).join('|')})(?![\\p{L}\\p{N}]))`;
+    features.forEach((feature, i) => {
+      const notAfter = new Set(feature.notAfter.flatMap(wordsOf));
+      for (const form of feature.forms) {
+        const words = wordsOf(form);
+        if (words.length === 0) continue;
+        const list = this.#forms.get(words[0]!) ?? [];
+        list.push({ feature: i, words, notAfter });
+        this.#forms.set(words[0]!, list);
+      }
     });
-    this.#pattern = new RegExp(groups.join('|'), 'gu');
     this.#explainedBy = features.map(() => new Set<string>());
     for (const topic of topics) {
       const phrases = [topic.title, ...topic.aliases, ...topic.keywords, ...topic.commands, topic.summary, ...topic.questions];
       phrases.push(...topic.cards.map((c) => c.front), ...topic.mcq.map((q) => q.question));
-      for (const i of this.#find(phrases.join(' . '))) this.#explainedBy[i]!.add(topic.id);
+      // One pass over all of them; a line break between phrases keeps a form from spanning two.
+      for (const i of this.#find(phrases.join('\n'))) this.#explainedBy[i]!.add(topic.id);
     }
   }
 
@@ -81,10 +91,20 @@ export class DockerFeatureFinder {
   /** The positions of the features named in a text. */
   #find(text: string): Set<number> {
     const found = new Set<number>();
-    if (this.#features.length === 0) return found;
-    for (const match of normalise(text).matchAll(this.#pattern)) {
-      for (const [group, value] of Object.entries(match.groups ?? {})) if (value !== undefined) found.add(Number(group.slice(1)));
-    }
+    const words = wordsOf(text);
+    const match = (forms: readonly Form[] | undefined, at: number) => {
+      for (const form of forms ?? []) {
+        if (at > 0 && form.notAfter.has(words[at - 1]!)) continue;
+        if (form.words.every((word, k) => at + k < words.length && sameWord(words[at + k]!, word))) found.add(form.feature);
+      }
+    };
+    words.forEach((written, at) => {
+      match(this.#forms.get(written), at);
+      // Without a plural ending: "extensions", "boxes".
+      if (!written.endsWith('s')) return;
+      match(this.#forms.get(written.slice(0, -1)), at);
+      if (written.endsWith('es')) match(this.#forms.get(written.slice(0, -2)), at);
+    });
     return found;
   }
 }
