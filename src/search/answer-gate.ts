@@ -297,7 +297,7 @@ export class DockerSignal {
       if (typed.has(term) && !computing && this.#isSubcommand(term)) return true;
       // A word Docker names is Docker's unless it is everyday English, or common English or a verb other tools
       // share ("commit", "tag", "restart") in a question about another world of computing ("undo my last git
-      // commit", "restart nginx").
+      // commit", "tag a release in git").
       const ambiguous = EVERYDAY_ENGLISH_STEMS.has(term) || (computing && (COMMON_ENGLISH_STEMS.has(term) || this.#isSubcommand(term)));
       // Numbers name nothing by themselves: "port 8080", "ubuntu 24.04".
       if (typed.has(term) && /\p{L}/u.test(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !ambiguous) return true;
