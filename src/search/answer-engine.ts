@@ -6,7 +6,7 @@ import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
 import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
-import { TermSet } from './term-set.ts';
+import { TermSet, TermValues } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
@@ -171,7 +171,7 @@ export class AnswerEngine {
   readonly #scoring: ScoringWeights;
   readonly #index: PhraseIndex;
   /** The weight of every indexed term. */
-  readonly #weights = new Map<string, number>();
+  readonly #weights: TermValues;
   /** The weight of a term nobody wrote: the rarest possible. */
   readonly #unseenIdf: number;
   /** Each phrase's total term weight, by record index: fixed, so computed once. */
@@ -184,11 +184,11 @@ export class AnswerEngine {
   /** The same sets by topic number. */
   readonly #topicTermsByIndex: Array<{ all: TermSet; naming: TermSet; explaining: TermSet }> = [];
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
-  readonly #namedTopics = new Map<string, number>();
+  readonly #namedTopics: TermValues;
   /** Whether a question says anything of Docker; see {@link DockerSignal}. */
   readonly #dockerSignal: DockerSignal;
   /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
-  readonly #explainingTopics = new Map<string, number>();
+  readonly #explainingTopics: TermValues;
   /** Per-query scratch, reused: which query term (slot) a term number is, valid when its stamp is the query's. */
   readonly #termStamp: Uint32Array;
   readonly #termSlot: Int32Array;
@@ -222,41 +222,59 @@ export class AnswerEngine {
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
     const isNamingTerm = new Uint8Array(terms.length);
-    // Each topic's distinct terms of each kind, found with a stamp per term rather than a Set per topic.
+    // Each topic's distinct terms of each kind (all, naming, explaining), found with a stamp per term rather
+    // than a Set per topic, and kept in one array per kind: topic t's are `lists[which][starts[which][t] ..
+    // starts[which][t + 1])`, sorted.
     const seen = [new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1)] as const;
-    knowledge.topics.forEach((topic, t) => {
-      const lists: [number[], number[], number[]] = [[], [], []];
-      const add = (which: 0 | 1 | 2, id: number) => {
-        if (seen[which][id] === t) return;
-        seen[which][id] = t;
-        lists[which].push(id);
-      };
+    const lists = [new Int32Array(recordTerms.length), new Int32Array(recordTerms.length), new Int32Array(recordTerms.length)] as const;
+    const starts = [new Int32Array(knowledge.topics.length + 1), new Int32Array(knowledge.topics.length + 1), new Int32Array(knowledge.topics.length + 1)] as const;
+    const lengths = [0, 0, 0];
+    const namedTopics = new Int32Array(terms.length);
+    const explainingTopics = new Int32Array(terms.length);
+    const add = (which: 0 | 1 | 2, id: number, t: number) => {
+      if (seen[which][id] === t) return;
+      seen[which][id] = t;
+      lists[which][lengths[which]!++] = id;
+    };
+    for (let t = 0; t < knowledge.topics.length; t++) {
       for (let r = topicRecordStart[t]!; r < topicRecordStart[t + 1]!; r++) {
         const kind = recordKind[r]!;
         for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
           const id = recordTerms[k]!;
-          add(0, id);
-          if (kind !== body) add(2, id);
+          add(0, id, t);
+          if (kind !== body) add(2, id, t);
           if (naming[kind]) {
-            add(1, id);
+            add(1, id, t);
             isNamingTerm[id] = 1;
           }
         }
       }
-      const [all, namingTerms, explaining] = lists.map((list) => new TermSet(Int32Array.from(list).sort(), termIds));
-      const sets = { all: all!, naming: namingTerms!, explaining: explaining! };
+      for (const which of [0, 1, 2] as const) {
+        starts[which][t + 1] = lengths[which]!;
+        lists[which].subarray(starts[which][t]!, lengths[which]).sort();
+      }
+      for (let k = starts[1][t]!; k < starts[1][t + 1]!; k++) namedTopics[lists[1][k]!]!++;
+      for (let k = starts[2][t]!; k < starts[2][t + 1]!; k++) explainingTopics[lists[2][k]!]!++;
+    }
+    const [all, namingTerms, explaining] = ([0, 1, 2] as const).map((which) => lists[which].slice(0, lengths[which]));
+    knowledge.topics.forEach((topic, t) => {
+      const sets = {
+        all: new TermSet(all!, termIds, starts[0][t], starts[0][t + 1]),
+        naming: new TermSet(namingTerms!, termIds, starts[1][t], starts[1][t + 1]),
+        explaining: new TermSet(explaining!, termIds, starts[2][t], starts[2][t + 1]),
+      };
       this.#topicTerms.set(topic.id, sets);
       this.#topicTermsByIndex.push(sets);
-      for (const id of lists[1]) this.#namedTopics.set(terms[id]!, (this.#namedTopics.get(terms[id]!) ?? 0) + 1);
-      for (const id of lists[2]) this.#explainingTopics.set(terms[id]!, (this.#explainingTopics.get(terms[id]!) ?? 0) + 1);
     });
+    this.#namedTopics = new TermValues(namedTopics, termIds);
+    this.#explainingTopics = new TermValues(explainingTopics, termIds);
     const termWeights = new Float64Array(terms.length);
-    terms.forEach((term, id) => {
+    for (let id = 0; id < terms.length; id++) {
       const idf = inverseDocumentFrequency(recordCount, postingStart[id + 1]! - postingStart[id]!);
       // Terms that name something count fully; words met only in examples and bodies count less.
       termWeights[id] = idf * (isNamingTerm[id] ? 1 : this.#scoring.incidentalWeight);
-      this.#weights.set(term, termWeights[id]);
-    });
+    }
+    this.#weights = new TermValues(termWeights, termIds);
     this.#unseenIdf = inverseDocumentFrequency(recordCount, 0);
     this.#phraseWeights = new Float64Array(recordCount);
     for (let r = 0; r < recordCount; r++) {
@@ -627,13 +645,22 @@ export class AnswerEngine {
         if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
       }
     }
+    // The same relevance as ever, computed without a property look-up by name per record, and the query's
+    // factor once for the records that match the same weight of it (most do): bit for bit the same values.
+    const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
+    const phraseExponents = PHRASE_KINDS.map((kind) => phraseCoverageExponent[kind]);
+    let factorWeight = Number.NaN;
+    let queryFactor = 0;
     for (const r of records) {
-      const kind = PHRASE_KINDS[recordKind[r]!]!;
+      const kind = recordKind[r]!;
       const weight = this.#recordWeight[r]! * margin;
-      const relevance =
-        kindWeight[kind] *
-        Math.min(1, weight / query.knownWeight) ** queryCoverageExponent *
-        Math.min(1, weight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      if (weight !== factorWeight) {
+        factorWeight = weight;
+        queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
+      }
+      const exponent = phraseExponents[kind]!;
+      // x ** 0 is 1 for every x.
+      const relevance = kindWeights[kind]! * queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
       const t = recordTopic[r]!;
       if (relevance > this.#topicBestPhrase[t]!) {
         this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
