@@ -377,19 +377,20 @@ export class AnswerEngine {
   #rankAnalysed(query: AnalysedQuery, bounded: boolean): RankedTopic[] {
     if (!bounded) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
     const { scored, skipped, stamp, generating } = this.#retrieveBounded(query);
+    const gated = this.#gateSubjects(query);
     const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
     const suggestionLogit = logit(minSuggestionConfidence);
     for (;;) {
       const { ranked, claimed } = this.#rankScored(query, scored);
       if (skipped.length === 0) return ranked;
-      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed], skipped, query);
+      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed, ...gated], skipped, query);
       if (needed.length === 0) {
         if (ranked[0] && ranked[0].confidence >= minConfidence) return ranked;
         // An abstention offers near misses: a skipped topic that could be one and could come before the
         // last one offered is scored after all.
         const nearMisses = ranked.filter((r) => r.confidence >= minSuggestionConfidence).slice(0, maxSuggestions);
         const last = nearMisses.at(-1);
-        const partitioned = query.decisive.length + claimed.length > 0;
+        const partitioned = query.decisive.length + claimed.length + gated.length > 0;
         needed = skipped.filter(
           (s) =>
             s.confidenceLogit >= suggestionLogit &&
@@ -403,6 +404,23 @@ export class AnswerEngine {
       skipped.length = 0;
       skipped.push(...left);
     }
+  }
+
+  /**
+   * The words the gates after ranking (see {@link #gate}) will decide on: like decisive terms, a topic that
+   * leaves one unexplained goes after every topic that explains them all, so bounded retrieval must look for
+   * a skipped topic that might explain them. They depend on the question alone, so the gates are asked with
+   * no topic ranked, which changes nothing. Every gate of {@link #gate} that reorders the ranking belongs here.
+   */
+  #gateSubjects(query: AnalysedQuery): string[] {
+    const context = {
+      explains: () => false,
+      explainingTopics: (term: string) => this.#explainingTopics.get(term) ?? 0,
+      known: (term: string) => this.#weights.has(term),
+      anchors: DOCKER_ANCHORS,
+      penalty: UNEXPLAINED_PENALTY,
+    };
+    return [...applySubjectGate(query.gateTerms, query.anchored, [], context), ...applyShortQuestionGate(query.gateTerms, query.anchored, [], context)];
   }
 
   /**
