@@ -99,8 +99,8 @@ interface SkippedTopic {
   /** The highest confidence's log-odds. */
   confidenceLogit: number;
   /**
-   * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a generating term its phrases other
-   * than the body use, or may be (a common term, or one past those tracked).
+   * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a term its phrases other than the
+   * body use; terms past those tracked count as explained.
    */
   explainedSlots: number;
 }
@@ -127,6 +127,13 @@ function highest(topics: Int32Array, bounds: Float64Array, count: number): numbe
 const EXPLAINED_SLOTS = 31;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
+
+/** How many bits of a 32-bit integer are set. */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
 
 /**
  * Stems that place a question in Docker's world. Off-topic questions rarely use them; a shipping
@@ -205,6 +212,8 @@ export class AnswerEngine {
   readonly #topicLastNamingSlot: Int32Array;
   readonly #topicExplained: Int32Array;
   readonly #topicPairs: Int32Array;
+  /** Per-query scratch: the weight of the query's common terms each candidate topic holds. */
+  readonly #topicCommonWeight: Float64Array;
   /** Each topic's number by its id. */
   readonly #topicIndex = new Map<string, number>();
   #stamp = 0;
@@ -295,6 +304,7 @@ export class AnswerEngine {
     this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
     this.#topicExplained = new Int32Array(knowledge.topics.length);
     this.#topicPairs = new Int32Array(knowledge.topics.length);
+    this.#topicCommonWeight = new Float64Array(knowledge.topics.length);
     knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
     const names: string[][] = [];
     for (let r = 0; r < recordCount; r++) {
@@ -376,8 +386,8 @@ export class AnswerEngine {
 
   #rankAnalysed(query: AnalysedQuery, bounded: boolean): RankedTopic[] {
     if (!bounded) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
-    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query);
     const gated = this.#gateSubjects(query);
+    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query, gated);
     const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
     const suggestionLogit = logit(minSuggestionConfidence);
     for (;;) {
@@ -565,9 +575,9 @@ export class AnswerEngine {
    * answering threshold (so it could answer, or claim a subcommand). The rest are skipped; {@link #rankAnalysed}
    * scores any of them that could still be offered as a near miss.
    */
-  #retrieveBounded(query: AnalysedQuery): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
+  #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
-    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating);
+    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating, gated);
     const answerLogit = logit(this.#options.minConfidence);
     const first = highest(topics, scoreBounds, PROMISING_TOPICS);
     const scored: ScoredTopic[] = [];
@@ -594,13 +604,14 @@ export class AnswerEngine {
 
   /**
    * For every candidate topic, the most it can score and the highest confidence it can have while scoring
-   * below two others. From the postings of the generating terms alone, each phrase gets the weight of the
-   * query terms it holds, plus the weight of all the common terms (which it may hold); its relevance is at
+   * below two others. From the postings of the generating terms, each phrase gets the weight of the generating
+   * terms it holds, plus the weight of the common terms its topic holds (looked up in the topic's vocabulary:
+   * the phrase may hold them); its relevance is at
    * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
    * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}; a topic's
-   * phrase score at most what its two best such bounds give. A topic's coverage is at most the weight of the query terms it holds plus the common ones, and the share explained
-   * by its naming terms at most that of the terms its naming phrases hold plus the common ones; its shared
-   * pairs are exact. Its confidence (as log-odds) takes each
+   * phrase score at most what its two best such bounds give. A topic's coverage (the query terms it holds), the
+   * share explained by its naming terms, which query terms it explains and its shared pairs are exact, but for
+   * corrected words counted as typed. Its confidence (as log-odds) takes each
    * feature's upper end where the calibration's coefficient is positive and its lower end where it is
    * negative (its lead at most 0, since it scores below two others); the unexplained-term penalty only lowers it.
    */
@@ -608,20 +619,13 @@ export class AnswerEngine {
     query: AnalysedQuery,
     stamp: number,
     generating: readonly boolean[],
+    gated: readonly string[],
   ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
     const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, secondPhraseWeight, calibration } = this.#scoring;
     const known = query.known;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
-    let common = 0;
-    // Terms the postings do not tell about count as possibly explained: common ones, and those past the mask.
-    let unknownSlots = 0;
-    for (let slot = 0; slot < known.length; slot++) {
-      if (generating[slot]) continue;
-      common += known[slot]!.weight;
-      if (slot < EXPLAINED_SLOTS) unknownSlots |= 1 << slot;
-    }
     // A margin over rounding: a bound must never fall below what a topic really scores.
     const margin = 1 + 1e-9;
     const records: number[] = [];
@@ -634,20 +638,20 @@ export class AnswerEngine {
         const r = postingRecords[p]!;
         if (this.#recordStamp[r] !== stamp) {
           this.#recordStamp[r] = stamp;
-          this.#recordWeight[r] = common;
+          this.#recordWeight[r] = 0;
           records.push(r);
         }
         this.#recordWeight[r] = this.#recordWeight[r]! + weight;
         const t = recordTopic[r]!;
         if (this.#topicStamp[t] !== stamp) {
           this.#topicStamp[t] = stamp;
-          this.#topicWeight[t] = common;
-          this.#topicNamingWeight[t] = common;
+          this.#topicWeight[t] = 0;
+          this.#topicNamingWeight[t] = 0;
           this.#topicBestPhrase[t] = 0;
           this.#topicSecondPhrase[t] = 0;
           this.#topicLastSlot[t] = -1;
           this.#topicLastNamingSlot[t] = -1;
-          this.#topicExplained[t] = unknownSlots;
+          this.#topicExplained[t] = 0;
           this.#topicPairs[t] = 0;
           topics.push(t);
         }
@@ -663,6 +667,23 @@ export class AnswerEngine {
         if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
       }
     }
+    // The common terms (those that find no candidates) each candidate topic holds, names and explains, looked
+    // up in its vocabulary: a few binary searches per topic, and far tighter bounds than counting every common
+    // term as held by every topic and phrase. A phrase holds at most the common terms its topic holds.
+    const commonSlots = known.flatMap((_, slot) => (generating[slot] ? [] : [slot]));
+    for (const t of topics) {
+      let held = 0;
+      const sets = this.#topicTermsByIndex[t]!;
+      for (const slot of commonSlots) {
+        const { id, weight } = known[slot]!;
+        if (!sets.all.hasId(id)) continue;
+        held += weight;
+        if (sets.naming.hasId(id)) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
+        if (slot < EXPLAINED_SLOTS && sets.explaining.hasId(id)) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
+      }
+      this.#topicCommonWeight[t] = held;
+      this.#topicWeight[t] = this.#topicWeight[t]! + held;
+    }
     // The same relevance as ever, computed without a property look-up by name per record, and the query's
     // factor once for the records that match the same weight of it (most do): bit for bit the same values.
     const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
@@ -671,7 +692,8 @@ export class AnswerEngine {
     let queryFactor = 0;
     for (const r of records) {
       const kind = recordKind[r]!;
-      const weight = this.#recordWeight[r]! * margin;
+      const t = recordTopic[r]!;
+      const weight = (this.#recordWeight[r]! + this.#topicCommonWeight[t]!) * margin;
       if (weight !== factorWeight) {
         factorWeight = weight;
         queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
@@ -679,7 +701,6 @@ export class AnswerEngine {
       const exponent = phraseExponents[kind]!;
       // x ** 0 is 1 for every x.
       const relevance = kindWeights[kind]! * queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
-      const t = recordTopic[r]!;
       if (relevance > this.#topicBestPhrase[t]!) {
         this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
         this.#topicBestPhrase[t] = relevance;
@@ -710,6 +731,21 @@ export class AnswerEngine {
       if (end !== 'per topic') fixed += c[feature] * end;
     }
     const [cScore, cBestPhrase, cExplained, cExplainedByTerms, cPairs] = [up(c.score), up(c.bestPhrase), up(c.explained), up(c.explainedByTerms), up(c.sharedPairs)];
+    // The penalties known before ranking, each multiplying a confidence p by 0.25, which lowers its log-odds
+    // by at least ln 4: a decisive term or a gate's word the topic certainly leaves unexplained (no topic knows
+    // it, or the topic's phrases other than the body do not use it), and the Docker-signal gate, which lowers
+    // every confidence of a question that says nothing of Docker. (A claimed subcommand is known only after
+    // ranking: left out, which only loosens the bound.)
+    const penalty = Math.log(UNEXPLAINED_PENALTY);
+    const slots = new Map(known.map((q, slot) => [q.term, slot]));
+    let everyTopicPenalties = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs }) ? 0 : 1;
+    let mustExplain = 0;
+    for (const term of new Set([...query.decisive, ...gated])) {
+      const slot = slots.get(term);
+      if (slot === undefined) everyTopicPenalties++;
+      else if (slot < EXPLAINED_SLOTS) mustExplain |= 1 << slot;
+    }
+    fixed += everyTopicPenalties * penalty;
     const scoreBounds = new Float64Array(topics.length);
     const confidenceLogits = new Float64Array(topics.length);
     const explainedSlots = new Int32Array(topics.length);
@@ -727,6 +763,7 @@ export class AnswerEngine {
         cExplained * Math.min(1, weight / total) +
         cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
         cPairs * Math.log1p(this.#topicPairs[t]!) +
+        bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty +
         1e-9;
       explainedSlots[i] = this.#topicExplained[t]!;
     }
