@@ -214,6 +214,15 @@ export class AnswerEngine {
   readonly #topicPairs: Int32Array;
   /** Per-query scratch: the weight of the query's common terms each candidate topic holds. */
   readonly #topicCommonWeight: Float64Array;
+  /** For each term found in more than {@link COMMON_TERM_SHARE} of all phrases, its number among them; -1 for the rest. */
+  readonly #commonIndex: Int32Array;
+  /** How many 32-bit words a topic's bits of common terms take. */
+  readonly #commonWords: number;
+  /**
+   * For each topic, a bit per common term: whether it holds it anywhere, names it, and explains it (the three
+   * kinds of {@link #topicTerms}), at `t * #commonWords`: what the bounds ask of every candidate.
+   */
+  readonly #commonBits: readonly [Uint32Array, Uint32Array, Uint32Array];
   /** Each topic's number by its id. */
   readonly #topicIndex = new Map<string, number>();
   #stamp = 0;
@@ -275,6 +284,24 @@ export class AnswerEngine {
       this.#topicTerms.set(topic.id, sets);
       this.#topicTermsByIndex.push(sets);
     });
+    // The common terms (see #prepare) each topic holds, names and explains, as bits.
+    this.#commonIndex = new Int32Array(terms.length).fill(-1);
+    let commonCount = 0;
+    for (let id = 0; id < terms.length; id++) {
+      if (postingStart[id + 1]! - postingStart[id]! > recordCount * COMMON_TERM_SHARE) this.#commonIndex[id] = commonCount++;
+    }
+    this.#commonWords = Math.ceil(commonCount / 32);
+    const commonBits = ([0, 1, 2] as const).map((which) => {
+      const bits = new Uint32Array(knowledge.topics.length * this.#commonWords);
+      for (let t = 0; t < knowledge.topics.length; t++) {
+        for (let k = starts[which][t]!; k < starts[which][t + 1]!; k++) {
+          const c = this.#commonIndex[lists[which][k]!]!;
+          if (c >= 0) bits[t * this.#commonWords + (c >>> 5)]! |= 1 << (c & 31);
+        }
+      }
+      return bits;
+    });
+    this.#commonBits = [commonBits[0]!, commonBits[1]!, commonBits[2]!];
     this.#namedTopics = new TermValues(namedTopics, termIds);
     this.#explainingTopics = new TermValues(explainingTopics, termIds);
     const termWeights = new Float64Array(terms.length);
@@ -671,15 +698,20 @@ export class AnswerEngine {
     // up in its vocabulary: a few binary searches per topic, and far tighter bounds than counting every common
     // term as held by every topic and phrase. A phrase holds at most the common terms its topic holds.
     const commonSlots = known.flatMap((_, slot) => (generating[slot] ? [] : [slot]));
+    const [holds, names, explains] = this.#commonBits;
+    const words = this.#commonWords;
     for (const t of topics) {
       let held = 0;
-      const sets = this.#topicTermsByIndex[t]!;
       for (const slot of commonSlots) {
         const { id, weight } = known[slot]!;
-        if (!sets.all.hasId(id)) continue;
+        // Only the terms of more than 5% of all phrases are not generating, and those have bits.
+        const c = this.#commonIndex[id]!;
+        const at = t * words + (c >>> 5);
+        const bit = 1 << (c & 31);
+        if ((holds[at]! & bit) === 0) continue;
         held += weight;
-        if (sets.naming.hasId(id)) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
-        if (slot < EXPLAINED_SLOTS && sets.explaining.hasId(id)) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
+        if ((names[at]! & bit) !== 0) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
+        if (slot < EXPLAINED_SLOTS && (explains[at]! & bit) !== 0) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
       }
       this.#topicCommonWeight[t] = held;
       this.#topicWeight[t] = this.#topicWeight[t]! + held;
@@ -699,6 +731,9 @@ export class AnswerEngine {
         queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
       }
       const exponent = phraseExponents[kind]!;
+      // The phrase's own factor is at most 1: a phrase that could not beat its topic's second best even
+      // with it changes nothing.
+      if (kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
       // x ** 0 is 1 for every x.
       const relevance = kindWeights[kind]! * queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
       if (relevance > this.#topicBestPhrase[t]!) {
