@@ -85,24 +85,43 @@ export function surfaceTokenMemo(maxEntries = Number.POSITIVE_INFINITY): Surface
 /** The memo questions share: a learner's words are few, and a flood of made-up ones cannot grow it past this. */
 const QUERY_TOKENS = surfaceTokenMemo(20_000);
 
-/** Stems already computed: questions repeat their words. (An index build stems each distinct word once anyway.) */
-const stems = new Map<string, string>();
+/** Stems already computed: questions repeat their words. */
+const QUERY_STEMS = new Map<string, string>();
 /**
- * Past this many distinct words the memo starts again, so a flood of made-up words cannot grow it without end,
- * and the vocabulary of a large knowledge base is not kept for the process's life.
+ * Past this many distinct words the questions' memo starts again, so a flood of made-up words cannot grow it
+ * without end, and the vocabulary of a large knowledge base is not kept for the process's life.
  */
-const MAX_MEMOISED_STEMS = 20_000;
+const MAX_QUERY_STEMS = 20_000;
+/** The memo {@link stemToken} uses: the questions' one, or an index build's own (see {@link withOwnStems}). */
+let stems = QUERY_STEMS;
+let maxStems = MAX_QUERY_STEMS;
 
 /** Reduces a word to its stem so "containers" and "container" meet; flags and short words stay as they are. */
 export function stemToken(token: string): string {
   if (token.length <= 3 || token.startsWith('-')) return token;
   let stem = stems.get(token);
   if (stem === undefined) {
-    if (stems.size >= MAX_MEMOISED_STEMS) stems.clear();
+    if (stems.size >= maxStems) stems.clear();
     stem = stemmer(token);
     stems.set(token, stem);
   }
   return stem;
+}
+
+/**
+ * Runs `build` (synchronous) with a stem memo of its own, unbounded and dropped when it returns: an index
+ * build stems each of the knowledge base's distinct words several times (for the speller, the lexicon and
+ * the index), which the questions' small memo could not hold.
+ */
+export function withOwnStems<T>(build: () => T): T {
+  const saved = [stems, maxStems] as const;
+  stems = new Map();
+  maxStems = Number.POSITIVE_INFINITY;
+  try {
+    return build();
+  } finally {
+    [stems, maxStems] = saved;
+  }
 }
 
 /** Surface tokens, stemmed: the terms the index and the queries are compared on. */

@@ -1,5 +1,5 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { stemToken, surfaceTokenMemo, toSurfaceTokens } from './analyse-text.ts';
+import { stemToken, surfaceTokenMemo, toSurfaceTokens, withOwnStems } from './analyse-text.ts';
 import { DOCKER_SUBCOMMANDS } from './docker-vocabulary.ts';
 import { PairTopics } from './pair-topics.ts';
 import { DockerTermCorrector, SpellingCorrector } from './spelling-corrector.ts';
@@ -79,6 +79,10 @@ function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
  * and each distinct word stemmed once.
  */
 export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
+  return withOwnStems(() => buildIndex(knowledge));
+}
+
+function buildIndex(knowledge: KnowledgeBase): PhraseIndex {
   const kindIndex = new Map(PHRASE_KINDS.map((kind, i) => [kind, i]));
   const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
   const body = PHRASE_KINDS.indexOf('body');
