@@ -597,10 +597,10 @@ export class AnswerEngine {
    * The candidate topics that could change what an answer shows, scored exactly, and the others with their
    * bounds (for {@link answer}). An upper bound on each candidate's score and confidence comes first,
    * accumulated term by term from the postings into typed arrays ({@link #upperBounds}); the candidates with
-   * the highest bounds are scored first, then every one whose score could reach the second-best exact score
-   * (so it could be first, or the rival that sets the first one's lead) or whose confidence could reach the
-   * answering threshold (so it could answer, or claim a subcommand). The rest are skipped; {@link #rankAnalysed}
-   * scores any of them that could still be offered as a near miss.
+   * the highest bounds are scored first, then, highest bound first, every one whose score could reach the
+   * second-best exact score (so it could be first, or the rival that sets the first one's lead) or whose
+   * confidence could reach the answering threshold (so it could answer, or claim a subcommand). The rest are
+   * skipped; {@link #rankAnalysed} scores any of them that could still be offered as a near miss.
    */
   #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
