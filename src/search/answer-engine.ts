@@ -8,7 +8,7 @@ import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from '.
 import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
 import { applyKubernetesGate } from './kubernetes-gate.ts';
 import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
-import { TermSet } from './term-set.ts';
+import { TermSet, TermValues } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
 
@@ -107,14 +107,14 @@ interface SkippedTopic {
   /** The highest confidence's log-odds. */
   confidenceLogit: number;
   /**
-   * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a generating term its phrases other
-   * than the body use, or may be (a common term, or one past those tracked).
+   * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a term its phrases other than the
+   * body use; terms past those tracked count as explained.
    */
   explainedSlots: number;
 }
 
 /** How many candidates with the highest bounds are scored first, to set a high second-best score early. */
-const PROMISING_TOPICS = 16;
+const PROMISING_TOPICS = 4;
 
 /** The `count` topics with the highest bounds, highest first. */
 function highest(topics: Int32Array, bounds: Float64Array, count: number): number[] {
@@ -135,6 +135,13 @@ function highest(topics: Int32Array, bounds: Float64Array, count: number): numbe
 const EXPLAINED_SLOTS = 31;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
+
+/** How many bits of a 32-bit integer are set. */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
 
 /**
  * Stems that place a question in Docker's world. Off-topic questions rarely use them; a shipping
@@ -179,7 +186,7 @@ export class AnswerEngine {
   readonly #scoring: ScoringWeights;
   readonly #index: PhraseIndex;
   /** The weight of every indexed term. */
-  readonly #weights = new Map<string, number>();
+  readonly #weights: TermValues;
   /** The weight of a term nobody wrote: the rarest possible. */
   readonly #unseenIdf: number;
   /** Each phrase's total term weight, by record index: fixed, so computed once. */
@@ -192,13 +199,13 @@ export class AnswerEngine {
   /** The same sets by topic number. */
   readonly #topicTermsByIndex: Array<{ all: TermSet; naming: TermSet; explaining: TermSet }> = [];
   /** For each term, how many topics it names (in a title, alias, keyword or command). */
-  readonly #namedTopics = new Map<string, number>();
+  readonly #namedTopics: TermValues;
   /** Whether a question says anything of Docker; see {@link DockerSignal}. */
   readonly #dockerSignal: DockerSignal;
   /** The Docker features a question names; see {@link DockerFeatureFinder}. */
   readonly #features: DockerFeatureFinder;
   /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
-  readonly #explainingTopics = new Map<string, number>();
+  readonly #explainingTopics: TermValues;
   /** Per-query scratch, reused: which query term (slot) a term number is, valid when its stamp is the query's. */
   readonly #termStamp: Uint32Array;
   readonly #termSlot: Int32Array;
@@ -215,6 +222,17 @@ export class AnswerEngine {
   readonly #topicLastNamingSlot: Int32Array;
   readonly #topicExplained: Int32Array;
   readonly #topicPairs: Int32Array;
+  /** Per-query scratch: the weight of the query's common terms each candidate topic holds. */
+  readonly #topicCommonWeight: Float64Array;
+  /** For each term found in more than {@link COMMON_TERM_SHARE} of all phrases, its number among them; -1 for the rest. */
+  readonly #commonIndex: Int32Array;
+  /** How many 32-bit words a topic's bits of common terms take. */
+  readonly #commonWords: number;
+  /**
+   * For each topic, a bit per common term: whether it holds it anywhere, names it, and explains it (the three
+   * kinds of {@link #topicTerms}), at `t * #commonWords`: what the bounds ask of every candidate.
+   */
+  readonly #commonBits: readonly [Uint32Array, Uint32Array, Uint32Array];
   /** Each topic's number by its id. */
   readonly #topicIndex = new Map<string, number>();
   #stamp = 0;
@@ -232,41 +250,77 @@ export class AnswerEngine {
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
     const isNamingTerm = new Uint8Array(terms.length);
-    // Each topic's distinct terms of each kind, found with a stamp per term rather than a Set per topic.
+    // Each topic's distinct terms of each kind (all, naming, explaining), found with a stamp per term rather
+    // than a Set per topic, and kept in one array per kind: topic t's are `lists[which][starts[which][t] ..
+    // starts[which][t + 1])`, sorted.
     const seen = [new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1), new Int32Array(terms.length).fill(-1)] as const;
-    knowledge.topics.forEach((topic, t) => {
-      const lists: [number[], number[], number[]] = [[], [], []];
-      const add = (which: 0 | 1 | 2, id: number) => {
-        if (seen[which][id] === t) return;
-        seen[which][id] = t;
-        lists[which].push(id);
-      };
+    const lists = [new Int32Array(recordTerms.length), new Int32Array(recordTerms.length), new Int32Array(recordTerms.length)] as const;
+    const starts = [new Int32Array(knowledge.topics.length + 1), new Int32Array(knowledge.topics.length + 1), new Int32Array(knowledge.topics.length + 1)] as const;
+    const lengths = [0, 0, 0];
+    const namedTopics = new Int32Array(terms.length);
+    const explainingTopics = new Int32Array(terms.length);
+    const add = (which: 0 | 1 | 2, id: number, t: number) => {
+      if (seen[which][id] === t) return;
+      seen[which][id] = t;
+      lists[which][lengths[which]!++] = id;
+    };
+    for (let t = 0; t < knowledge.topics.length; t++) {
       for (let r = topicRecordStart[t]!; r < topicRecordStart[t + 1]!; r++) {
         const kind = recordKind[r]!;
         for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
           const id = recordTerms[k]!;
-          add(0, id);
-          if (kind !== body) add(2, id);
+          add(0, id, t);
+          if (kind !== body) add(2, id, t);
           if (naming[kind]) {
-            add(1, id);
+            add(1, id, t);
             isNamingTerm[id] = 1;
           }
         }
       }
-      const [all, namingTerms, explaining] = lists.map((list) => new TermSet(Int32Array.from(list).sort(), termIds));
-      const sets = { all: all!, naming: namingTerms!, explaining: explaining! };
+      for (const which of [0, 1, 2] as const) {
+        starts[which][t + 1] = lengths[which]!;
+        lists[which].subarray(starts[which][t]!, lengths[which]).sort();
+      }
+      for (let k = starts[1][t]!; k < starts[1][t + 1]!; k++) namedTopics[lists[1][k]!]!++;
+      for (let k = starts[2][t]!; k < starts[2][t + 1]!; k++) explainingTopics[lists[2][k]!]!++;
+    }
+    const [all, namingTerms, explaining] = ([0, 1, 2] as const).map((which) => lists[which].slice(0, lengths[which]));
+    knowledge.topics.forEach((topic, t) => {
+      const sets = {
+        all: new TermSet(all!, termIds, starts[0][t], starts[0][t + 1]),
+        naming: new TermSet(namingTerms!, termIds, starts[1][t], starts[1][t + 1]),
+        explaining: new TermSet(explaining!, termIds, starts[2][t], starts[2][t + 1]),
+      };
       this.#topicTerms.set(topic.id, sets);
       this.#topicTermsByIndex.push(sets);
-      for (const id of lists[1]) this.#namedTopics.set(terms[id]!, (this.#namedTopics.get(terms[id]!) ?? 0) + 1);
-      for (const id of lists[2]) this.#explainingTopics.set(terms[id]!, (this.#explainingTopics.get(terms[id]!) ?? 0) + 1);
     });
+    // The common terms (see #prepare) each topic holds, names and explains, as bits.
+    this.#commonIndex = new Int32Array(terms.length).fill(-1);
+    let commonCount = 0;
+    for (let id = 0; id < terms.length; id++) {
+      if (postingStart[id + 1]! - postingStart[id]! > recordCount * COMMON_TERM_SHARE) this.#commonIndex[id] = commonCount++;
+    }
+    this.#commonWords = Math.ceil(commonCount / 32);
+    const commonBits = ([0, 1, 2] as const).map((which) => {
+      const bits = new Uint32Array(knowledge.topics.length * this.#commonWords);
+      for (let t = 0; t < knowledge.topics.length; t++) {
+        for (let k = starts[which][t]!; k < starts[which][t + 1]!; k++) {
+          const c = this.#commonIndex[lists[which][k]!]!;
+          if (c >= 0) bits[t * this.#commonWords + (c >>> 5)]! |= 1 << (c & 31);
+        }
+      }
+      return bits;
+    });
+    this.#commonBits = [commonBits[0]!, commonBits[1]!, commonBits[2]!];
+    this.#namedTopics = new TermValues(namedTopics, termIds);
+    this.#explainingTopics = new TermValues(explainingTopics, termIds);
     const termWeights = new Float64Array(terms.length);
-    terms.forEach((term, id) => {
+    for (let id = 0; id < terms.length; id++) {
       const idf = inverseDocumentFrequency(recordCount, postingStart[id + 1]! - postingStart[id]!);
       // Terms that name something count fully; words met only in examples and bodies count less.
       termWeights[id] = idf * (isNamingTerm[id] ? 1 : this.#scoring.incidentalWeight);
-      this.#weights.set(term, termWeights[id]);
-    });
+    }
+    this.#weights = new TermValues(termWeights, termIds);
     this.#unseenIdf = inverseDocumentFrequency(recordCount, 0);
     this.#phraseWeights = new Float64Array(recordCount);
     for (let r = 0; r < recordCount; r++) {
@@ -287,6 +341,7 @@ export class AnswerEngine {
     this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
     this.#topicExplained = new Int32Array(knowledge.topics.length);
     this.#topicPairs = new Int32Array(knowledge.topics.length);
+    this.#topicCommonWeight = new Float64Array(knowledge.topics.length);
     knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
     const names: string[][] = [];
     for (let r = 0; r < recordCount; r++) {
@@ -368,21 +423,24 @@ export class AnswerEngine {
   }
 
   #rankAnalysed(query: AnalysedQuery, bounded: boolean): RankedTopic[] {
-    if (!bounded) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
-    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query);
+    // The feature and Kubernetes gates decide on names and worlds that the postings' bounds cannot tell a
+    // topic explains: a question that triggers one (rare) is ranked over every candidate, exactly.
+    if (!bounded || query.features.length > 0 || this.#kubernetesWords(query).length > 0) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
+    const gated = this.#gateSubjects(query);
+    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query, gated);
     const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
     const suggestionLogit = logit(minSuggestionConfidence);
     for (;;) {
       const { ranked, claimed } = this.#rankScored(query, scored);
       if (skipped.length === 0) return ranked;
-      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed], skipped, query);
+      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed, ...gated], skipped, query);
       if (needed.length === 0) {
         if (ranked[0] && ranked[0].confidence >= minConfidence) return ranked;
         // An abstention offers near misses: a skipped topic that could be one and could come before the
         // last one offered is scored after all.
         const nearMisses = ranked.filter((r) => r.confidence >= minSuggestionConfidence).slice(0, maxSuggestions);
         const last = nearMisses.at(-1);
-        const partitioned = query.decisive.length + claimed.length > 0;
+        const partitioned = query.decisive.length + claimed.length + gated.length > 0;
         needed = skipped.filter(
           (s) =>
             s.confidenceLogit >= suggestionLogit &&
@@ -396,6 +454,37 @@ export class AnswerEngine {
       skipped.length = 0;
       skipped.push(...left);
     }
+  }
+
+  /**
+   * The words the gates after ranking (see {@link #gate}) will decide on: like decisive terms, a topic that
+   * leaves one unexplained goes after every topic that explains them all, so bounded retrieval must look for
+   * a skipped topic that might explain them. They depend on the question alone, so the gates are asked with
+   * no topic ranked, which changes nothing. Every gate of {@link #gate} that reorders the ranking belongs here.
+   */
+  #gateSubjects(query: AnalysedQuery): string[] {
+    const context = this.#gateContext(() => false);
+    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
+    return [
+      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, [], context, query.possessed),
+      ...applyShortQuestionGate(query.gateTerms, query.anchored, [], context),
+    ];
+  }
+
+  /** The Kubernetes words the Kubernetes gate would decide on (none when it does not apply). */
+  #kubernetesWords(query: AnalysedQuery): string[] {
+    return applyKubernetesGate(query.gateTerms, [], { ...this.#gateContext(() => false), isCommand: (term) => COMMAND_TERMS.has(term) });
+  }
+
+  /** What the gates of `answer-gate.ts` ask of the knowledge base, with `explains` for the topics ranked. */
+  #gateContext(explains: (r: RankedTopic, term: string) => boolean) {
+    return {
+      explains,
+      explainingTopics: (term: string) => this.#explainingTopics.get(term) ?? 0,
+      known: (term: string) => this.#weights.has(term),
+      anchors: DOCKER_ANCHORS,
+      penalty: UNEXPLAINED_PENALTY,
+    };
   }
 
   /**
@@ -468,13 +557,7 @@ export class AnswerEngine {
    * @returns the subject words the gates decided on (none when no gate applied)
    */
   #gate(ranked: RankedTopic[], query: AnalysedQuery): string[] {
-    const context = {
-      explains: (r: RankedTopic, term: string) => this.#topicTerms.get(r.topic.id)!.explaining.has(term),
-      explainingTopics: (term: string) => this.#explainingTopics.get(term) ?? 0,
-      known: (term: string) => this.#weights.has(term),
-      anchors: DOCKER_ANCHORS,
-      penalty: UNEXPLAINED_PENALTY,
-    };
+    const context = this.#gateContext((r, term) => this.#topicTerms.get(r.topic.id)!.explaining.has(term));
     const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
     const subjects = [
       ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
@@ -538,14 +621,14 @@ export class AnswerEngine {
    * The candidate topics that could change what an answer shows, scored exactly, and the others with their
    * bounds (for {@link answer}). An upper bound on each candidate's score and confidence comes first,
    * accumulated term by term from the postings into typed arrays ({@link #upperBounds}); the candidates with
-   * the highest bounds are scored first, then every one whose score could reach the second-best exact score
-   * (so it could be first, or the rival that sets the first one's lead) or whose confidence could reach the
-   * answering threshold (so it could answer, or claim a subcommand). The rest are skipped; {@link #rankAnalysed}
-   * scores any of them that could still be offered as a near miss.
+   * the highest bounds are scored first, then, highest bound first, every one whose score could reach the
+   * second-best exact score (so it could be first, or the rival that sets the first one's lead) or whose
+   * confidence could reach the answering threshold (so it could answer, or claim a subcommand). The rest are
+   * skipped; {@link #rankAnalysed} scores any of them that could still be offered as a near miss.
    */
-  #retrieveBounded(query: AnalysedQuery): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
+  #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
-    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating);
+    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating, gated);
     const answerLogit = logit(this.#options.minConfidence);
     const first = highest(topics, scoreBounds, PROMISING_TOPICS);
     const scored: ScoredTopic[] = [];
@@ -560,25 +643,33 @@ export class AnswerEngine {
     const done = new Set(first);
     for (const topic of first) score(topic);
     const skipped: SkippedTopic[] = [];
+    const skip = (i: number) => skipped.push({ topic: topics[i]!, score: scoreBounds[i]!, confidenceLogit: confidenceLogits[i]!, explainedSlots: explainedSlots[i]! });
+    // The others that could still matter, highest bound first: scored in that order, they raise the
+    // second-best score as fast as they can, so that fewer are scored.
+    const open: number[] = [];
     for (let i = 0; i < topics.length; i++) {
-      const topic = topics[i]!;
-      if (done.has(topic)) continue;
-      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) {
-        skipped.push({ topic, score: scoreBounds[i]!, confidenceLogit: confidenceLogits[i]!, explainedSlots: explainedSlots[i]! });
-      } else score(topic);
+      if (done.has(topics[i]!)) continue;
+      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) skip(i);
+      else open.push(i);
+    }
+    open.sort((a, b) => scoreBounds[b]! - scoreBounds[a]! || a - b);
+    for (const i of open) {
+      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) skip(i);
+      else score(topics[i]!);
     }
     return { scored, skipped, stamp, generating };
   }
 
   /**
    * For every candidate topic, the most it can score and the highest confidence it can have while scoring
-   * below two others. From the postings of the generating terms alone, each phrase gets the weight of the
-   * query terms it holds, plus the weight of all the common terms (which it may hold); its relevance is at
+   * below two others. From the postings of the generating terms, each phrase gets the weight of the generating
+   * terms it holds, plus the weight of the common terms its topic holds (looked up in the topic's vocabulary:
+   * the phrase may hold them); its relevance is at
    * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
    * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}; a topic's
-   * phrase score at most what its two best such bounds give. A topic's coverage is at most the weight of the query terms it holds plus the common ones, and the share explained
-   * by its naming terms at most that of the terms its naming phrases hold plus the common ones; its shared
-   * pairs are exact. Its confidence (as log-odds) takes each
+   * phrase score at most what its two best such bounds give. A topic's coverage (the query terms it holds), the
+   * share explained by its naming terms, which query terms it explains and its shared pairs are exact, but for
+   * corrected words counted as typed. Its confidence (as log-odds) takes each
    * feature's upper end where the calibration's coefficient is positive and its lower end where it is
    * negative (its lead at most 0, since it scores below two others); the unexplained-term penalty only lowers it.
    */
@@ -586,20 +677,13 @@ export class AnswerEngine {
     query: AnalysedQuery,
     stamp: number,
     generating: readonly boolean[],
+    gated: readonly string[],
   ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
     const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, secondPhraseWeight, calibration } = this.#scoring;
     const known = query.known;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
-    let common = 0;
-    // Terms the postings do not tell about count as possibly explained: common ones, and those past the mask.
-    let unknownSlots = 0;
-    for (let slot = 0; slot < known.length; slot++) {
-      if (generating[slot]) continue;
-      common += known[slot]!.weight;
-      if (slot < EXPLAINED_SLOTS) unknownSlots |= 1 << slot;
-    }
     // A margin over rounding: a bound must never fall below what a topic really scores.
     const margin = 1 + 1e-9;
     const records: number[] = [];
@@ -612,20 +696,20 @@ export class AnswerEngine {
         const r = postingRecords[p]!;
         if (this.#recordStamp[r] !== stamp) {
           this.#recordStamp[r] = stamp;
-          this.#recordWeight[r] = common;
+          this.#recordWeight[r] = 0;
           records.push(r);
         }
         this.#recordWeight[r] = this.#recordWeight[r]! + weight;
         const t = recordTopic[r]!;
         if (this.#topicStamp[t] !== stamp) {
           this.#topicStamp[t] = stamp;
-          this.#topicWeight[t] = common;
-          this.#topicNamingWeight[t] = common;
+          this.#topicWeight[t] = 0;
+          this.#topicNamingWeight[t] = 0;
           this.#topicBestPhrase[t] = 0;
           this.#topicSecondPhrase[t] = 0;
           this.#topicLastSlot[t] = -1;
           this.#topicLastNamingSlot[t] = -1;
-          this.#topicExplained[t] = unknownSlots;
+          this.#topicExplained[t] = 0;
           this.#topicPairs[t] = 0;
           topics.push(t);
         }
@@ -641,14 +725,48 @@ export class AnswerEngine {
         if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
       }
     }
+    // The common terms (those that find no candidates) each candidate topic holds, names and explains, looked
+    // up in its vocabulary: a few binary searches per topic, and far tighter bounds than counting every common
+    // term as held by every topic and phrase. A phrase holds at most the common terms its topic holds.
+    const commonSlots = known.flatMap((_, slot) => (generating[slot] ? [] : [slot]));
+    const [holds, names, explains] = this.#commonBits;
+    const words = this.#commonWords;
+    for (const t of topics) {
+      let held = 0;
+      for (const slot of commonSlots) {
+        const { id, weight } = known[slot]!;
+        // Only the terms of more than 5% of all phrases are not generating, and those have bits.
+        const c = this.#commonIndex[id]!;
+        const at = t * words + (c >>> 5);
+        const bit = 1 << (c & 31);
+        if ((holds[at]! & bit) === 0) continue;
+        held += weight;
+        if ((names[at]! & bit) !== 0) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
+        if (slot < EXPLAINED_SLOTS && (explains[at]! & bit) !== 0) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
+      }
+      this.#topicCommonWeight[t] = held;
+      this.#topicWeight[t] = this.#topicWeight[t]! + held;
+    }
+    // The same relevance as ever, computed without a property look-up by name per record, and the query's
+    // factor once for the records that match the same weight of it (most do): bit for bit the same values.
+    const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
+    const phraseExponents = PHRASE_KINDS.map((kind) => phraseCoverageExponent[kind]);
+    let factorWeight = Number.NaN;
+    let queryFactor = 0;
     for (const r of records) {
-      const kind = PHRASE_KINDS[recordKind[r]!]!;
-      const weight = this.#recordWeight[r]! * margin;
-      const relevance =
-        kindWeight[kind] *
-        Math.min(1, weight / query.knownWeight) ** queryCoverageExponent *
-        Math.min(1, weight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      const kind = recordKind[r]!;
       const t = recordTopic[r]!;
+      const weight = (this.#recordWeight[r]! + this.#topicCommonWeight[t]!) * margin;
+      if (weight !== factorWeight) {
+        factorWeight = weight;
+        queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
+      }
+      const exponent = phraseExponents[kind]!;
+      // The phrase's own factor is at most 1: a phrase that could not beat its topic's second best even
+      // with it changes nothing.
+      if (kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
+      // x ** 0 is 1 for every x.
+      const relevance = kindWeights[kind]! * queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
       if (relevance > this.#topicBestPhrase[t]!) {
         this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
         this.#topicBestPhrase[t] = relevance;
@@ -679,6 +797,21 @@ export class AnswerEngine {
       if (end !== 'per topic') fixed += c[feature] * end;
     }
     const [cScore, cBestPhrase, cExplained, cExplainedByTerms, cPairs] = [up(c.score), up(c.bestPhrase), up(c.explained), up(c.explainedByTerms), up(c.sharedPairs)];
+    // The penalties known before ranking, each multiplying a confidence p by 0.25, which lowers its log-odds
+    // by at least ln 4: a decisive term or a gate's word the topic certainly leaves unexplained (no topic knows
+    // it, or the topic's phrases other than the body do not use it), and the Docker-signal gate, which lowers
+    // every confidence of a question that says nothing of Docker. (A claimed subcommand is known only after
+    // ranking: left out, which only loosens the bound.)
+    const penalty = Math.log(UNEXPLAINED_PENALTY);
+    const slots = new Map(known.map((q, slot) => [q.term, slot]));
+    let everyTopicPenalties = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs }) ? 0 : 1;
+    let mustExplain = 0;
+    for (const term of new Set([...query.decisive, ...gated])) {
+      const slot = slots.get(term);
+      if (slot === undefined) everyTopicPenalties++;
+      else if (slot < EXPLAINED_SLOTS) mustExplain |= 1 << slot;
+    }
+    fixed += everyTopicPenalties * penalty;
     const scoreBounds = new Float64Array(topics.length);
     const confidenceLogits = new Float64Array(topics.length);
     const explainedSlots = new Int32Array(topics.length);
@@ -696,6 +829,7 @@ export class AnswerEngine {
         cExplained * Math.min(1, weight / total) +
         cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
         cPairs * Math.log1p(this.#topicPairs[t]!) +
+        bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty +
         1e-9;
       explainedSlots[i] = this.#topicExplained[t]!;
     }

@@ -7,6 +7,20 @@ const WHITESPACE = /\s+/g;
 /** Combining marks left by canonical decomposition (NFD): the accents of "é", the diaeresis of "ü". */
 const COMBINING_MARKS = /\p{M}/gu;
 
+/** Any character beyond ASCII (code 128 or more). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** NFKC (full-width letters become ASCII), diacritics dropped after NFD, invisible characters removed. */
+function foldUnicode(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    // Accents and other diacritics folded: "ímage" is "image", "résumé" "resume".
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC')
+    .replace(INVISIBLE, '');
+}
+
 /** The longest question worth reading; anything longer is cut (a 10,000-character paste is not a question). */
 export const MAX_QUERY_LENGTH = 500;
 
@@ -16,13 +30,9 @@ export const MAX_QUERY_LENGTH = 500;
  * single-spaced.
  */
 export function cleanText(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    // Accents and other diacritics folded: "ímage" is "image", "résumé" "resume".
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
+  // Plain ASCII is already in every normal form and holds no combining mark or invisible character.
+  const folded = NON_ASCII.test(raw) ? foldUnicode(raw) : raw;
+  return folded
     .replace(MENTIONS, ' ')
     .replace(URLS, ' ')
     .toLowerCase()

@@ -1,7 +1,8 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
-import { stemToken, toSurfaceTokens } from './analyse-text.ts';
+import { stemToken, surfaceTokenMemo, toSurfaceTokens, withOwnStems } from './analyse-text.ts';
 import { COMMON_ENGLISH_STEMS } from './common-english.ts';
 import { DOCKER_SUBCOMMANDS } from './docker-vocabulary.ts';
+import { PairTopics } from './pair-topics.ts';
 import { DockerTermCorrector, SpellingCorrector } from './spelling-corrector.ts';
 
 /** Where in a topic a phrase comes from; the kind sets how much a match on it counts. */
@@ -33,9 +34,9 @@ export interface PhraseIndex {
   postingRecords: Int32Array;
   /**
    * For each pair of terms used side by side in a phrase other than a body (see {@link adjacentPairs}), the
-   * number of the topic whose phrases use it, or the topics when there are several (most pairs have one: no array).
+   * number of the topic whose phrases use it, or the topics when there are several.
    */
-  pairTopics: ReadonlyMap<number, number | readonly number[]>;
+  pairTopics: PairTopics;
   /** A number for every term, so that a pair of terms is one number rather than a string. */
   termIds: ReadonlyMap<string, number>;
   /** The terms by number. */
@@ -79,100 +80,201 @@ function phrasesOf(topic: Topic): Array<[PhraseKind, string]> {
  * and each distinct word stemmed once.
  */
 export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
+  return withOwnStems(() => buildIndex(knowledge));
+}
+
+function buildIndex(knowledge: KnowledgeBase): PhraseIndex {
   const kindIndex = new Map(PHRASE_KINDS.map((kind, i) => [kind, i]));
-  const phrases = knowledge.topics.flatMap((topic, topicIndex) => {
+  const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
+  const body = PHRASE_KINDS.indexOf('body');
+  // Every phrase's words, each distinct word numbered once: a phrase's word numbers are consecutive in one
+  // flat list, rather than an array of strings per phrase.
+  const wordNumbers = new Map<string, number>();
+  const words: string[] = [];
+  const phraseWords = new IntList();
+  const phraseWordStart = new IntList();
+  const phraseTopic = new IntList();
+  const phraseKind = new IntList();
+  /** Whether each phrase is an example question, worded as learners type: corrected against the rest. */
+  const phraseIsExample: boolean[] = [];
+  const tokenMemo = surfaceTokenMemo();
+  knowledge.topics.forEach((topic, topicIndex) => {
     const examples = new Set(topic.questions);
-    return phrasesOf(topic).map(([kind, text]) => ({
-      topicIndex,
-      kind,
-      words: toSurfaceTokens(text),
-      // An example question, worded as learners type: corrected against the rest.
-      example: kind === 'question' && examples.has(text),
-    }));
-  });
-
-  const counts = new Map<string, number>();
-  const count = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
-  const dockerVocabulary = new Set<string>(DOCKER_SUBCOMMANDS);
-  for (const phrase of phrases) {
-    if (phrase.example) continue;
-    for (const word of phrase.words) count(word);
-    if (NAMING_KINDS.has(phrase.kind)) for (const word of phrase.words) dockerVocabulary.add(word);
-  }
-  const dockerTerms = new DockerTermCorrector(dockerVocabulary);
-  const cleanLexicon = lexiconOf(counts, dockerTerms);
-  const exampleWords: string[] = [];
-  for (const phrase of phrases) {
-    if (!phrase.example) continue;
-    for (const word of phrase.words) exampleWords.push(isRealWord(word, cleanLexicon) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
-  }
-  for (const word of exampleWords) count(word);
-  const lexicon = lexiconOf(counts, dockerTerms);
-
-  const recordTopic: number[] = [];
-  const recordKind: number[] = [];
-  const recordTermStart: number[] = [0];
-  const recordTerms: number[] = [];
-  const topicRecordStart = new Int32Array(knowledge.topics.length + 1);
-  const pairTopics = new Map<number, number | number[]>();
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const documentFrequency: number[] = [];
-  for (const { topicIndex, kind, words } of phrases) {
-    const ordered = correctAndStem(words, lexicon).map((t) => t.term);
-    for (const term of ordered) {
-      if (!termIds.has(term)) {
-        termIds.set(term, terms.length);
-        terms.push(term);
-        documentFrequency.push(0);
+    for (const [kind, text] of phrasesOf(topic)) {
+      phraseWordStart.push(phraseWords.length);
+      phraseTopic.push(topicIndex);
+      phraseKind.push(kindIndex.get(kind)!);
+      phraseIsExample.push(kind === 'question' && examples.has(text));
+      for (const word of toSurfaceTokens(text, tokenMemo)) {
+        let number = wordNumbers.get(word);
+        if (number === undefined) {
+          number = words.length;
+          wordNumbers.set(word, number);
+          words.push(word);
+        }
+        phraseWords.push(number);
       }
     }
-    // Bodies are most of the text and would double the index's memory; their pairs add nothing measurable.
-    if (kind !== 'body') for (const pair of adjacentPairs(ordered, termIds)) addTopic(pairTopics, pair, topicIndex);
-    const ids = [...new Set(ordered.map((term) => termIds.get(term)!))].sort((a, b) => a - b);
+  });
+  phraseWordStart.push(phraseWords.length);
+  const phraseCount = phraseTopic.length;
+
+  // The words of every phrase but the example questions, counted in the order they are first used.
+  const wordCounts = new Int32Array(words.length);
+  const firstUsed: number[] = [];
+  const dockerVocabulary = new Set<string>(DOCKER_SUBCOMMANDS);
+  for (let p = 0; p < phraseCount; p++) {
+    if (phraseIsExample[p]) continue;
+    const isNaming = naming[phraseKind.at(p)]!;
+    for (let k = phraseWordStart.at(p); k < phraseWordStart.at(p + 1); k++) {
+      const w = phraseWords.at(k);
+      if (wordCounts[w] === 0) firstUsed.push(w);
+      wordCounts[w]!++;
+      if (isNaming) dockerVocabulary.add(words[w]!);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const w of firstUsed) counts.set(words[w]!, wordCounts[w]!);
+  const dockerTerms = new DockerTermCorrector(dockerVocabulary);
+  const cleanLexicon = lexiconOf(counts, dockerTerms);
+  // Each distinct example word corrected once against the rest, then counted where it is used.
+  const exampleWord = new Map<number, string>();
+  for (let p = 0; p < phraseCount; p++) {
+    if (!phraseIsExample[p]) continue;
+    for (let k = phraseWordStart.at(p); k < phraseWordStart.at(p + 1); k++) {
+      const w = phraseWords.at(k);
+      let corrected = exampleWord.get(w);
+      if (corrected === undefined) {
+        const word = words[w]!;
+        corrected = isRealWord(word, cleanLexicon) ? word : (cleanLexicon.speller.correct(word)?.word ?? word);
+        exampleWord.set(w, corrected);
+      }
+      counts.set(corrected, (counts.get(corrected) ?? 0) + 1);
+    }
+  }
+  const lexicon = lexiconOf(counts, dockerTerms);
+
+  const recordTopic = new IntList();
+  const recordKind = new IntList();
+  const recordTermStart = new IntList();
+  recordTermStart.push(0);
+  const recordTerms = new IntList();
+  const topicRecordStart = new Int32Array(knowledge.topics.length + 1);
+  const pairFirsts = new IntList();
+  const pairSeconds = new IntList();
+  const pairUsers = new IntList();
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const documentFrequency = new IntList();
+  // Each distinct word corrected, stemmed and numbered once: its term depends on the word alone. Terms are
+  // numbered in the order phrases first use them.
+  const wordTerm = new Int32Array(words.length).fill(-1);
+  /** For each term, the last phrase it was met in: a phrase's distinct terms without a `Set`. */
+  const lastPhrase = new IntList();
+  const ids: number[] = [];
+  for (let p = 0; p < phraseCount; p++) {
+    const topicIndex = phraseTopic.at(p);
+    const kind = phraseKind.at(p);
+    ids.length = 0;
+    let previous = -1;
+    for (let k = phraseWordStart.at(p); k < phraseWordStart.at(p + 1); k++) {
+      const w = phraseWords.at(k);
+      let id = wordTerm[w]!;
+      if (id < 0) {
+        const term = correctAndStem([words[w]!], lexicon)[0]!.term;
+        let known = termIds.get(term);
+        if (known === undefined) {
+          known = terms.length;
+          termIds.set(term, known);
+          terms.push(term);
+          documentFrequency.push(0);
+          lastPhrase.push(-1);
+        }
+        id = wordTerm[w] = known;
+      }
+      // Bodies are most of the text and would double the index's memory; their pairs add nothing measurable.
+      // The pairs are those of adjacentPairs: every term here has a number.
+      if (kind !== body && previous >= 0 && previous !== id && id < MAX_TERMS) {
+        pairFirsts.push(previous);
+        pairSeconds.push(id);
+        pairUsers.push(topicIndex);
+      }
+      previous = id;
+      if (lastPhrase.at(id) !== p) {
+        lastPhrase.set(id, p);
+        ids.push(id);
+      }
+    }
     if (ids.length === 0) continue;
+    ids.sort((a, b) => a - b);
     for (const id of ids) {
       recordTerms.push(id);
-      documentFrequency[id]!++;
+      documentFrequency.set(id, documentFrequency.at(id) + 1);
     }
     recordTopic.push(topicIndex);
-    recordKind.push(kindIndex.get(kind)!);
+    recordKind.push(kind);
     recordTermStart.push(recordTerms.length);
     topicRecordStart[topicIndex + 1] = recordTopic.length;
   }
   // A topic without records starts and ends where the one before it ends.
   for (let t = 1; t < topicRecordStart.length; t++) topicRecordStart[t] = Math.max(topicRecordStart[t]!, topicRecordStart[t - 1]!);
 
+  const recordCount = recordTopic.length;
+  const recordTermStarts = recordTermStart.toInt32Array();
+  const recordTermList = recordTerms.toInt32Array();
   const postingStart = new Int32Array(terms.length + 1);
-  for (let id = 0; id < terms.length; id++) postingStart[id + 1] = postingStart[id]! + documentFrequency[id]!;
-  const postingRecords = new Int32Array(recordTerms.length);
+  for (let id = 0; id < terms.length; id++) postingStart[id + 1] = postingStart[id]! + documentFrequency.at(id);
+  const postingRecords = new Int32Array(recordTermList.length);
   const filled = postingStart.slice(0, terms.length);
-  for (let r = 0; r < recordTopic.length; r++) {
-    for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) postingRecords[filled[recordTerms[k]!]!++] = r;
+  for (let r = 0; r < recordCount; r++) {
+    for (let k = recordTermStarts[r]!; k < recordTermStarts[r + 1]!; k++) postingRecords[filled[recordTermList[k]!]!++] = r;
   }
   return {
-    recordCount: recordTopic.length,
-    recordTopic: Int32Array.from(recordTopic),
-    recordKind: Uint8Array.from(recordKind),
-    recordTermStart: Int32Array.from(recordTermStart),
-    recordTerms: Int32Array.from(recordTerms),
+    recordCount,
+    recordTopic: recordTopic.toInt32Array(),
+    recordKind: Uint8Array.from(recordKind.toInt32Array()),
+    recordTermStart: recordTermStarts,
+    recordTerms: recordTermList,
     topicRecordStart,
     postingStart,
     postingRecords,
-    pairTopics,
+    pairTopics: PairTopics.from(pairFirsts.toInt32Array(), pairSeconds.toInt32Array(), pairUsers.toInt32Array(), terms.length, knowledge.topics.length, MAX_TERMS),
     termIds,
     terms,
     lexicon,
   };
 }
 
-/** Phrases come topic by topic, so a topic already listed for a pair is the last one listed. */
-function addTopic(pairTopics: Map<number, number | number[]>, pair: number, topicId: number): void {
-  const topics = pairTopics.get(pair);
-  if (topics === undefined) pairTopics.set(pair, topicId);
-  else if (typeof topics === 'number') {
-    if (topics !== topicId) pairTopics.set(pair, [topics, topicId]);
-  } else if (topics.at(-1) !== topicId) topics.push(topicId);
+/** A growing list of 32-bit integers in one typed array: a quarter of the memory of a `number[]` of millions. */
+class IntList {
+  #items = new Int32Array(1024);
+  #length = 0;
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push(value: number): void {
+    if (this.#length === this.#items.length) {
+      const grown = new Int32Array(this.#items.length * 2);
+      grown.set(this.#items);
+      this.#items = grown;
+    }
+    this.#items[this.#length++] = value;
+  }
+
+  at(index: number): number {
+    return this.#items[index]!;
+  }
+
+  set(index: number, value: number): void {
+    this.#items[index] = value;
+  }
+
+  /** The items, in a typed array of their own length. */
+  toInt32Array(): Int32Array {
+    return this.#items.slice(0, this.#length);
+  }
 }
 
 /** Term numbers stay below this, so that a pair of them is one safe integer. */
