@@ -18,10 +18,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
-# The compiled JavaScript: type-checked, emitted to dist/.
+# The compiled JavaScript: type-checked (tsc), compiled to dist/ (esbuild, scripts/build.mjs).
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/build.ts scripts/build.ts
+COPY scripts/build.mjs scripts/build.mjs
 COPY src/ src/
 RUN npm run build
 # The knowledge and flag inventory parsed once, here, by the compiled code the image runs (the cache key holds

@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // The plain-JavaScript scripts (the launcher and the build, which run without a loader) use Node's globals.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', performance: 'readonly' } },
+  },
+  {
     // The core and everything it is built from stay platform-neutral: only adapters/ may talk to Discord or Slack.
     files: ['src/**/*.ts'],
     ignores: ['src/adapters/discord/**', 'src/adapters/slack/**', 'src/app.ts', 'src/main.ts'],

@@ -1,9 +1,10 @@
 /**
  * Section: start-up. How long `npm start` takes to show the console chat's first prompt (no platform tokens,
  * SQLite), and a one-shot `npm run -s ask -- "what is an image"` to print its answer and exit, each started as a
- * user starts it (npm, then `node --import tsx`), with the knowledge cache warm (as after a first start) and
- * turned off (`CACHE_DIR=off`: YAML parsed and validated on every start). The variants are interleaved run by
- * run, so a burst of load elsewhere falls on all of them; each run records the load average it started at.
+ * user starts it (npm, then its script in package.json: `node scripts/launch.mjs`, which runs the compiled dist/,
+ * or `node --import tsx` in a checkout from before the launcher), with the knowledge cache warm (as after a first
+ * start) and turned off (`CACHE_DIR=off`: YAML parsed and validated on every start). The variants are interleaved
+ * run by run, so a burst of load elsewhere falls on all of them; each run records the load average it started at.
  *
  * A probe (`bench/startup-probe.ts`, one fresh process per reading) breaks one start into its phases.
  */
@@ -89,7 +90,7 @@ function timeOnce(variant: Variant, root: string, env: Record<string, string>, t
   });
 }
 
-/** The variants, each timed `runs` times after one untimed run that warms tsx's and the knowledge's caches. */
+/** The variants, each timed `runs` times after one untimed run that builds dist/ (or warms tsx's cache) and the knowledge's. */
 export async function benchmarkStartup(
   options: { runs: number; timeoutMs: number; roots?: ReadonlyArray<{ label: string; dir: string }> } = STARTUP_METHOD,
   log: (line: string) => void = () => undefined,
@@ -169,7 +170,7 @@ export function renderStartup(timings: readonly StartupTiming[], phases: Startup
     '|---|--:|--:|--:|--:|--:|',
     ...timings.map((t) => `| ${t.name} | ${fixed(t.minMs)} | ${fixed(t.medianMs)} | ${fixed(t.maxMs)} | ${t.cpuMedianMs === undefined ? '–' : fixed(t.cpuMedianMs)} | ${t.loadMin.toFixed(1)}–${t.loadMax.toFixed(1)} |`),
     '',
-    `Where one start's time goes (\`bench/startup-probe.ts\`, \`node --import tsx\` without npm, cache warm; the median of fresh processes, in milliseconds; npm itself adds about 0.2 s before node starts):`,
+    `Where one start's time goes (\`bench/startup-probe.ts\`, the TypeScript through \`node --import tsx\` without npm, so its first phase is tsx's, which \`npm start\` no longer pays; cache warm; the median of fresh processes, in milliseconds; npm itself adds about 0.2 s before node starts):`,
     '',
     '| phase | ms |',
     '|---|--:|',

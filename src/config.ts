@@ -1,7 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseShardRange, type ShardRange } from './adapters/discord/shard-range.ts';
-import { DEFAULT_DATABASE_PATH } from './store/index.ts';
+// The constant's own file, not the store's barrel, which loads the SQLite driver: a setting needs no database.
+import { DEFAULT_DATABASE_PATH } from './store/default-database-path.ts';
 
 /** Where parsed knowledge is cached by default: beside `./data/`, not in it, since it is not user data. */
 export const DEFAULT_CACHE_DIR = './.cache/stevedore';

@@ -7,7 +7,8 @@
 import { createInterface } from 'node:readline';
 import { cacheDirOf } from '../config.ts';
 import { renderReplyForTerminal } from '../adapters/console/render-terminal.ts';
-import { renderAnswer } from '../core/index.ts';
+// The one renderer, not the core's barrel, which loads every command (the quiz, the explainer, their packages).
+import { renderAnswer } from '../core/render-topic.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
 import { AnswerEngine, type Answer } from '../search/index.ts';
 import { orExit, settingsOrExit } from './settings-or-exit.ts';

@@ -4,6 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import { offsetAt, suggestTimeZones, timeZoneOffsets } from '../quiz/index.ts';
 import type { CompletionSource, CoreServices } from './command.ts';
 import type { CommandRegistry } from './command-registry.ts';
+import { QuestionPrefixIndex, toTopicRef, wordsOf } from '../search/index.ts';
 import { INPUT_LIMITS } from './input-limits.ts';
 import { stripControlCharacters } from './strip-control-characters.ts';
 
@@ -15,7 +16,7 @@ export interface Completion {
 
 export interface CompletionContext {
   registry: CommandRegistry;
-  services: Pick<CoreServices, 'knowledge' | 'topics' | 'engine'>;
+  services: Pick<CoreServices, 'knowledge' | 'topics'>;
   /** The clock: zone suggestions by offset use the offsets in force now. */
   now: Date;
 }
@@ -58,28 +59,36 @@ export function completeArgument(source: CompletionSource, rawTyped: string, con
   }
 }
 
-const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** Each topic's first two questions: the knowledge base's own wording, before the terse and sloppy variants. */
-const canonicalQuestions = new WeakMap<KnowledgeBase, Array<{ topicId: string; question: string; words: string[] }>>();
+/** Each topic's first two questions (the knowledge base's own wording, before the terse and sloppy variants), indexed by word. */
+const canonicalQuestions = new WeakMap<KnowledgeBase, { questions: string[]; index: QuestionPrefixIndex }>();
 
 /**
  * Questions the knowledge base answers: with nothing typed, one per topic; otherwise those whose words start
- * with every typed word, then those of the topics the answer engine finds for the words so far, then those of
- * topics whose name matches (typos allowed).
+ * with every typed word, then those of the topic the text names (`TopicFinder.lookUp`: "imge", "volumes"), of
+ * the topics whose names, keywords or example questions use its words (`TopicFinder.named`), and, for text
+ * of at most six words, of the topics whose name matches it (typos allowed). Each source is bounded
+ * (see `QuestionPrefixIndex` and `TopicFinder`), so a keystroke costs the same at 76 topics and at 50,000;
+ * the answer engine is not asked, since a question is answered when it is sent, not while it is typed.
  */
 function suggestQuestions(typed: string, { services }: CompletionContext, limit: number): string[] {
-  let questions = canonicalQuestions.get(services.knowledge);
-  if (!questions) {
-    questions = services.knowledge.topics.flatMap((t) => t.questions.slice(0, 2).map((question) => ({ topicId: t.id, question, words: wordsOf(question) })));
-    canonicalQuestions.set(services.knowledge, questions);
+  let canonical = canonicalQuestions.get(services.knowledge);
+  if (!canonical) {
+    const questions = services.knowledge.topics.flatMap((t) => t.questions.slice(0, 2));
+    canonical = { questions, index: new QuestionPrefixIndex(questions) };
+    canonicalQuestions.set(services.knowledge, canonical);
   }
-  const words = wordsOf(typed);
-  if (words.length === 0) return services.knowledge.topics.map((t) => t.questions[0]!);
-  const direct = questions.filter((q) => words.every((w) => q.words.some((qw) => qw.startsWith(w)))).map((q) => q.question);
-  const answer = services.engine.answer(typed);
-  const engineTopics = [...(answer.topic ? [answer.topic] : []), ...answer.suggestions];
-  const nameTopics = services.topics.complete(typed, limit);
-  const ofTopics = [...engineTopics, ...nameTopics].flatMap((t) => services.knowledge.get(t.id)?.questions.slice(0, 2) ?? []);
-  return [...new Set([...direct, ...ofTopics])];
+  const words = wordsOf(typed).slice(0, MAX_TYPED_WORDS);
+  if (words.length === 0) return services.knowledge.topics.slice(0, limit).map((t) => t.questions[0]!);
+  const direct = canonical.index.matching(words, limit).map((q) => canonical.questions[q]!);
+  const named = services.topics.lookUp(typed);
+  // Fuzzy name matching suits a name; matched against a question, it finds noise.
+  const byName = words.length <= MAX_NAME_WORDS ? services.topics.complete(typed, limit) : [];
+  const topics = [...(named ? [toTopicRef(named)] : []), ...services.topics.named(typed, limit), ...byName];
+  const ofTopics = topics.flatMap((t) => services.knowledge.get(t.id)?.questions.slice(0, 2) ?? []);
+  return [...new Set([...direct, ...ofTopics])].slice(0, limit);
 }
+
+/** How many typed words a question must match; the rest of a long paste is ignored. */
+const MAX_TYPED_WORDS = 12;
+/** Text of more words than this is matched against topic names only word by word (`TopicFinder.named`). */
+const MAX_NAME_WORDS = 6;

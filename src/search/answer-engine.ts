@@ -1,11 +1,13 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, possessedTerms, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
+import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
+import { applyKubernetesGate } from './kubernetes-gate.ts';
+import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
 import { TermSet } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
@@ -68,7 +70,7 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
-  /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`). */
+  /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`) or a Docker feature ("kind cluster"). */
   aboutDocker: boolean;
   /** The terms a topic must explain to answer it; see {@link AnswerEngine.rank}. */
   decisive: string[];
@@ -82,6 +84,12 @@ interface AnalysedQuery {
   sharedPairs: ReadonlyMap<string, number>;
   /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
   gateTerms: GateTerm[];
+  /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
+  features: ReturnType<DockerFeatureFinder['named']>;
+  /** The stems of the words the asker calls theirs ("my nas"): context for the subject gate. */
+  possessed: Set<string>;
+  /** `sharedPairs` without the pairs that hold a number ("ubuntu 24", "port 8080"): what the Docker-signal gate reads. */
+  signalPairs: ReadonlyMap<string, number>;
 }
 
 /** A candidate topic as retrieval scores it, before its evidence and confidence. */
@@ -199,6 +207,8 @@ export class AnswerEngine {
   readonly #namedTopics = new Map<string, number>();
   /** Whether a question says anything of Docker; see {@link DockerSignal}. */
   readonly #dockerSignal: DockerSignal;
+  /** The Docker features a question names; see {@link DockerFeatureFinder}. */
+  readonly #features: DockerFeatureFinder;
   /** For each term some topic explains (see {@link #topicTerms}), how many topics explain it. */
   readonly #explainingTopics = new Map<string, number>();
   /** Per-query scratch, reused: which query term (slot) a term number is, valid when its stamp is the query's. */
@@ -315,6 +325,7 @@ export class AnswerEngine {
       isCommand: (term) => COMMAND_TERMS.has(term),
       isSubcommand: (term) => SUBCOMMAND_TERMS.has(term),
     });
+    this.#features = new DockerFeatureFinder(knowledge.topics);
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
@@ -489,11 +500,14 @@ export class AnswerEngine {
       anchors: DOCKER_ANCHORS,
       penalty: UNEXPLAINED_PENALTY,
     };
+    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
     const subjects = [
-      ...applySubjectGate(query.gateTerms, query.anchored, ranked, context),
+      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
+      ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
+      ...applyKubernetesGate(query.gateTerms, ranked, { ...context, isCommand: (term) => COMMAND_TERMS.has(term) }),
     ];
-    if (!this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs })) {
+    if (!dockerish) {
       for (const r of ranked) r.confidence *= UNEXPLAINED_PENALTY;
     }
     return subjects;
@@ -863,17 +877,21 @@ export class AnswerEngine {
     const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
+    const features = this.#features.named(cleaned);
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
       unknownWeight: unknown.size * unknownWordWeight,
       anchored,
-      aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)),
+      aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)) || features.length > 0,
       ...this.#decisiveTerms(terms, unknown, anchored),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
+      features,
+      possessed: possessedTerms(cleaned),
+      signalPairs: this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!)))),
     };
   }
 

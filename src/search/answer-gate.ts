@@ -1,27 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { INSTRUCTIONS, stemToken } from './analyse-text.ts';
+import { commonStems, COMMON_ENGLISH_STEMS } from './common-english.ts';
 
-/**
- * How many of `common-english.txt`'s words (most frequent first) count as common English. At 10,000,
- * "garage", "butterfly", "bake", "container" and "laptop" are common; "watchtower", "ssh", "nfs",
- * "systemd", "python" and "kubernetes" are not.
- */
-export const COMMON_ENGLISH_SIZE = 10_000;
-
-const COMMON_ENGLISH_FILE = readFileSync(new URL('./common-english.txt', import.meta.url), 'utf8');
-
-/**
- * The stems of the {@link COMMON_ENGLISH_SIZE} most frequent words of spoken English (SUBTLEX-US, see
- * `common-english.txt`'s header and `scripts/common-english.ts`). A word whose stem is not among them is
- * *rare*: a technical word, a product, a name.
- */
-export const COMMON_ENGLISH_STEMS: ReadonlySet<string> = new Set(commonStems(COMMON_ENGLISH_SIZE));
-
-/** The first `count` stems of `common-english.txt`: the file is stemmed ahead of time, so this costs ~2 ms. */
-function commonStems(count: number): string[] {
-  const lines = COMMON_ENGLISH_FILE.split('\n').filter((line) => line.length > 0 && !line.startsWith('#'));
-  return lines.slice(0, count);
-}
+export { COMMON_ENGLISH_SIZE, COMMON_ENGLISH_STEMS } from './common-english.ts';
 
 /**
  * Informal and abbreviated words that learners write in chat and that film subtitles rarely use: they are
@@ -38,10 +18,12 @@ export const INFORMAL_ENGLISH: ReadonlySet<string> = new Set(
 );
 
 /**
- * What people put *in* containers: languages, frameworks, databases, servers, distributions and apps. In a
- * question that names Docker they are the asker's stack, the context of the question ("how do i dockerize my
- * **django** app", "my **laravel** container cant write to storage"), not its subject. Written by hand for
- * this engine from widely used open-source stacks, not from any evaluation question.
+ * What people put *in* containers and run them on: languages, frameworks, databases, servers, distributions
+ * (and their release code names), environment managers, self-hosted apps and home-server hardware. In a
+ * question that names Docker they are the asker's stack, the context of the question ("how do i
+ * dockerize my **django** app", "my **laravel** container cant write to storage", "named volume for **plex**"),
+ * not its subject. Written by hand for this engine from widely used open-source stacks and self-hosting
+ * setups, not from any evaluation question.
  */
 export const STACK_WORDS: ReadonlySet<string> = new Set(
   `python java javascript typescript node nodejs deno bun npm yarn pnpm pip pipenv poetry ruby gem php composer
@@ -52,7 +34,12 @@ export const STACK_WORDS: ReadonlySet<string> = new Set(
    rabbitmq memcached neo4j influxdb clickhouse
    nginx apache httpd tomcat caddy haproxy
    ubuntu debian alpine fedora centos rhel rocky alma busybox distroless
-   wordpress drupal ghost jupyter pytorch tensorflow ollama grafana prometheus jenkins gitea nextcloud minecraft`
+   wordpress drupal ghost jupyter pytorch tensorflow ollama grafana prometheus jenkins gitea nextcloud minecraft
+   bookworm bullseye buster trixie jammy focal noble bionic
+   conda anaconda miniconda venv virtualenv nvm numpy pandas scipy
+   plex jellyfin emby pihole adguard homeassistant vaultwarden bitwarden sonarr radarr qbittorrent mailhog mailpit
+   adminer phpmyadmin pgadmin mosquitto nodered keycloak minio
+   nas synology qnap unraid truenas proxmox homelab raspberry rpi`
     .split(/\s+/)
     .filter(Boolean)
     .map(stemToken),
@@ -107,6 +94,15 @@ export function isRareSubject(t: GateTerm, anchors: ReadonlySet<string>, known: 
   });
 }
 
+/**
+ * The words that directly follow "my", "our" or "your" in a cleaned question, stemmed: the asker's own things
+ * ("clean up images, **my synology** is out of space", "a registry on **our nas**"), the setting of the
+ * question rather than its subject. Bounded by the question's length (one pass of one regular expression).
+ */
+export function possessedTerms(cleaned: string): Set<string> {
+  return new Set([...cleaned.matchAll(/(?<![\p{L}\p{N}])(?:my|our|your)\s+([\p{L}][\p{L}\p{N}]*)/gu)].map((m) => stemToken(m[1]!)));
+}
+
 /** What the subject gate needs to know about the knowledge base. */
 export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
   /** Whether a topic explains a term (its phrases other than the body use it). */
@@ -127,7 +123,9 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * {@link MIN_SUBJECT_SHARE} of the terms, means the knowledge base has no topic on the question: "should i
  * use **watchtower** to auto update my containers" is not answered by *Restart policies*, however well it
  * explains "auto", "update" and "containers". In a question that names Docker, the asker's stack
- * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject. Each subject word multiplies the
+ * ({@link STACK_WORDS}: "django", "postgres") is context, not a subject ("gradle build is slow, how do i
+ * enable the build cache" names no Docker, and is about gradle); in one that says something of Docker, so are
+ * the asker's own things (`possessed`, see {@link possessedTerms}: "my **nas**"). Each subject word multiplies the
  * confidence of every topic that does not explain it by the penalty and is added to that topic's
  * `unexplained` list; the caller re-sorts. A rare word that some topic explains
  * ("cron", "npm") is left to the ranking, and so are common English words: in a Docker question they are
@@ -135,19 +133,24 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  *
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
  * @param anchored whether the question names Docker's world as typed ("docker", "container"...)
+ * @param dockerish whether the question says something of Docker (see {@link DockerSignal})
  * @param ranked the ranked topics; their confidences and `unexplained` lists are changed in place
+ * @param possessed the stems of the words the asker calls theirs; see {@link possessedTerms}
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
 export function applySubjectGate<T extends GatedTopic>(
   terms: readonly GateTerm[],
   anchored: boolean,
+  dockerish: boolean,
   ranked: readonly T[],
   context: SubjectGateContext<T>,
+  possessed: ReadonlySet<string> = new Set(),
 ): string[] {
   const { explains, explainingTopics, known, anchors, penalty } = context;
   const subjects = terms
-    .filter((t) => explainingTopics(t.term) === 0 && isRareSubject(t, anchors, known))
-    .filter((t) => !(anchored && STACK_WORDS.has(t.term)))
+    // A long flag as typed is as specific as a rare word: "how do i raise --shm-size".
+    .filter((t) => explainingTopics(t.term) === 0 && (isRareSubject(t, anchors, known) || (t.certainty === 1 && /^--\p{L}/u.test(t.term))))
+    .filter((t) => !(anchored && STACK_WORDS.has(t.term)) && !(dockerish && possessed.has(t.term)))
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
@@ -188,6 +191,22 @@ export const GENERAL_COMPUTING: ReadonlySet<string> = new Set(
     .map(stemToken),
 );
 
+/**
+ * A word of computing that is no English word: another tool or system ("git", "npm", "ssh", "nginx"). A topic
+ * name that holds one ("git commit", used in a comparison) is that tool's, not Docker's.
+ */
+function isOtherTool(term: string): boolean {
+  return (GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term)) && !COMMON_ENGLISH_STEMS.has(term);
+}
+
+/**
+ * A term of another world of computing, or a number: a word pair that holds one ("install ubuntu", "ubuntu
+ * 24") says nothing of Docker, however many topics use it.
+ */
+export function isOtherWorldTerm(term: string): boolean {
+  return GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term) || !/\p{L}/u.test(term);
+}
+
 /** How common a word must be (its rank in `common-english.txt`) to say nothing of Docker on its own: "build", "run", "stop". */
 export const EVERYDAY_ENGLISH_SIZE = 2_000;
 
@@ -202,7 +221,16 @@ export interface SignalQuery {
   anchored: boolean;
   /** For each topic, how many of the question's neighbouring term pairs its phrases (bodies aside) also use. */
   sharedPairs: ReadonlyMap<string, number>;
+  /** Whether the knowledge base uses a term at all (bodies included); without it every term counts as known. */
+  known?: (term: string) => boolean;
 }
+
+/**
+ * Anchors that are also everyday words in another sense: "compose" music, food "containers". Alone they place
+ * a question in Docker's world only if it has no everyday word the knowledge base never uses ("music",
+ * "film", "food"); otherwise the question needs another signal. Written by hand from the anchors.
+ */
+const EVERYDAY_SENSE_ANCHORS: ReadonlySet<string> = new Set(['compose', 'container'].map(stemToken));
 
 /**
  * How many neighbouring word pairs a question must share with one topic's phrases (bodies aside) to speak
@@ -255,16 +283,25 @@ export class DockerSignal {
 
   /** Whether the question says anything of Docker; see the class. */
   has(query: SignalQuery): boolean {
-    if (query.anchored) return true;
     const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));
-    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term));
+    const foreign = query.known !== undefined && [...typed].some((t) => COMMON_ENGLISH_STEMS.has(t) && /^\p{L}{3,}$/u.test(t) && !isOtherWorldTerm(t) && !query.known!(t));
+    // Only an everyday-sense anchor, beside an everyday word the knowledge base never uses: "compose music".
+    const weak = foreign && ![...typed].some((t) => this.#anchors.has(t) && !EVERYDAY_SENSE_ANCHORS.has(t));
+    if (query.anchored && !weak) return true;
+    // Another world of computing in the question: its hardware, systems, tools or the asker's stack ("nginx").
+    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || STACK_WORDS.has(t.term));
     for (const { term } of query.terms) {
       // A misspelt "containr" or "dockerfle" still names Docker's world.
-      if (this.#anchors.has(term) || term.startsWith('-') || this.#isCommand(term)) return true;
+      if ((this.#anchors.has(term) && !(weak && EVERYDAY_SENSE_ANCHORS.has(term))) || term.startsWith('-') || this.#isCommand(term)) return true;
       // "why is my second build so fast": a docker verb, in a question about nothing else of computing.
       if (typed.has(term) && !computing && this.#isSubcommand(term)) return true;
-      if (typed.has(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !EVERYDAY_ENGLISH_STEMS.has(term)) return true;
-      if (this.#namePhrases.get(term)?.some((phrase) => phrase.every((t) => typed.has(t)))) return true;
+      // A word Docker names is Docker's unless it is everyday English, or common English or a verb other tools
+      // share ("commit", "tag", "restart") in a question about another world of computing ("undo my last git
+      // commit", "tag a release in git").
+      const ambiguous = EVERYDAY_ENGLISH_STEMS.has(term) || (computing && (COMMON_ENGLISH_STEMS.has(term) || this.#isSubcommand(term)));
+      // Numbers name nothing by themselves: "port 8080", "ubuntu 24.04".
+      if (typed.has(term) && /\p{L}/u.test(term) && this.#namingTerms.has(term) && !GENERAL_COMPUTING.has(term) && !ambiguous) return true;
+      if (this.#namePhrases.get(term)?.some((phrase) => phrase.every((t) => typed.has(t)) && !phrase.some(isOtherTool))) return true;
     }
     for (const count of query.sharedPairs.values()) if (count >= SIGNAL_SHARED_PAIRS) return true;
     return false;

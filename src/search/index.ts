@@ -8,3 +8,4 @@ export { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence, type Cali
 export { editDistance } from './edit-distance.ts';
 export { STOPWORDS } from './stopwords.ts';
 export { groupSimilarQuestions, type QuestionGroup } from './group-questions.ts';
+export { QuestionPrefixIndex, wordsOf } from './question-prefix-index.ts';

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { stemToken, toSurfaceTokens } from './analyse-text.ts';
+import { COMMON_ENGLISH_STEMS } from './common-english.ts';
 import { DOCKER_SUBCOMMANDS } from './docker-vocabulary.ts';
 import { DockerTermCorrector, SpellingCorrector } from './spelling-corrector.ts';
 
@@ -103,7 +104,7 @@ export function buildPhraseIndex(knowledge: KnowledgeBase): PhraseIndex {
   const exampleWords: string[] = [];
   for (const phrase of phrases) {
     if (!phrase.example) continue;
-    for (const word of phrase.words) exampleWords.push(cleanLexicon.stems.has(stemToken(word)) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
+    for (const word of phrase.words) exampleWords.push(isRealWord(word, cleanLexicon) ? word : (cleanLexicon.speller.correct(word)?.word ?? word));
   }
   for (const word of exampleWords) count(word);
   const lexicon = lexiconOf(counts, dockerTerms);
@@ -192,6 +193,11 @@ export function adjacentPairs(terms: readonly string[], termIds: ReadonlyMap<str
   return pairs;
 }
 
+/** The two term numbers of a pair made by {@link adjacentPairs}, in order. */
+export function pairTermIds(pair: number): [number, number] {
+  return [Math.floor(pair / MAX_TERMS), pair % MAX_TERMS];
+}
+
 /** @param counts every word of the knowledge base with how often it is used */
 function lexiconOf(counts: ReadonlyMap<string, number>, dockerTerms: DockerTermCorrector): Lexicon {
   return { speller: new SpellingCorrector(counts), dockerTerms, stems: new Set([...counts.keys()].map(stemToken)) };
@@ -201,13 +207,31 @@ function lexiconOf(counts: ReadonlyMap<string, number>, dockerTerms: DockerTermC
 const DOCKER_TERM_DISTANCE = 0.2;
 
 /**
- * Stems words, correcting the misspelt ones first (with the speller, then into a Docker term for short words); `distance` is 0 for a word as typed. A word whose stem
- * the knowledge base knows is never "corrected": "pausing" is not in it, but "pause" is.
+ * A word that is never "corrected": one whose stem the knowledge base knows ("pausing" is not in it, but
+ * "pause" is), or a common English word of {@link SHORTEST_GUARDED_WORD} letters or more
+ * ({@link COMMON_ENGLISH_STEMS}: "extension" is not a typo of "expansion"). A slip that makes another real
+ * word cannot be told from that word.
+ */
+function isRealWord(word: string, lexicon: Lexicon): boolean {
+  const stem = stemToken(word);
+  return lexicon.stems.has(stem) || (word.length >= SHORTEST_GUARDED_WORD && COMMON_ENGLISH_STEMS.has(stem));
+}
+
+/**
+ * Common words shorter than this may still be corrected into a Docker term: subtitles' frequent words include
+ * names and clipped words ("mont"), and a four-letter word is corrected only when exactly one Docker term is
+ * one edit away (see `DockerTermCorrector`).
+ */
+const SHORTEST_GUARDED_WORD = 5;
+
+/**
+ * Stems words, correcting the misspelt ones first (with the speller, then into a Docker term for short words); `distance` is 0 for a word as typed. A real
+ * word (see {@link isRealWord}) is never "corrected".
  */
 export function correctAndStem(words: readonly string[], lexicon: Lexicon): Array<{ term: string; distance: number }> {
   return words.map((word) => {
     const stem = stemToken(word);
-    if (lexicon.stems.has(stem)) return { term: stem, distance: 0 };
+    if (isRealWord(word, lexicon)) return { term: stem, distance: 0 };
     const correction = lexicon.speller.correct(word);
     if (correction) return { term: stemToken(correction.word), distance: correction.distance };
     const dockerTerm = lexicon.dockerTerms.correct(word);

@@ -1,3 +1,4 @@
+import { DEFAULT_DATABASE_PATH } from './default-database-path.ts';
 import { SchemaTooNewError } from './migrations.ts';
 import { probeDatabaseFile } from './probe-database-file.ts';
 import { SqliteDriver } from './sqlite-driver.ts';
@@ -5,7 +6,7 @@ import { SqlStore } from './sql-store.ts';
 import { StoreBusyError } from './store-busy-error.ts';
 import type { Store } from './store.ts';
 
-export const DEFAULT_DATABASE_PATH = './data/stevedore.db';
+export { DEFAULT_DATABASE_PATH };
 
 export interface StoreSettings {
   /** A `postgres://` URL; when set, PostgreSQL is used instead of SQLite. */

@@ -17,7 +17,7 @@ import {
  * The bars, asked through `/ask`'s router. Development set: issue 3's 95% / 95%, and at most 3% wrong
  * answers. Its 2026-11-29 additions (uncovered Docker questions, near misses, on-topic questions for the new
  * topics), round 3 (written from the titles alone, 2026-11-29, measured before any tuning to it: 72.4% / 92.6% /
- * 10.6%) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine
+ * 10.6%; 74.4% / 97.7% / 8.7% after the third round of gates) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine
  * reached, below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
  * docs/answer-engine.md says where they stand. Raise them as the engine improves; never lower one to make a
  * change pass. One exception, for the lead to confirm: the gates after ranking (answer-gate.ts) took the
@@ -26,8 +26,8 @@ import {
  */
 const FLOORS = {
   development: { onTopicAccuracy: 0.95, offTopicAbstention: 0.95, wrongConfidentRate: 0.03 },
-  'development additions': { onTopicAccuracy: 0.8, offTopicAbstention: 0.93, wrongConfidentRate: 0.1 },
-  'development round 3': { onTopicAccuracy: 0.72, offTopicAbstention: 0.92, wrongConfidentRate: 0.11 },
+  'development additions': { onTopicAccuracy: 0.8, offTopicAbstention: 0.98, wrongConfidentRate: 0.06 },
+  'development round 3': { onTopicAccuracy: 0.74, offTopicAbstention: 0.97, wrongConfidentRate: 0.09 },
   sealed: { onTopicAccuracy: 0.84, offTopicAbstention: 0.92, wrongConfidentRate: 0.085 },
 } as const;
 

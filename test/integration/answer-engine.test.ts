@@ -147,6 +147,32 @@ describe('AnswerEngine: the subject and Docker-signal gates (issue 10 §1, secon
   });
 });
 
+// The gates' own examples, written for them from general knowledge: not evaluation questions.
+describe('AnswerEngine: features, other tools and the asker\'s setting (issue 10 §1, third round)', () => {
+  test.each([
+    'what is docker machine and do i still need it',
+    'how do i install a docker extension in docker desktop',
+    'how do i set up a kind cluster for my tests',
+    'how do i raise --shm-size for my container',
+  ])('GIVEN the Docker question %j, about a feature or flag no topic explains THEN it abstains with "not yet"', (question) => {
+    expect(engine.answer(question)).toMatchObject({ answered: false, abstention: 'not-yet', topic: null });
+  });
+
+  test.each(['how do i undo my last git commit but keep the changes', 'which process is using port 3000 on ubuntu', 'virtualbox guest additions will not install on ubuntu 24.04'])(
+    'GIVEN %j, Docker\'s verbs and numbers in a question about another tool THEN it abstains as off-topic',
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({ answered: false, abstention: 'off-topic' });
+    },
+  );
+
+  test.each([
+    ['what does docker scout do', 'image-supply-chain'],
+    ['how do i clean up old docker images, my synology is out of space', 'managing-images'],
+  ])('GIVEN %j, a feature a topic names or a rare word that is the asker\'s own THEN it still answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+});
+
 describe('spelling against the shipped knowledge (issue 10 §1)', () => {
   const { lexicon } = buildPhraseIndex(knowledge);
   const spelt = (word: string) => correctAndStem([word], lexicon)[0]!;
@@ -161,6 +187,10 @@ describe('spelling against the shipped knowledge (issue 10 §1)', () => {
   });
 
   test.each(['love', 'test', 'redis'])('GIVEN %s THEN it stays as typed', (word) => {
+    expect(spelt(word)).toEqual({ term: stemToken(word), distance: 0 });
+  });
+
+  test.each(['extension', 'machine', 'thinking', 'tired'])('GIVEN the common English word %s THEN it is never corrected into another word', (word) => {
     expect(spelt(word)).toEqual({ term: stemToken(word), distance: 0 });
   });
 });

@@ -7,7 +7,7 @@ import { CHILD_PROCESS_TEST_TIMEOUT_MS } from '../fixtures/child-process-budget.
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
 
-/** Runs `src/cli/ask.ts` as `npm run -s ask` does, optionally with stdin. */
+/** Runs `src/cli/ask.ts` (which `npm run -s ask` runs compiled), optionally with stdin. */
 function ask(args: string[], stdin?: string): Promise<{ stdout: string; stderr: string }> {
   const child = run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { cwd: root, maxBuffer: 10 * 1024 * 1024 });
   if (stdin !== undefined) {

@@ -11,7 +11,10 @@ const root = new URL('../../', import.meta.url);
 const folder = mkdtempSync(join(tmpdir(), 'stevedore-knowledge-dir-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Runs an entry point as npm does, with only these settings; resolves its output and exit code. */
+/**
+ * Runs an entry point from its TypeScript, with only these settings; resolves its output and exit code. npm runs the
+ * same code compiled, through scripts/launch.mjs: KNOWLEDGE_DIR through that is in test/integration/launcher.test.ts.
+ */
 async function launch(script: string, args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { PATH: process.env['PATH'], ...env } });

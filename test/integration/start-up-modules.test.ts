@@ -20,8 +20,9 @@ beforeAll(async () => {
 let runs = 0;
 
 /**
- * Runs an entry point as `npm start` runs it (`node --import tsx`), with the loaded-packages reporter preloaded,
- * `stdin` as its input and only the given settings; resolves its output, exit code and the packages it loaded.
+ * Runs an entry point from its TypeScript (`node --import tsx`; `npm start` runs the same modules compiled, from
+ * dist/), with the loaded-packages reporter preloaded, `stdin` as its input and only the given settings; resolves
+ * its output, exit code and the packages it loaded.
  */
 async function run(script: string, args: string[], env: Record<string, string>, stdin = ''): Promise<{ stdout: string; stderr: string; code: number | null; loaded: string[] }> {
   const report = path.join(scratch, `loaded-${++runs}.json`);
@@ -69,10 +70,13 @@ describe('a start loads only what its mode uses', { timeout: CHILD_PROCESS_TEST_
     expect(loaded).toContain('pg');
   });
 
-  test('GIVEN a one-shot question and a warm cache THEN ask answers without loading any platform, pg, pino or the YAML parser', async () => {
+  test('GIVEN a one-shot question and a warm cache THEN ask answers without loading any platform, pg, pino, the YAML parser, the SQLite driver or the explainer\'s parsers', async () => {
     const { stdout, code, loaded } = await run('src/cli/ask.ts', ['--json', 'what is an image'], { CACHE_DIR: cacheDir });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ answered: true, topic: { id: 'image' } });
-    for (const name of [...PLATFORM_PACKAGES, 'yaml']) expect(loaded, name).not.toContain(name);
+    // ask needs no store and no command but the answer: it imports the renderer, not the core's barrel.
+    for (const name of [...PLATFORM_PACKAGES, 'yaml', 'better-sqlite3', 'dockerfile-ast', 'shell-quote']) expect(loaded, name).not.toContain(name);
+    // The reporter sees this process's CommonJS packages: the settings' .env reader is one.
+    expect(loaded).toContain('dotenv');
   });
 });

@@ -70,7 +70,8 @@ function callbackProblems({ type, data }: Callback): string[] {
  * Every message rules out every ping, except that a new channel message (a daily post) may ping the one role it
  * mentions, and nothing else: `allowed_mentions: { parse: [], roles: [id] }` with `<@&id>` as its content.
  */
-function messageProblems(message: Message, mayPingItsRole = false): string[] {
+function messageProblems(message: Message | undefined, mayPingItsRole = false): string[] {
+  if (typeof message !== 'object' || message === null) return ['no JSON body'];
   const mentions = message.allowed_mentions;
   const roles = mentions?.roles ?? [];
   const oneRole = mayPingItsRole && roles.length === 1 && message.content === `<@&${roles[0]}>`;

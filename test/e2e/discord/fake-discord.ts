@@ -357,6 +357,9 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const raw = Buffer.concat(await req.toArray());
+    // A request its client gave up on before the body was complete (undici's timeout on a busy machine) gets no
+    // answer and is not recorded: Discord would not have it either.
+    if (req.readableAborted) return;
     const { body, files } = await parseBody(req.headers['content-type'] ?? '', raw);
     const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, files, receivedAt, status: 0 };
 

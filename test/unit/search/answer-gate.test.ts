@@ -7,13 +7,15 @@ import {
   applySubjectGate,
   COMMON_ENGLISH_STEMS,
   DockerSignal,
+  isOtherWorldTerm,
   isRareSubject,
+  possessedTerms,
   type GatedTopic,
   type GateTerm,
   type SubjectGateContext,
 } from '../../../src/search/answer-gate.ts';
 
-const ANCHORS: ReadonlySet<string> = new Set(['docker', 'container'].map(stemToken));
+const ANCHORS: ReadonlySet<string> = new Set(['docker', 'container', 'compose'].map(stemToken));
 const typed = (text: string): GateTerm[] => [...new Set(analyseText(text))].map((term) => ({ term, certainty: 1 }));
 const rare = (word: string, known: (t: string) => boolean = () => false) => isRareSubject({ term: stemToken(word), certainty: 1 }, ANCHORS, known);
 
@@ -67,23 +69,63 @@ describe('isRareSubject', () => {
 describe('applySubjectGate', () => {
   test('GIVEN a rare word no topic explains THEN every topic loses confidence and lists it as unexplained', () => {
     const ranked = [topic('restart-policies', 'auto restart update containers'), topic('volumes', 'volume containers', 0.4)];
-    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, ranked, context(ranked));
+    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, true, ranked, context(ranked));
     expect(subjects).toEqual([stemToken('watchtower')]);
     expect(ranked[0]).toMatchObject({ confidence: 0.9 * 0.25, unexplained: [stemToken('watchtower')] });
     expect(ranked[1]!.confidence).toBeCloseTo(0.4 * 0.25);
   });
 
+  test('GIVEN a long flag as typed that no topic explains THEN it is a subject, as a rare word is', () => {
+    const ranked = [topic('cgroups', 'memory limits containers raise')];
+    const terms: GateTerm[] = [...typed('how do i raise shared memory for my container'), { term: '--shm-size', certainty: 1 }];
+    expect(applySubjectGate(terms, true, true, ranked, context(ranked))).toContain('--shm-size');
+    expect(ranked[0]!.unexplained).toContain('--shm-size');
+  });
+
   test('GIVEN a rare word some topic explains THEN the gate leaves it to the ranking', () => {
     const ranked = [topic('cron-topic', 'run cron jobs in containers'), topic('other', 'containers')];
-    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, true, ranked, context(ranked))).toEqual([]);
     expect(ranked.map((r) => r.confidence)).toEqual([0.9, 0.9]);
   });
 
   test('GIVEN one rare word in a long question THEN it is context, not the subject', () => {
     const ranked = [topic('volumes', 'volumes remove run tables gone data')];
     const question = 'ok so i have a foodb container for my uni project and every time i remove it and run it again all my tables are gone, my friend said use volumes';
-    expect(applySubjectGate(typed(question), true, ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed(question), true, true, ranked, context(ranked))).toEqual([]);
     expect(ranked[0]!.confidence).toBe(0.9);
+  });
+
+  test('GIVEN a rare word the asker calls theirs in a question about Docker THEN it is the setting, not the subject', () => {
+    const question = 'how do i clean up old images, my synology is out of space';
+    const ranked = [topic('managing-images', 'clean up old images space')];
+    expect(applySubjectGate(typed(question), false, true, ranked, context(ranked), possessedTerms(question))).toEqual([]);
+    expect(ranked[0]!.confidence).toBe(0.9);
+  });
+
+  test('GIVEN the same rare word not called theirs, or in a question that says nothing of Docker THEN it is still the subject', () => {
+    const ranked = [topic('managing-images', 'clean up old images space')];
+    expect(applySubjectGate(typed('how do i clean up old images on a synology'), false, true, ranked, context(ranked))).toEqual([stemToken('synology')]);
+    const question = 'my synology is out of space';
+    expect(applySubjectGate(typed(question), false, false, [topic('x', 'space')], context([]), possessedTerms(question))).toEqual([stemToken('synology')]);
+  });
+
+  test('GIVEN a stack word THEN it is context in a question that names Docker, and the subject in one that does not', () => {
+    const ranked = [topic('build-cache', 'build cache slow enable')];
+    expect(applySubjectGate(typed('gradle build is slow, how do i enable the build cache'), false, true, ranked, context(ranked))).toEqual([stemToken('gradle')]);
+    expect(applySubjectGate(typed('my docker gradle build is slow'), true, true, [topic('build-cache', 'build cache slow')], context([]))).toEqual([]);
+  });
+});
+
+describe('isOtherWorldTerm', () => {
+  test('GIVEN words of general computing, the stack and numbers THEN they are another world; Docker\'s own words are not', () => {
+    for (const word of ['install', 'ubuntu', 'nginx', '24']) expect(isOtherWorldTerm(stemToken(word)), word).toBe(true);
+    for (const word of ['volume', 'layer', 'entrypoint']) expect(isOtherWorldTerm(stemToken(word)), word).toBe(false);
+  });
+});
+
+describe('possessedTerms', () => {
+  test('GIVEN my, our and your THEN the word right after each is the asker\'s, stemmed', () => {
+    expect(possessedTerms('a registry on our nas for my homelab images, your pi')).toEqual(new Set(['nas', 'homelab', 'pi'].map(stemToken)));
   });
 });
 
@@ -108,8 +150,10 @@ describe('applyShortQuestionGate', () => {
 
 describe('DockerSignal', () => {
   const signal = new DockerSignal(
-    ['GPUs in containers', 'gpu', 'dns', 'remote host', 'ssh', 'host network', 'volume', 'build cache', 'entrypoint'].map(analyseText),
-    { anchors: ANCHORS, isCommand: (t) => t === 'dockercp', isSubcommand: (t) => t === 'build' || t === 'run' },
+    ['GPUs in containers', 'gpu', 'dns', 'remote host', 'ssh', 'host network', 'volume', 'build cache', 'entrypoint', 'git commit', 'commit', 'layer', 'restart'].map(
+      analyseText,
+    ),
+    { anchors: ANCHORS, isCommand: (t) => t === 'dockercp', isSubcommand: (t) => ['build', 'run', 'restart', 'commit'].includes(t) },
   );
   const has = (question: string, sharedPairs: ReadonlyMap<string, number> = new Map()) =>
     signal.has({ terms: typed(question), anchored: false, sharedPairs });
@@ -120,6 +164,22 @@ describe('DockerSignal', () => {
 
   test('GIVEN a Docker-specific term, a two-word name, a flag or a docker verb alone THEN they do', () => {
     for (const q of ['what is a volume', 'what is the host network driver', 'entrypoint', 'what does --rm do', 'why is my second build so fast']) expect(has(q), q).toBe(true);
+  });
+
+  test('GIVEN a common word Docker names, or a number, in a question about another tool or system THEN it says nothing of Docker', () => {
+    for (const q of ['how do i undo my last git commit', 'which process uses port 8080 on ubuntu', 'how do i restart nginx']) expect(has(q), q).toBe(false);
+  });
+
+  test('GIVEN the same common words with no other world of computing THEN they are still Docker\'s', () => {
+    for (const q of ['how do i restart it when it crashes', 'what is a layer']) expect(has(q), q).toBe(true);
+  });
+
+  test('GIVEN an everyday-sense anchor beside an everyday word the knowledge base never uses THEN it needs another signal', () => {
+    const known = (term: string) => term !== stemToken('music') && term !== stemToken('film');
+    const ask = (question: string) => signal.has({ terms: typed(question), anchored: true, sharedPairs: new Map(), known });
+    expect(ask('how do you compose music for a short film')).toBe(false);
+    expect(ask('what is compose for')).toBe(true);
+    expect(ask('run a music player in a container with docker')).toBe(true);
   });
 
   test('GIVEN word pairs shared with a topic THEN they are Docker\'s language', () => {
