@@ -113,6 +113,18 @@ interface SkippedTopic {
   explainedSlots: number;
 }
 
+/** How many of a topic's best phrases `RankWeights.topPhrases` averages. */
+const TOP_PHRASES = 5;
+
+/**
+ * For each phrase kind (in {@link PHRASE_KINDS} order), the field whose best match counts apart in the score:
+ * 0 names (title, aliases), 1 terms (keywords, commands), 2 the summary; -1 none (example questions and the
+ * body count only through the best phrases).
+ */
+const FIELD_OF_KIND: readonly number[] = PHRASE_KINDS.map((kind) => ({ title: 0, alias: 0, keyword: 1, command: 1, summary: 2 })[kind as string] ?? -1);
+/** How many fields {@link FIELD_OF_KIND} numbers. */
+const FIELDS = 3;
+
 /** How many candidates with the highest bounds are scored first, to set a high second-best score early. */
 const PROMISING_TOPICS = 4;
 
@@ -177,7 +189,7 @@ const NOT_YET = "I don't have a topic on that yet.";
  * Answers questions from the knowledge base. A question goes through the same analyser as the knowledge
  * (slang, stopwords, stems); misspelt words are corrected with Fuse.js against the knowledge base's own
  * vocabulary; an inverted index finds the phrases that share a distinctive term with the question; topics
- * are scored by how much of the question their best phrases and their whole vocabulary explain; and a
+ * are scored by how much of the question their best phrases, their fields and their whole vocabulary explain; and a
  * calibrated confidence decides whether to answer or abstain with near misses.
  */
 export class AnswerEngine {
@@ -217,6 +229,8 @@ export class AnswerEngine {
   readonly #topicWeight: Float64Array;
   readonly #topicBestPhrase: Float64Array;
   readonly #topicSecondPhrase: Float64Array;
+  /** Per-query scratch: each topic's best match bound in each field of {@link FIELD_OF_KIND}, `FIELDS` per topic. */
+  readonly #topicFieldBest: Float64Array;
   readonly #topicLastSlot: Int32Array;
   readonly #topicNamingWeight: Float64Array;
   readonly #topicLastNamingSlot: Int32Array;
@@ -238,6 +252,13 @@ export class AnswerEngine {
   #stamp = 0;
   /** Per-phrase scratch: the query slots a phrase matches, in query order. */
   readonly #hits = new Int32Array(MAX_QUERY_TERMS);
+  /** Per-topic scratch: for each query slot, how much the topic's phrases other than the body use it (see `RankWeights.fieldMatch`). */
+  readonly #termUses = new Float64Array(MAX_QUERY_TERMS);
+  /** Per-topic scratch: its {@link TOP_PHRASES} best phrase relevances, best first. */
+  readonly #topRelevances = new Float64Array(TOP_PHRASES);
+  /** Each topic's number of phrases other than the body, and their mean over topics: BM25F's length. */
+  readonly #fieldLengths: Float64Array;
+  readonly #averageFieldLength: number;
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -246,7 +267,7 @@ export class AnswerEngine {
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
     this.#index = buildPhraseIndex(knowledge);
 
-    const { recordCount, recordKind, recordTermStart, recordTerms, topicRecordStart, postingStart, termIds, terms } = this.#index;
+    const { recordCount, recordKind, recordTopic, recordTermStart, recordTerms, topicRecordStart, postingStart, termIds, terms } = this.#index;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
     const isNamingTerm = new Uint8Array(terms.length);
@@ -336,6 +357,7 @@ export class AnswerEngine {
     this.#topicWeight = new Float64Array(knowledge.topics.length);
     this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
     this.#topicSecondPhrase = new Float64Array(knowledge.topics.length);
+    this.#topicFieldBest = new Float64Array(knowledge.topics.length * FIELDS);
     this.#topicLastSlot = new Int32Array(knowledge.topics.length);
     this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
     this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
@@ -343,6 +365,9 @@ export class AnswerEngine {
     this.#topicPairs = new Int32Array(knowledge.topics.length);
     this.#topicCommonWeight = new Float64Array(knowledge.topics.length);
     knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
+    this.#fieldLengths = new Float64Array(knowledge.topics.length);
+    for (let r = 0; r < recordCount; r++) if (recordKind[r] !== body) this.#fieldLengths[recordTopic[r]!]!++;
+    this.#averageFieldLength = Math.max(1, this.#fieldLengths.reduce((sum, n) => sum + n, 0) / Math.max(1, knowledge.topics.length));
     const names: string[][] = [];
     for (let r = 0; r < recordCount; r++) {
       if (!naming[recordKind[r]!]) continue;
@@ -680,7 +705,7 @@ export class AnswerEngine {
     gated: readonly string[],
   ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
-    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, phraseShare, secondPhraseWeight, calibration } = this.#scoring;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, rankWeights: w, calibration } = this.#scoring;
     const known = query.known;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
@@ -707,6 +732,7 @@ export class AnswerEngine {
           this.#topicNamingWeight[t] = 0;
           this.#topicBestPhrase[t] = 0;
           this.#topicSecondPhrase[t] = 0;
+          this.#topicFieldBest.fill(0, t * FIELDS, (t + 1) * FIELDS);
           this.#topicLastSlot[t] = -1;
           this.#topicLastNamingSlot[t] = -1;
           this.#topicExplained[t] = 0;
@@ -762,11 +788,15 @@ export class AnswerEngine {
         queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
       }
       const exponent = phraseExponents[kind]!;
-      // The phrase's own factor is at most 1: a phrase that could not beat its topic's second best even
-      // with it changes nothing.
-      if (kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
+      const field = FIELD_OF_KIND[kind]!;
+      // The phrase's own factor is at most 1: a phrase outside the fields whose best match counts apart that
+      // could not beat its topic's second best even with it changes nothing (the five best phrases are
+      // bounded by the best and the second).
+      if (field < 0 && kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
       // x ** 0 is 1 for every x.
-      const relevance = kindWeights[kind]! * queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
+      const match = queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
+      const relevance = kindWeights[kind]! * match;
+      if (field >= 0 && match > this.#topicFieldBest[t * FIELDS + field]!) this.#topicFieldBest[t * FIELDS + field] = match;
       if (relevance > this.#topicBestPhrase[t]!) {
         this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
         this.#topicBestPhrase[t] = relevance;
@@ -804,7 +834,7 @@ export class AnswerEngine {
     // ranking: left out, which only loosens the bound.)
     const penalty = Math.log(UNEXPLAINED_PENALTY);
     const slots = new Map(known.map((q, slot) => [q.term, slot]));
-    let everyTopicPenalties = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.sharedPairs }) ? 0 : 1;
+    let everyTopicPenalties = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: (term) => this.#weights.has(term) }) ? 0 : 1;
     let mustExplain = 0;
     for (const term of new Set([...query.decisive, ...gated])) {
       const slot = slots.get(term);
@@ -819,8 +849,21 @@ export class AnswerEngine {
       const t = topics[i]!;
       const weight = this.#topicWeight[t]! * margin;
       const bestPhrase = this.#topicBestPhrase[t]!;
-      const phraseScore = (bestPhrase + secondPhraseWeight * this.#topicSecondPhrase[t]!) / (1 + secondPhraseWeight);
-      const score = (phraseShare * phraseScore + (1 - phraseShare) * Math.min(1, weight / query.knownWeight)) * margin + 1e-12;
+      const secondPhrase = this.#topicSecondPhrase[t]!;
+      // Every phrase after the best relevance is at most the second-best bound; BM25F is at most the vocabulary.
+      const vocabulary = Math.min(1, weight / query.knownWeight);
+      const pairs = query.pairs.length > 0 ? this.#topicPairs[t]! / query.pairs.length : 0;
+      const score =
+        (w.bestPhrase * bestPhrase +
+          w.secondPhrase * secondPhrase +
+          w.topPhrases * ((bestPhrase + (TOP_PHRASES - 1) * secondPhrase) / TOP_PHRASES) +
+          w.nameMatch * this.#topicFieldBest[t * FIELDS]! +
+          w.termMatch * this.#topicFieldBest[t * FIELDS + 1]! +
+          w.summaryMatch * this.#topicFieldBest[t * FIELDS + 2]! +
+          (w.vocabulary + w.fieldMatch) * vocabulary +
+          w.sharedPairs * pairs) *
+          margin +
+        1e-12;
       scoreBounds[i] = score;
       confidenceLogits[i] =
         fixed +
@@ -836,21 +879,33 @@ export class AnswerEngine {
     return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, explainedSlots };
   }
 
-  /** One topic's score, best phrase and coverage; `stamp` marks the query's terms (see {@link #retrieve}). */
+  /**
+   * One topic's score, best phrase and coverage; `stamp` marks the query's terms (see {@link #retrieve}). The
+   * score is the weighted sum of {@link ScoringWeights.rankWeights}: its best phrases, its best match in each naming field,
+   * its vocabulary, BM25F over its phrases other than the body, and the query's word pairs it uses.
+   */
   #scoreTopic(topic: number, query: AnalysedQuery, stamp: number, generating: readonly boolean[]): ScoredTopic {
     const { recordKind, recordTermStart, recordTerms, topicRecordStart } = this.#index;
-    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, secondPhraseWeight, phraseShare } = this.#scoring;
+    const { kindWeight, queryCoverageExponent, phraseCoverageExponent, rankWeights: w, fieldSaturation, fieldLengthNormalisation } = this.#scoring;
     const known = query.known;
     const hits = this.#hits;
-    let first = 0;
-    let second = 0;
+    const uses = this.#termUses;
+    uses.fill(0, 0, known.length);
+    const top = this.#topRelevances;
+    top.fill(0);
+    const fieldBest = [0, 0, 0];
+    const body = PHRASE_KINDS.indexOf('body');
     for (let r = topicRecordStart[topic]!; r < topicRecordStart[topic + 1]!; r++) {
       let count = 0;
       let candidate = false;
+      const kindIndex = recordKind[r]!;
+      const kind = PHRASE_KINDS[kindIndex]!;
+      const use = kindIndex === body ? 0 : kindWeight[kind];
       for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
         const id = recordTerms[k]!;
         if (this.#termStamp[id] !== stamp) continue;
         const slot = this.#termSlot[id]!;
+        uses[slot] = uses[slot]! + use;
         // In query order, so sums are added in the same order as ever.
         let at = count++;
         while (at > 0 && hits[at - 1]! > slot) hits[at] = hits[--at]!;
@@ -868,22 +923,40 @@ export class AnswerEngine {
         matchedWeight += weight;
         matchedCertainWeight += weight * certainty;
       }
-      const kind = PHRASE_KINDS[recordKind[r]!]!;
-      const relevance =
-        kindWeight[kind] *
-        (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent *
-        (matchedWeight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
-      if (relevance > first) [first, second] = [relevance, first];
-      else if (relevance > second) second = relevance;
+      const match = (matchedCertainWeight / query.knownWeight) ** queryCoverageExponent * (matchedWeight / this.#phraseWeights[r]!) ** phraseCoverageExponent[kind];
+      const relevance = kindWeight[kind] * match;
+      const field = FIELD_OF_KIND[kindIndex]!;
+      if (field >= 0 && match > fieldBest[field]!) fieldBest[field] = match;
+      // The five best relevances, best first.
+      if (relevance > top[TOP_PHRASES - 1]!) {
+        let at = TOP_PHRASES - 1;
+        while (at > 0 && top[at - 1]! < relevance) top[at] = top[--at]!;
+        top[at] = relevance;
+      }
     }
-    const phraseScore = (first + secondPhraseWeight * second) / (1 + secondPhraseWeight);
+    const [first, second] = [top[0]!, top[1]!];
+    let topSum = 0;
+    for (let i = 0; i < TOP_PHRASES; i++) topSum += top[i]!;
     const coverage = this.#topicCoverage(topic, query);
-    return {
-      topic: this.#knowledge.topics[topic]!,
-      score: phraseShare * phraseScore + (1 - phraseShare) * coverage.matched,
-      bestPhrase: first,
-      coverage,
-    };
+    // BM25F: a term's uses saturate, and a topic with more phrases than most needs more uses for the same.
+    const saturation = fieldSaturation * (1 - fieldLengthNormalisation + (fieldLengthNormalisation * this.#fieldLengths[topic]!) / this.#averageFieldLength);
+    let fieldMatch = 0;
+    for (let slot = 0; slot < known.length; slot++) {
+      const u = uses[slot]!;
+      if (u > 0) fieldMatch += (known[slot]!.weight * known[slot]!.certainty * u) / (u + saturation);
+    }
+    const pairs = query.pairs.length > 0 ? (query.sharedPairs.get(this.#knowledge.topics[topic]!.id) ?? 0) / query.pairs.length : 0;
+    const score =
+      w.bestPhrase * first +
+      w.secondPhrase * second +
+      w.topPhrases * (topSum / TOP_PHRASES) +
+      w.nameMatch * fieldBest[0]! +
+      w.termMatch * fieldBest[1]! +
+      w.summaryMatch * fieldBest[2]! +
+      w.vocabulary * coverage.matched +
+      w.fieldMatch * (fieldMatch / query.knownWeight) +
+      w.sharedPairs * pairs;
+    return { topic: this.#knowledge.topics[topic]!, score, bestPhrase: first, coverage };
   }
 
   /**
