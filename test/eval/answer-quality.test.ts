@@ -17,18 +17,17 @@ import {
  * The bars, asked through `/ask`'s router. Development set: issue 3's 95% / 95%, and at most 3% wrong
  * answers. Its 2026-11-29 additions (uncovered Docker questions, near misses, on-topic questions for the new
  * topics), round 3 (written from the titles alone, 2026-11-29, measured before any tuning to it: 72.4% / 92.6% /
- * 10.6%; 74.4% / 97.7% / 8.7% after the third round of gates) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine
- * reached, below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
+ * 10.6%) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine reached
+ * at the end of the third round (additions 83.8% / 99.1% / 4.7%, round 3 78.1% / 97.1% / 7.6%, sealed 86.6% /
+ * 94.5% / 6.7%), below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
  * docs/answer-engine.md says where they stand. Raise them as the engine improves; never lower one to make a
- * change pass. One exception, for the lead to confirm: the gates after ranking (answer-gate.ts) took the
- * sealed on-topic floor from 85% to 84% (84.6% measured, 3 questions fewer than 85.8%) while abstention rose
- * from 90.3% to 92.8% and wrong answers fell from 47 to 40 (docs/answer-engine.md, "Gates after ranking").
+ * change pass.
  */
 const FLOORS = {
   development: { onTopicAccuracy: 0.95, offTopicAbstention: 0.95, wrongConfidentRate: 0.03 },
-  'development additions': { onTopicAccuracy: 0.8, offTopicAbstention: 0.98, wrongConfidentRate: 0.06 },
-  'development round 3': { onTopicAccuracy: 0.74, offTopicAbstention: 0.97, wrongConfidentRate: 0.09 },
-  sealed: { onTopicAccuracy: 0.84, offTopicAbstention: 0.92, wrongConfidentRate: 0.085 },
+  'development additions': { onTopicAccuracy: 0.83, offTopicAbstention: 0.99, wrongConfidentRate: 0.05 },
+  'development round 3': { onTopicAccuracy: 0.78, offTopicAbstention: 0.97, wrongConfidentRate: 0.08 },
+  sealed: { onTopicAccuracy: 0.86, offTopicAbstention: 0.94, wrongConfidentRate: 0.07 },
 } as const;
 
 // Through the same router as /ask, which hands pasted commands and Dockerfiles to the explainer.
