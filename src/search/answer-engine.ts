@@ -183,7 +183,8 @@ const COMMON_TERM_SHARE = 0.05;
 const MAX_QUERY_TERMS = MAX_QUERY_LENGTH;
 
 const COVERS = 'I only cover Docker concepts: images, containers, Dockerfiles, volumes, networking and the tools around them.';
-const NOT_YET = "I don't have a topic on that yet.";
+/** The text of a "not yet" abstention; front ends title it "I don't have a topic on that yet". */
+const NOT_YET = 'That is a Docker question, but none of my topics covers it yet.';
 
 /**
  * Answers questions from the knowledge base. A question goes through the same analyser as the knowledge
