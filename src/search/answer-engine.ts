@@ -1,7 +1,7 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, possessedTerms, type GateTerm } from './answer-gate.ts';
+import { applyShortQuestionGate, applySubjectGate, DockerSignal, penalizeUnexplained, possessedTerms, type GateTerm } from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -561,14 +561,7 @@ export class AnswerEngine {
     const claimed = query.subcommands.filter((term) =>
       ranked.some((r) => r.confidence >= this.#options.minConfidence && this.#topicTerms.get(r.topic.id)!.explaining.has(term)),
     );
-    for (const r of ranked) {
-      const { explaining } = this.#topicTerms.get(r.topic.id)!;
-      for (const term of claimed) {
-        if (explaining.has(term)) continue;
-        r.unexplained.push(term);
-        r.confidence *= UNEXPLAINED_PENALTY;
-      }
-    }
+    penalizeUnexplained(ranked, claimed, (r, term) => this.#topicTerms.get(r.topic.id)!.explaining.has(term), UNEXPLAINED_PENALTY);
     const subjects = this.#gate(ranked, query);
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));

@@ -74,6 +74,20 @@ export interface GatedTopic {
 }
 
 /**
+ * What every gate after ranking does with the words it decided on: each ranked topic that does not explain a
+ * word gets it in its `unexplained` list (once) and its confidence multiplied by `penalty` for it. In place.
+ */
+export function penalizeUnexplained<T extends GatedTopic>(ranked: readonly T[], words: readonly string[], explains: (topic: T, word: string) => boolean, penalty: number): void {
+  for (const r of ranked) {
+    for (const word of words) {
+      if (explains(r, word) || r.unexplained.includes(word)) continue;
+      r.unexplained.push(word);
+      r.confidence *= penalty;
+    }
+  }
+}
+
+/**
  * A word that can be the *subject* of a question: a rare word (not common English), written as is, made
  * of letters and digits and starting with a letter ("watchtower", "nfs", "ipv6", "x11"), and not one of
  * the words that merely place the question in Docker's world (`anchors`: "docker", "dockerfile"...).
@@ -154,13 +168,7 @@ export function applySubjectGate<T extends GatedTopic>(
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
-  for (const r of ranked) {
-    for (const term of subjects) {
-      if (explains(r, term) || r.unexplained.includes(term)) continue;
-      r.unexplained.push(term);
-      r.confidence *= penalty;
-    }
-  }
+  penalizeUnexplained(ranked, subjects, explains, penalty);
   return subjects;
 }
 
@@ -339,12 +347,6 @@ export function applyShortQuestionGate<T extends GatedTopic>(terms: readonly Gat
     .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !STACK_WORDS.has(t.term))
     .filter((t) => context.explainingTopics(t.term) < WIDELY_EXPLAINED)
     .map((t) => t.term);
-  for (const r of ranked) {
-    for (const term of subjects) {
-      if (context.explains(r, term) || r.unexplained.includes(term)) continue;
-      r.unexplained.push(term);
-      r.confidence *= context.penalty;
-    }
-  }
+  penalizeUnexplained(ranked, subjects, context.explains, context.penalty);
   return subjects;
 }

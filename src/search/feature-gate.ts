@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Topic } from '../knowledge/index.ts';
-import type { GatedTopic } from './answer-gate.ts';
+import { penalizeUnexplained, type GatedTopic } from './answer-gate.ts';
 
 const FeaturesSchema = z.object({
   source: z.string(),
@@ -123,12 +123,6 @@ export function applyFeatureGate<T extends GatedTopic & { topic: { id: string } 
   ranked: readonly T[],
   penalty: number,
 ): string[] {
-  for (const r of ranked) {
-    for (const { name, explainedBy } of named) {
-      if (explainedBy.has(r.topic.id) || r.unexplained.includes(name)) continue;
-      r.unexplained.push(name);
-      r.confidence *= penalty;
-    }
-  }
+  for (const { name, explainedBy } of named) penalizeUnexplained(ranked, [name], (r) => explainedBy.has(r.topic.id), penalty);
   return named.map((f) => f.name);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { stemToken } from './analyse-text.ts';
-import type { GatedTopic } from './answer-gate.ts';
+import { penalizeUnexplained, type GatedTopic } from './answer-gate.ts';
 
 const WorldSchema = z.object({ source: z.string(), world: z.string().min(1), words: z.array(z.string().min(1)).min(1) });
 
@@ -49,12 +49,6 @@ export function applyKubernetesGate<T extends GatedTopic>(
   const words = terms.filter((t) => t.certainty === 1 && KUBERNETES_TERMS.has(t.term)).map((t) => t.term);
   if (words.length === 0) return [];
   const decisive = [...new Set([stemToken(KUBERNETES_VOCABULARY.world), ...words])];
-  for (const r of ranked) {
-    for (const term of decisive) {
-      if (context.explains(r, term) || r.unexplained.includes(term)) continue;
-      r.unexplained.push(term);
-      r.confidence *= context.penalty;
-    }
-  }
+  penalizeUnexplained(ranked, decisive, context.explains, context.penalty);
   return decisive;
 }
