@@ -1,4 +1,5 @@
 import { editDistance } from './edit-distance.ts';
+import { fnv1a, lowerBound } from './search-primitives.ts';
 
 /** Word numbers fit below this (2^21, two million words); a key is `hash × WORD_SLOTS + word`. */
 const WORD_SLOTS = 2 ** 21;
@@ -22,7 +23,7 @@ export class OneSlipIndex {
     this.#words = [...words].slice(0, WORD_SLOTS);
     const keys: number[] = [];
     this.#words.forEach((word, n) => {
-      for (const form of new Set(formsOf(word))) keys.push(hashOf(form) * WORD_SLOTS + n);
+      for (const form of new Set(formsOf(word))) keys.push(fnv1a(form) * WORD_SLOTS + n);
     });
     this.#keys = Float64Array.from(keys).sort();
   }
@@ -32,7 +33,7 @@ export class OneSlipIndex {
     if (word.length > 64) return [];
     const found = new Set<number>();
     for (const form of new Set(formsOf(word))) {
-      const hash = hashOf(form);
+      const hash = fnv1a(form);
       for (let i = lowerBound(this.#keys, hash * WORD_SLOTS); i < this.#keys.length && Math.floor(this.#keys[i]! / WORD_SLOTS) === hash; i++) {
         found.add(this.#keys[i]! % WORD_SLOTS);
       }
@@ -45,22 +46,4 @@ export class OneSlipIndex {
 function* formsOf(word: string): Generator<string> {
   yield word;
   for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
-}
-
-/** FNV-1a over UTF-16 units, 32 bits. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

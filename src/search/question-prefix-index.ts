@@ -1,3 +1,5 @@
+import { lowerBound } from './search-primitives.ts';
+
 /** The most postings or questions one {@link QuestionPrefixIndex.matching} call reads. */
 export const MAX_QUESTIONS_READ = 5_000;
 
@@ -62,15 +64,4 @@ export class QuestionPrefixIndex {
     for (let q = 0; q < Math.min(this.#words.length, MAX_QUESTIONS_READ) && found.length < max; q++) if (matches(q)) found.push(q);
     return found;
   }
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -3,6 +3,7 @@
  * letters and numbers. {@link RAW_TOKEN} says what a token is; {@link forEachRawToken} finds the same tokens
  * without it.
  */
+import { fnv1a } from './search-primitives.ts';
 
 /** A command-line flag (`-p`, `--rm`, `-it`) standing alone, or a word/number: the definition of a raw token. */
 export const RAW_TOKEN = /(?<![\p{L}\p{N}])--?[a-z][a-z0-9-]*|[\p{L}\p{N}]+/gu;
@@ -91,8 +92,7 @@ export class RawTokenMemo<T> {
 
   /** What `text.slice(start, end)` stands for. */
   get(text: string, start: number, end: number): T {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = fnv1a(text, start, end);
     const mask = this.#slots.length - 1;
     const length = end - start;
     let slot = hash & mask;
