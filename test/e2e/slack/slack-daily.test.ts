@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { METHOD_SCOPES } from '../../../src/adapters/slack/slack-scopes.ts';
 import { ADMIN, type SlackCall } from './fake-slack.ts';
-import { startSlackHarness, type SlackHarness } from './slack-harness.ts';
+import { expectEveryCallScoped, startSlackHarness, type SlackHarness } from './slack-harness.ts';
 import { blockAction, slashCommand } from './slack-payloads.ts';
 import { buttonsOf, textOf } from './slack-views.ts';
 
@@ -21,8 +20,7 @@ describe('daily quiz posts on Slack, through the real Bolt app', () => {
   afterEach(async () => {
     await h.stop();
     expect(h.fake.problems).toEqual([]);
-    const called = new Set(h.fake.calls.map((c) => c.method).filter((m) => m !== 'respond' && m !== 'upload'));
-    for (const method of called) expect(Object.keys(METHOD_SCOPES), method).toContain(method);
+    expectEveryCallScoped(h.fake);
   });
 
   /** Runs `/docker <text>` and resolves with what the bot sent to its `response_url`. */

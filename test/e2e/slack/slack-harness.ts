@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { METHOD_SCOPES } from '../../../src/adapters/slack/slack-scopes.ts';
 import { startSlack, type RetryConfig, type SlackBot } from '../../../src/adapters/slack/start-slack.ts';
 import type { App } from '../../../src/app.ts';
 import type { DailySchedulerOptions } from '../../../src/daily/index.ts';
@@ -37,6 +39,15 @@ export interface SlackHarnessOptions {
   now?: () => Date;
   /** Runs the daily-post scheduler with these options. @defaultValue none */
   daily?: DailySchedulerOptions;
+}
+
+/**
+ * Asserts that every Web API method the bot really called (not its `response_url` posts or file uploads) is
+ * in the scope table the manifest test reads (`METHOD_SCOPES`).
+ */
+export function expectEveryCallScoped(fake: FakeSlack): void {
+  const called = new Set(fake.calls.map((c) => c.method).filter((m) => m !== 'respond' && m !== 'upload'));
+  for (const method of called) expect(Object.keys(METHOD_SCOPES), method).toContain(method);
 }
 
 /**

@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { METHOD_SCOPES } from '../../../src/adapters/slack/slack-scopes.ts';
 import { SlackStartError } from '../../../src/adapters/slack/slack-start-error.ts';
 import { startSlack } from '../../../src/adapters/slack/start-slack.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { HOSTILE_INPUTS, couldPing } from '../../fixtures/hostile-inputs.ts';
 import { CHANNEL_WITHOUT_BOT, FakeSlack, type SlackCall } from './fake-slack.ts';
-import { BOT_TOKEN, startSlackHarness, type SlackHarness } from './slack-harness.ts';
+import { BOT_TOKEN, expectEveryCallScoped, startSlackHarness, type SlackHarness } from './slack-harness.ts';
 import { blockAction, directMessage, eventCallback, homeOpened, mention, sign, slashCommand, viewSubmission, type PressedOn } from './slack-payloads.ts';
 import { buttonIn, buttonsOf, textOf } from './slack-views.ts';
 
@@ -16,9 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
   expect(h.logs.join('\n')).not.toContain(BOT_TOKEN);
-  // Every method the bot really called is in the scope table the manifest test reads.
-  const called = new Set(h.fake.calls.map((c) => c.method).filter((m) => m !== 'respond' && m !== 'upload'));
-  for (const method of called) expect(Object.keys(METHOD_SCOPES), method).toContain(method);
+  expectEveryCallScoped(h.fake);
 });
 afterEach(() => {
   expect(h.fake.problems).toEqual([]);
