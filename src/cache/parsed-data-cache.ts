@@ -23,6 +23,28 @@ export interface CacheOptions {
   onCacheOutcome?: (outcome: CacheOutcome) => void;
 }
 
+/**
+ * A read-through cache of parsed data: the array cached under `name` for the key `key()` gives, or else what
+ * `parse()` gives, then written under that key (a `parse` that throws, as on broken sources, writes nothing).
+ * Without a `cacheDir`, just `parse()`. Tells `onCacheOutcome` what it did. What `loadKnowledge` and
+ * `loadFlagInventory` share.
+ */
+export async function readThrough<T>(options: CacheOptions, name: string, key: () => Promise<string>, parse: () => Promise<T[]>): Promise<T[]> {
+  const { cacheDir, onCacheOutcome } = options;
+  if (cacheDir === undefined) return parse();
+  const inputs = await key();
+  const cached = await readCachedValue<T[]>(cacheDir, name, inputs);
+  if (Array.isArray(cached)) {
+    onCacheOutcome?.('hit');
+    return cached;
+  }
+  const value = await parse();
+  // Written first: `onCacheOutcome?.(…)` would not evaluate its argument when there is no callback.
+  const written = await writeCachedValue(cacheDir, name, inputs, value);
+  onCacheOutcome?.(written ? 'written' : 'not-written');
+  return value;
+}
+
 /** A cache file's first line: which data it holds, for which inputs, and a checksum of the payload line. */
 interface CacheHeader {
   format: number;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, readCachedValue, readModuleSources, writeCachedValue, type CacheOptions } from '../cache/parsed-data-cache.ts';
+import { cacheKey, readModuleSources, readThrough, type CacheOptions } from '../cache/parsed-data-cache.ts';
 import { readFolder, type KnowledgeProblem } from '../knowledge/index.ts';
 import type { CommandSourceFile } from './check-command-files.ts';
 import type { CommandFile } from './flag-inventory-schema.ts';
@@ -57,23 +57,12 @@ export async function checkFlagInventoryDir(dir: string = DEFAULT_DOCKER_CLI_DIR
 export async function loadFlagInventory(dir: string = DEFAULT_DOCKER_CLI_DIR, options: CacheOptions = {}): Promise<FlagInventory> {
   const sources = await readCommandSources(dir);
   if (!sources.ok) throw new FlagInventoryLoadError([sources.problem]);
-  const { cacheDir, onCacheOutcome } = options;
-  const key = cacheDir === undefined ? undefined : await flagInventoryCacheKey(sources.files);
-  if (cacheDir !== undefined && key !== undefined) {
-    const cached = await readCachedValue<CommandFile[]>(cacheDir, FLAG_INVENTORY_CACHE_NAME, key);
-    if (Array.isArray(cached)) {
-      onCacheOutcome?.('hit');
-      return new FlagInventory(cached);
-    }
-  }
-  const { checkCommandFiles } = await import('./check-command-files.ts');
-  const { files, problems } = checkCommandFiles(dir, sources.files);
-  if (problems.length > 0) throw new FlagInventoryLoadError(problems);
-  if (cacheDir !== undefined && key !== undefined) {
-    // Written first: `onCacheOutcome?.(…)` would not evaluate its argument when there is no callback.
-    const written = await writeCachedValue(cacheDir, FLAG_INVENTORY_CACHE_NAME, key, files);
-    onCacheOutcome?.(written ? 'written' : 'not-written');
-  }
+  const files = await readThrough<CommandFile>(options, FLAG_INVENTORY_CACHE_NAME, () => flagInventoryCacheKey(sources.files), async () => {
+    const { checkCommandFiles } = await import('./check-command-files.ts');
+    const { files, problems } = checkCommandFiles(dir, sources.files);
+    if (problems.length > 0) throw new FlagInventoryLoadError(problems);
+    return files;
+  });
   return new FlagInventory(files);
 }
 

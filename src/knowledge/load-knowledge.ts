@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { cacheKey, readCachedValue, readModuleSources, writeCachedValue, type CacheOptions } from '../cache/parsed-data-cache.ts';
+import { cacheKey, readModuleSources, readThrough, type CacheOptions } from '../cache/parsed-data-cache.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { KnowledgeLoadError, type KnowledgeProblem } from './knowledge-problem.ts';
 import { readTopicSources, type TopicSourceFile } from './read-topic-sources.ts';
@@ -42,22 +42,11 @@ export async function checkKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): Pr
 export async function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options: LoadKnowledgeOptions = {}): Promise<KnowledgeBase> {
   const sources = await readTopicSources(dir);
   if (!sources.ok) throw new KnowledgeLoadError([sources.problem]);
-  const { cacheDir, onCacheOutcome } = options;
-  const key = cacheDir === undefined ? undefined : await knowledgeCacheKey(sources.files);
-  if (cacheDir !== undefined && key !== undefined) {
-    const cached = await readCachedValue<Topic[]>(cacheDir, KNOWLEDGE_CACHE_NAME, key);
-    if (Array.isArray(cached)) {
-      onCacheOutcome?.('hit');
-      return new KnowledgeBase(cached);
-    }
-  }
-  const { topics, problems } = await checkSources(dir, sources.files);
-  if (problems.length > 0) throw new KnowledgeLoadError(problems);
-  if (cacheDir !== undefined && key !== undefined) {
-    // Written first: `onCacheOutcome?.(…)` would not evaluate its argument when there is no callback.
-    const written = await writeCachedValue(cacheDir, KNOWLEDGE_CACHE_NAME, key, topics);
-    onCacheOutcome?.(written ? 'written' : 'not-written');
-  }
+  const topics = await readThrough<Topic>(options, KNOWLEDGE_CACHE_NAME, () => knowledgeCacheKey(sources.files), async () => {
+    const { topics, problems } = await checkSources(dir, sources.files);
+    if (problems.length > 0) throw new KnowledgeLoadError(problems);
+    return topics;
+  });
   return new KnowledgeBase(topics);
 }
 
