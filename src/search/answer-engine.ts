@@ -11,6 +11,7 @@ import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequen
 import { TermSet, TermValues } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
+import { TopicClassifier } from './topic-classifier.ts';
 
 export interface AnswerEngineOptions {
   /**
@@ -95,7 +96,10 @@ interface AnalysedQuery {
 /** A candidate topic as retrieval scores it, before its evidence and confidence. */
 interface ScoredTopic {
   topic: Topic;
+  /** The ranking order: what retrieval scored, plus the reranker's {@link lift}. */
   score: number;
+  /** What the reranker added to the score (see `#rerank`); none for most topics. */
+  lift?: number;
   bestPhrase: number;
   coverage: { matched: number; explained: number; explainedByTerms: number };
 }
@@ -260,6 +264,8 @@ export class AnswerEngine {
   /** Each topic's number of phrases other than the body, and their mean over topics: BM25F's length. */
   readonly #fieldLengths: Float64Array;
   readonly #averageFieldLength: number;
+  /** The second opinion on the first few topics; see {@link #rerank}. */
+  readonly #classifier: TopicClassifier;
 
   constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
     const { scoring, ...rest } = options;
@@ -382,6 +388,7 @@ export class AnswerEngine {
       isSubcommand: (term) => SUBCOMMAND_TERMS.has(term),
     });
     this.#features = new DockerFeatureFinder(knowledge.topics);
+    this.#classifier = new TopicClassifier(this.#index, knowledge.topics.length, this.#scoring.rerank);
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
@@ -535,12 +542,17 @@ export class AnswerEngine {
   }
 
   /** Candidate topics scored, in a ranking with evidence, confidence and unexplained terms; see {@link rank}. */
-  #rankScored(query: AnalysedQuery, scored: ScoredTopic[]): { ranked: RankedTopic[]; claimed: string[] } {
-    scored.sort((a, b) => b.score - a.score || a.topic.title.localeCompare(b.topic.title));
+  #rankScored(query: AnalysedQuery, retrieved: ScoredTopic[]): { ranked: RankedTopic[]; claimed: string[] } {
+    retrieved.sort(byScore);
+    const scored = this.#rerank(query, retrieved);
     const { calibration } = this.#scoring;
 
-    const ranked = scored.map(({ topic, score, bestPhrase, coverage }, index): RankedTopic => {
-      const rival = scored[index === 0 ? 1 : 0]?.score ?? 0;
+    // The evidence is the retrieval score's, as the calibration was fitted on: a topic the reranker put first
+    // over a higher retrieval score has a negative lead, and a lower confidence, when the two opinions differ.
+    const ranked = scored.map(({ topic, score: key, lift = 0, bestPhrase, coverage }, index): RankedTopic => {
+      const score = key - lift;
+      const other = scored[index === 0 ? 1 : 0];
+      const rival = other ? other.score - (other.lift ?? 0) : 0;
       const evidence: AnswerEvidence = {
         score,
         bestPhrase,
@@ -554,7 +566,7 @@ export class AnswerEngine {
       const { explaining } = this.#topicTerms.get(topic.id)!;
       const unexplained = query.decisive.filter((term) => !explaining.has(term));
       const confidence = calibratedConfidence(evidence, calibration) * UNEXPLAINED_PENALTY ** unexplained.length;
-      return { topic, score, evidence, confidence, unexplained };
+      return { topic, score: key, evidence, confidence, unexplained };
     });
     // A subcommand written alone ("cp", "save", but also "under load") is decisive only once a topic that
     // explains it could answer: then "how do i cp a file" goes to that topic, and "under load" stays English.
@@ -566,6 +578,29 @@ export class AnswerEngine {
     // Stable: the ranking order stands among the topics that explain every decisive term, and among the rest.
     if (query.decisive.length + claimed.length + subjects.length > 0) ranked.sort((a, b) => Number(a.unexplained.length > 0) - Number(b.unexplained.length > 0));
     return { ranked, claimed };
+  }
+
+  /**
+   * The second opinion (`topic-classifier.ts`): among the first {@link RerankWeights.depth} topics of a sorted
+   * ranking, those scoring within {@link RerankWeights.margin} of the first have {@link RerankWeights.weight}
+   * times the classifier's posterior among them added to their score, and the ranking is sorted again. Those
+   * topics stay ahead of every other (a lift is never negative), so the rest keep their order. New objects:
+   * bounded retrieval ranks `sorted` again as it scores more topics.
+   */
+  #rerank(query: AnalysedQuery, sorted: readonly ScoredTopic[]): ScoredTopic[] {
+    const { depth, margin, weight } = this.#scoring.rerank;
+    const top = sorted[0]?.score ?? 0;
+    let count = 0;
+    while (count < Math.min(depth, sorted.length) && sorted[count]!.score >= top - margin) count++;
+    if (weight === 0 || count < 2) return [...sorted];
+    const window = sorted.slice(0, count);
+    const posterior = this.#classifier.posterior(
+      window.map((s) => this.#topicIndex.get(s.topic.id)!),
+      query.known,
+      query.pairs,
+    );
+    const lifted = window.map((s, i) => ({ ...s, score: s.score + weight * posterior[i]!, lift: weight * posterior[i]! }));
+    return [...lifted.sort(byScore), ...sorted.slice(count)];
   }
 
   /**
@@ -651,13 +686,24 @@ export class AnswerEngine {
     const answerLogit = logit(this.#options.minConfidence);
     const first = highest(topics, scoreBounds, PROMISING_TOPICS);
     const scored: ScoredTopic[] = [];
-    let top = Number.NEGATIVE_INFINITY;
-    let second = Number.NEGATIVE_INFINITY;
+    // The best exact scores so far, highest first: the first, the second, and the one at the reranker's depth.
+    const { depth, margin, weight } = this.#scoring.rerank;
+    const best: number[] = [];
+    const kept = Math.max(2, weight > 0 ? depth : 0);
     const score = (topic: number) => {
       const topicScore = this.#scoreTopic(topic, query, stamp, generating);
       scored.push(topicScore);
-      if (topicScore.score > top) [top, second] = [topicScore.score, top];
-      else if (topicScore.score > second) second = topicScore.score;
+      let at = Math.min(best.length, kept);
+      while (at > 0 && best[at - 1]! < topicScore.score) at--;
+      if (at < kept) best.splice(at, 0, topicScore.score);
+      best.length = Math.min(best.length, kept);
+    };
+    // A topic below this cannot be first or second (nor the first one's rival), nor one the reranker may lift
+    // (see #rerank): it scores below `depth` others, or more than `margin` below the first.
+    const threshold = () => {
+      const second = best[1] ?? Number.NEGATIVE_INFINITY;
+      if (weight === 0) return second;
+      return Math.max(best[kept - 1] ?? Number.NEGATIVE_INFINITY, Math.min(second, (best[0] ?? Number.NEGATIVE_INFINITY) - margin));
     };
     const done = new Set(first);
     for (const topic of first) score(topic);
@@ -666,15 +712,19 @@ export class AnswerEngine {
     // The others that could still matter, highest bound first: scored in that order, they raise the
     // second-best score as fast as they can, so that fewer are scored.
     const open: number[] = [];
+    let bar = threshold();
     for (let i = 0; i < topics.length; i++) {
       if (done.has(topics[i]!)) continue;
-      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) skip(i);
+      if (scoreBounds[i]! < bar && confidenceLogits[i]! < answerLogit) skip(i);
       else open.push(i);
     }
     open.sort((a, b) => scoreBounds[b]! - scoreBounds[a]! || a - b);
     for (const i of open) {
-      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) skip(i);
-      else score(topics[i]!);
+      if (scoreBounds[i]! < bar && confidenceLogits[i]! < answerLogit) skip(i);
+      else {
+        score(topics[i]!);
+        bar = threshold();
+      }
     }
     return { scored, skipped, stamp, generating };
   }
@@ -1061,5 +1111,8 @@ export class AnswerEngine {
     return { question, answered: false, abstention, topic: null, confidence: round(confidence), explainedShare: 0, text, suggestions };
   }
 }
+
+/** Highest score first; equal scores by title, so that every ranking of the same topics is the same. */
+const byScore = (a: ScoredTopic, b: ScoredTopic): number => b.score - a.score || a.topic.title.localeCompare(b.topic.title);
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;

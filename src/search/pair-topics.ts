@@ -77,6 +77,13 @@ export class PairTopics {
     return this.#pairs.length;
   }
 
+  /** For each topic (below `topicCount`), how many distinct pairs it uses. */
+  topicCounts(topicCount: number): Float64Array {
+    const counts = new Float64Array(topicCount);
+    for (let i = 0; i < this.#topics.length; i++) counts[this.#topics[i]!]!++;
+    return counts;
+  }
+
   /** The topic that uses this pair, or the topics (ascending) when several do; `undefined` when none does. */
   get(pair: number): number | readonly number[] | undefined {
     const pairs = this.#pairs;

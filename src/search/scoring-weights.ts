@@ -37,6 +37,30 @@ export interface ScoringWeights {
   unknownWeight: number;
   /** How evidence becomes a confidence: see {@link Calibration}. */
   calibration: Calibration;
+  /** The second opinion on the first few topics (`topic-classifier.ts`); see {@link RerankWeights}. */
+  rerank: Readonly<RerankWeights>;
+}
+
+/**
+ * The second-opinion ranker: a multinomial naive Bayes classifier over each topic's phrases other than the
+ * body reorders the first few topics of the ranking (`docs/answer-engine.md`, step 7). Chosen on the
+ * leave-one-out ranking (`npm run eval:loo`), then checked on the development sets.
+ */
+export interface RerankWeights {
+  /** How many of the best-scoring topics it may reorder. @defaultValue 4 */
+  depth: number;
+  /** It reorders only topics scoring within this much (0..1) of the first. @defaultValue 0.1 */
+  margin: number;
+  /** The most it adds to a topic's score: the topic's posterior among those reordered, times this. 0 turns it off. @defaultValue 0.2 */
+  weight: number;
+  /** What the classifier's log-likelihoods are divided by before they become a posterior: above 1, a softer one. @defaultValue 4 */
+  temperature: number;
+  /** Additive (Laplace) smoothing of a term's count in a topic. @defaultValue 1 */
+  smoothing: number;
+  /** How many times a term counts in each kind of phrase other than the body, when the classifier is trained. */
+  kindCount: Readonly<Record<Exclude<PhraseKind, 'body'>, number>>;
+  /** How much a neighbouring term pair counts against a single term. @defaultValue 2 */
+  pairWeight: number;
 }
 
 /** The pieces of a topic's score for a question, each 0..1; see {@link ScoringWeights.rankWeights}. */
@@ -85,4 +109,13 @@ export const DEFAULT_SCORING = {
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
   calibration: { intercept: -8.95, score: 0.4, bestPhrase: 0.37, explained: 3.85, explainedByTerms: 2.53, lead: 0.46, anchored: 1.54, knownShare: 3.78, sharedPairs: 2.5 },
+  rerank: {
+    depth: 4,
+    margin: 0.1,
+    weight: 0.2,
+    temperature: 4,
+    smoothing: 1,
+    kindCount: { title: 3, alias: 2, keyword: 2, command: 2, summary: 1.5, question: 1 },
+    pairWeight: 2,
+  },
 } as const satisfies ScoringWeights;
