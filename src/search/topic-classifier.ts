@@ -26,8 +26,8 @@ export type ClassifierOptions = Pick<RerankWeights, 'smoothing' | 'kindCount' | 
  * Training is a count, read from the index the engine has already built: one pass over the records (each
  * phrase's distinct terms) for each topic's total, and one over the pairs' topics; no per-topic table of
  * counts is kept, since a topic's count of a term is read from its own phrases when it is asked about, for
- * the few topics reranked. So the build costs O(terms in phrases) time and O(topics) memory beyond the
- * index, at any size; a question costs O(phrases of the topics asked about + pairs × log pairs).
+ * the few topics reranked. So the build costs O(terms in phrases) time and O(topics + terms) memory beyond
+ * the index, at any size; a question costs O(phrases of the topics asked about + pairs × log pairs).
  */
 export class TopicClassifier {
   readonly #index: PhraseIndex;
@@ -43,6 +43,10 @@ export class TopicClassifier {
   /** How many terms and pairs the vocabulary holds. */
   readonly #termVocabulary: number;
   readonly #pairVocabulary: number;
+  /** Per-question scratch: which of the question's terms (slot) a term number is, valid when its stamp is the question's. */
+  readonly #termStamp: Uint32Array;
+  readonly #termSlot: Int32Array;
+  #stamp = 0;
 
   /**
    * @param index the engine's phrase index
@@ -68,6 +72,8 @@ export class TopicClassifier {
     this.#termVocabulary = vocabulary;
     this.#topicPairTotals = index.pairTopics.topicCounts(topicCount);
     this.#pairVocabulary = index.pairTopics.size;
+    this.#termStamp = new Uint32Array(terms.length);
+    this.#termSlot = new Int32Array(terms.length);
   }
 
   /**
@@ -82,8 +88,16 @@ export class TopicClassifier {
   posterior(topics: readonly number[], terms: readonly ClassifiedTerm[], pairs: readonly number[]): Float64Array {
     const { recordKind, recordTermStart, recordTerms, topicRecordStart, pairTopics } = this.#index;
     const { smoothing, pairWeight, temperature } = this.#options;
-    const slots = new Map<number, number>();
-    const used = terms.filter((t) => this.#trained[t.id] === 1 && !slots.has(t.id) && slots.set(t.id, slots.size));
+    this.#stamp = this.#stamp === 0xffffffff ? 1 : this.#stamp + 1;
+    if (this.#stamp === 1) this.#termStamp.fill(0);
+    const stamp = this.#stamp;
+    const used: ClassifiedTerm[] = [];
+    for (const term of terms) {
+      if (this.#trained[term.id] !== 1 || this.#termStamp[term.id] === stamp) continue;
+      this.#termStamp[term.id] = stamp;
+      this.#termSlot[term.id] = used.length;
+      used.push(term);
+    }
     const holders = pairs.map((pair) => pairTopics.get(pair)).filter((h) => h !== undefined);
     const counts = new Float64Array(used.length);
     const logLikelihoods = new Float64Array(topics.length);
@@ -93,15 +107,13 @@ export class TopicClassifier {
         const count = this.#kindCount[recordKind[r]!]!;
         if (count === 0) continue;
         for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
-          const slot = slots.get(recordTerms[k]!);
-          if (slot !== undefined) counts[slot]! += count;
+          const id = recordTerms[k]!;
+          if (this.#termStamp[id] === stamp) counts[this.#termSlot[id]!]! += count;
         }
       }
       const termDenominator = Math.log(this.#topicTermTotals[t]! + smoothing * this.#termVocabulary);
       let sum = 0;
-      used.forEach(({ certainty }, slot) => {
-        sum += certainty * (Math.log(counts[slot]! + smoothing) - termDenominator);
-      });
+      for (let slot = 0; slot < used.length; slot++) sum += used[slot]!.certainty * (Math.log(counts[slot]! + smoothing) - termDenominator);
       const pairDenominator = Math.log(this.#topicPairTotals[t]! + smoothing * this.#pairVocabulary);
       for (const h of holders) {
         const uses = h === t || (typeof h !== 'number' && h.includes(t)) ? 1 : 0;

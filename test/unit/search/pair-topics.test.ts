@@ -36,4 +36,16 @@ describe('PairTopics', () => {
     expect(pairs.get(0)).toBeUndefined();
     expect(build([]).get(1 * BASE + 2)).toBeUndefined();
   });
+
+  test('GIVEN pairs used repeatedly by some topics THEN each topic counts its distinct pairs once', () => {
+    const pairs = build([
+      [3, 4, 2],
+      [1, 2, 0],
+      [3, 4, 0],
+      [3, 4, 2],
+      [1, 2, 0],
+      [4, 3, 2],
+    ]);
+    expect([...pairs.topicCounts(5)]).toEqual([2, 0, 2, 0, 0]);
+  });
 });
