@@ -42,7 +42,10 @@ const DEFAULTS = {
 /** A topic's standing for one question. */
 export interface RankedTopic {
   topic: Topic;
-  /** 0..1: how well its best phrases and its vocabulary explain the question; the ranking order. */
+  /**
+   * The ranking order: how well its best phrases and its vocabulary explain the question (0..1, its
+   * `evidence.score`), plus, for the first few, the second opinion's lift (0..`rerank.weight`; see `#rerank`).
+   */
   score: number;
   /** What the confidence is estimated from. */
   evidence: AnswerEvidence;
@@ -581,9 +584,9 @@ export class AnswerEngine {
   }
 
   /**
-   * The second opinion (`topic-classifier.ts`): among the first {@link RerankWeights.depth} topics of a sorted
-   * ranking, those scoring within {@link RerankWeights.margin} of the first have {@link RerankWeights.weight}
-   * times the classifier's posterior among them added to their score, and the ranking is sorted again. Those
+   * The second opinion (`topic-classifier.ts`, numbers in {@link ScoringWeights.rerank}): among the first
+   * `depth` topics of a sorted ranking, those scoring within `margin` of the first have `weight` times the
+   * classifier's posterior among them added to their score, and the ranking is sorted again. Those
    * topics stay ahead of every other (a lift is never negative), so the rest keep their order. New objects:
    * bounded retrieval ranks `sorted` again as it scores more topics.
    */
@@ -676,9 +679,10 @@ export class AnswerEngine {
    * bounds (for {@link answer}). An upper bound on each candidate's score and confidence comes first,
    * accumulated term by term from the postings into typed arrays ({@link #upperBounds}); the candidates with
    * the highest bounds are scored first, then, highest bound first, every one whose score could reach the
-   * second-best exact score (so it could be first, or the rival that sets the first one's lead) or whose
-   * confidence could reach the answering threshold (so it could answer, or claim a subcommand). The rest are
-   * skipped; {@link #rankAnalysed} scores any of them that could still be offered as a near miss.
+   * second-best exact score (so it could be first, or the rival that sets the first one's lead), or be one the
+   * reranker lifts (among the first `depth` and within `margin` of the first: {@link ScoringWeights.rerank}),
+   * or whose confidence could reach the answering threshold (so it could answer, or claim a subcommand). The
+   * rest are skipped; {@link #rankAnalysed} scores any of them that could still be offered as a near miss.
    */
   #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
