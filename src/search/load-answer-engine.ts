@@ -50,23 +50,25 @@ export async function loadAnswerEngine(knowledge: KnowledgeBase, options: LoadAn
  * it, the versions of {@link INDEX_PACKAGES}, V8's version (the serialisation's) and {@link ENGINE_INDEX_CACHE_VERSION}.
  */
 export async function engineIndexCacheKey(knowledge: KnowledgeBase): Promise<string> {
-  const [code, packages] = await Promise.all([readFolderSources(import.meta.url), Promise.all(INDEX_PACKAGES.map(packageVersion))]);
+  const [code, packages] = await Promise.all([readFolderSources(import.meta.url), indexPackageVersions()]);
   return cacheKey([`answer engine index v${ENGINE_INDEX_CACHE_VERSION}`, `v8 ${process.versions.v8}`, ...packages, ...code, JSON.stringify(knowledge.topics)]);
 }
 
-/** `name@version` of an installed package, found from its entry point; `name@unknown` when it cannot be read. */
+/** `name@version` of each of {@link INDEX_PACKAGES}, as in the cache key. */
+export function indexPackageVersions(): Promise<string[]> {
+  return Promise.all(INDEX_PACKAGES.map(packageVersion));
+}
+
+/**
+ * `name@version` of a package installed in the project's `node_modules` (read from its `package.json`, found
+ * the way the code finds `knowledge/`: `src/` and `dist/` sit one level below the project's root), or
+ * `name@unknown` when it is not there.
+ */
 async function packageVersion(name: string): Promise<string> {
   try {
-    let folder = new URL('.', import.meta.resolve(name));
-    // The entry point may sit in a subfolder (`fuse.js/dist/fuse.mjs`): the package's own package.json is the nearest one named after it.
-    for (let depth = 0; depth < 4; depth++, folder = new URL('..', folder)) {
-      const manifest = await readFile(new URL('package.json', folder), 'utf8').catch(() => undefined);
-      if (manifest === undefined) continue;
-      const { name: found, version } = JSON.parse(manifest) as { name?: unknown; version?: unknown };
-      if (found === name) return `${name}@${String(version)}`;
-    }
+    const manifest = JSON.parse(await readFile(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version?: unknown };
+    return `${name}@${String(manifest.version)}`;
   } catch {
-    // Unresolvable: the key still says which package it could not read.
+    return `${name}@unknown`;
   }
-  return `${name}@unknown`;
 }

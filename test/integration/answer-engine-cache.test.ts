@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { cacheFilePath, writeCached, type CacheOutcome } from '../../src/cache/parsed-data-cache.ts';
 import { KnowledgeBase, loadKnowledge } from '../../src/knowledge/index.ts';
 import { AnswerEngine, ENGINE_INDEX_CACHE_NAME, engineIndexCacheKey, loadAnswerEngine } from '../../src/search/index.ts';
+import { indexPackageVersions } from '../../src/search/load-answer-engine.ts';
 
 const knowledge = await loadKnowledge();
 const read = (name: string) => parse(readFileSync(new URL(`../eval/${name}`, import.meta.url), 'utf8')) as Array<string | { q: string }>;
@@ -83,6 +84,11 @@ describe("the answer engine's index cache (CACHE_DIR)", () => {
     }
     expect((await load(dir, smaller)).outcome).toBe('hit');
     expect((await load(dir)).outcome).toBe('written');
+  });
+
+  test('GIVEN the installed stemmer and Fuse.js THEN the key holds their versions as installed', async () => {
+    const installed = (name: string) => (JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+    expect(await indexPackageVersions()).toEqual([`stemmer@${installed('stemmer')}`, `fuse.js@${installed('fuse.js')}`]);
   });
 
   test('GIVEN a cache folder that cannot be created THEN the engine is built all the same and the outcome says it was not written', async () => {
