@@ -5,10 +5,10 @@ import { buildPhraseIndex, type Lexicon, type PhraseIndex } from './phrase-index
 import { DockerTermCorrector, SpellingCorrector, type SpellingCorrectorSnapshot } from './spelling-corrector.ts';
 
 /**
- * What the answer engine builds from the knowledge alone, whatever its options: nearly all of its construction
- * (about 230 of 250 ms of CPU in a fresh process for the 76 shipped topics: tokenising every phrase, bodies
- * included, and reading every topic for the Docker features it explains), so what a start reads from the cache
- * instead (`load-answer-engine.ts`). The rest the constructor derives from it in about 10 ms.
+ * What the answer engine builds from the knowledge alone, whatever its options: about 95% of its construction
+ * (350 to 420 ms of CPU in a fresh process for the 76 shipped topics, at a load average of 7: tokenising every
+ * phrase, bodies included, and reading every topic for the Docker features it explains), so what a start reads
+ * from the cache instead (`load-answer-engine.ts`). The constructor derives the rest from it in 10 to 25 ms.
  *
  * Built state added later either goes here, with a way in and out of a snapshot in `SNAPSHOT_FIELDS` (the
  * compiler asks for one), or is built by the engine's constructor on every start.
@@ -20,7 +20,7 @@ export interface EngineIndex {
   features: DockerFeatureFinder;
 }
 
-/** Builds what {@link EngineIndex} holds from the knowledge (about 120 ms warm, 250 ms in a fresh process, for 76 topics). */
+/** Builds what {@link EngineIndex} holds from the knowledge (about 120 ms with its code warm, 350 ms or more in a fresh process, for 76 topics). */
 export function buildEngineIndex(knowledge: KnowledgeBase): EngineIndex {
   return { phrases: buildPhraseIndex(knowledge), features: new DockerFeatureFinder(knowledge.topics) };
 }
