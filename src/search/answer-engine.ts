@@ -5,9 +5,10 @@ import { applyShortQuestionGate, applySubjectGate, DockerSignal, penalizeUnexpla
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
-import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
+import { buildEngineIndex, type EngineIndex } from './engine-index.ts';
+import { applyFeatureGate, type DockerFeatureFinder } from './feature-gate.ts';
 import { applyKubernetesGate } from './kubernetes-gate.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
+import { adjacentPairs, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
 import { TermSet, TermValues } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
@@ -261,12 +262,19 @@ export class AnswerEngine {
   readonly #fieldLengths: Float64Array;
   readonly #averageFieldLength: number;
 
-  constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
+  /**
+   * @param index what the engine builds from `knowledge` alone; built here unless given (`loadAnswerEngine`
+   *   reads it from the cache). It must have been built from these very topics, in this order.
+   * @throws Error when `index` was built from another number of topics
+   */
+  constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}, index: EngineIndex = buildEngineIndex(knowledge)) {
     const { scoring, ...rest } = options;
     this.#knowledge = knowledge;
     this.#options = { ...DEFAULTS, ...rest };
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
-    this.#index = buildPhraseIndex(knowledge);
+    if (index.phrases.topicRecordStart.length !== knowledge.topics.length + 1) throw new Error('The answer engine index was built from other knowledge.');
+    this.#index = index.phrases;
+    this.#features = index.features;
 
     const { recordCount, recordKind, recordTopic, recordTermStart, recordTerms, topicRecordStart, postingStart, termIds, terms } = this.#index;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
@@ -381,7 +389,6 @@ export class AnswerEngine {
       isCommand: (term) => COMMAND_TERMS.has(term),
       isSubcommand: (term) => SUBCOMMAND_TERMS.has(term),
     });
-    this.#features = new DockerFeatureFinder(knowledge.topics);
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
