@@ -1,7 +1,17 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, penalizeUnexplained, possessedTerms, type GateTerm } from './answer-gate.ts';
+import {
+  applyShortQuestionGate,
+  applySubjectGate,
+  DockerSignal,
+  INSTRUCTION_TERMS,
+  isAskersWorld,
+  penalizeUnexplained,
+  possessedTerms,
+  WORKLOAD_WORDS,
+  type GateTerm,
+} from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
@@ -70,6 +80,10 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
+  /** Whether it says something of Docker; see {@link DockerSignal}. */
+  dockerish: boolean;
+  /** Whether it names Docker's world: anchored, or writing a flag, a docker command or a Dockerfile instruction in capitals; see {@link namesDockerWorld}. */
+  namesDocker: boolean;
   /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`) or a Docker feature ("kind cluster"). */
   aboutDocker: boolean;
   /** The terms a topic must explain to answer it; see {@link AnswerEngine.rank}. */
@@ -162,6 +176,15 @@ function bitCount(bits: number): number {
 const DOCKER_ANCHORS: ReadonlySet<string> = new Set(
   ['docker', 'dockerfile', 'dockerd', 'dockerhub', 'dockerignore', 'compose', 'container', 'containerd', 'buildkit', 'buildx', 'moby', 'runc', 'oci'].map(stemToken),
 );
+
+/**
+ * Whether a question names Docker's world: an anchor as typed ("docker", "container"...), a flag (`-p`,
+ * `--rm`), a docker command (`docker cp`) or a Dockerfile instruction in capitals (`FROM`, `VOLUME`: "what
+ * does FROM scratch give you").
+ */
+function namesDockerWorld(anchored: boolean, known: readonly QueryTerm[]): boolean {
+  return anchored || known.some((t) => t.term.startsWith('-') || COMMAND_TERMS.has(t.term) || INSTRUCTION_TERMS.has(t.term));
+}
 
 /** `docker cp` analysed: the terms of docker commands (see `synonyms.ts`). */
 const COMMAND_TERMS: ReadonlySet<string> = new Set(JOINED_SUBCOMMANDS.map((c) => stemToken(`${JOINED_COMMAND_PREFIX}${c}`)));
@@ -490,7 +513,7 @@ export class AnswerEngine {
    */
   #gateSubjects(query: AnalysedQuery): string[] {
     const context = this.#gateContext(() => false);
-    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
+    const { dockerish } = query;
     return [
       ...applySubjectGate(query.gateTerms, query.anchored, dockerish, [], context, query.possessed),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, [], context),
@@ -547,7 +570,7 @@ export class AnswerEngine {
         explained: coverage.explained,
         explainedByTerms: coverage.explainedByTerms,
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
-        anchored: query.anchored ? 1 : 0,
+        anchored: query.namesDocker ? 1 : 0,
         knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
         sharedPairs: Math.log1p(query.sharedPairs.get(topic.id) ?? 0),
       };
@@ -577,7 +600,7 @@ export class AnswerEngine {
    */
   #gate(ranked: RankedTopic[], query: AnalysedQuery): string[] {
     const context = this.#gateContext((r, term) => this.#topicTerms.get(r.topic.id)!.explaining.has(term));
-    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
+    const { dockerish } = query;
     const subjects = [
       ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
@@ -812,7 +835,7 @@ export class AnswerEngine {
       explainedByTerms: 'per topic',
       sharedPairs: 'per topic',
       lead: c.lead > 0 ? 0 : -1,
-      anchored: query.anchored ? 1 : 0,
+      anchored: query.namesDocker ? 1 : 0,
       knownShare: query.knownWeight / total,
     };
     let fixed = c.intercept;
@@ -828,7 +851,7 @@ export class AnswerEngine {
     // ranking: left out, which only loosens the bound.)
     const penalty = Math.log(UNEXPLAINED_PENALTY);
     const slots = new Map(known.map((q, slot) => [q.term, slot]));
-    let everyTopicPenalties = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: (term) => this.#weights.has(term) }) ? 0 : 1;
+    let everyTopicPenalties = query.dockerish ? 0 : 1;
     let mustExplain = 0;
     for (const term of new Set([...query.decisive, ...gated])) {
       const slot = slots.get(term);
@@ -1007,34 +1030,47 @@ export class AnswerEngine {
     }
     const terms = [...known.values()];
     const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
-    const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
     const features = this.#features.named(cleaned);
+    const gateTerms = [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))];
+    const signalPairs = this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))));
+    const dockerish = this.#dockerSignal.has({ terms: gateTerms, anchored, sharedPairs: signalPairs, known: (term) => this.#weights.has(term) });
+    const possessed = possessedTerms(cleaned);
+    // An unknown word of the asker's world ("plex", "my homelab") in a question about Docker is its setting,
+    // which no Docker topic explains: it weighs less in what the topics are asked to explain.
+    const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
+    const setting = { anchored, dockerish, possessed };
+    const unknownWeights = [...unknown].map((term) => [term, isAskersWorld(term, setting) ? unknownWordWeight * this.#scoring.askersWorldWeight : unknownWordWeight] as const);
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
-      unknownWeight: unknown.size * unknownWordWeight,
+      unknownWeight: unknownWeights.reduce((sum, [, weight]) => sum + weight, 0),
       anchored,
+      dockerish,
       aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)) || features.length > 0,
-      ...this.#decisiveTerms(terms, unknown, anchored),
-      weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
+      namesDocker: namesDockerWorld(anchored, terms),
+      ...this.#decisiveTerms(terms, unknown, anchored, dockerish),
+      weighted: [...terms.map((t) => [t.term, t.weight] as const), ...unknownWeights],
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
-      gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
+      gateTerms,
       features,
-      possessed: possessedTerms(cleaned),
-      signalPairs: this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!)))),
+      possessed,
+      signalPairs,
     };
   }
 
   /** The terms a topic must explain to answer, and the subcommands written alone; see {@link AnswerEngine.rank}. */
-  #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean): { decisive: string[]; subcommands: string[] } {
+  #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean, signalled: boolean): { decisive: string[]; subcommands: string[] } {
     const decisive: string[] = [];
     const subcommands: string[] = [];
-    // A short question that names nothing of Docker's world (no anchor, flag or command) is about each of
-    // its words: "health check for my car" is not answered by a topic that explains only "health check".
-    const dockerish = anchored || known.some((t) => t.term.startsWith('-') || COMMAND_TERMS.has(t.term));
+    // A short question that names nothing of Docker's world (no anchor, flag, command or Dockerfile instruction
+    // in capitals: "what does FROM scratch give you") is about each of its words: "health check for my car" is
+    // not answered by a topic that explains only "health check". In one that says something of Docker, a
+    // workload ("should i use alpine for my golang image") is the asker's world, as the subject gate has it.
+    const dockerish = namesDockerWorld(anchored, known);
     const short = !dockerish && known.length + unknown.size <= SHORT_QUESTION_TERMS;
+    const decides = (term: string) => short && /^\p{L}{3,}$/u.test(term) && !(signalled && WORKLOAD_WORDS.has(term));
     for (const { term, certainty } of known) {
       // A corrected word is never decisive: "stuck" is not `docker stack`.
       if (certainty < 1) continue;
@@ -1044,9 +1080,9 @@ export class AnswerEngine {
       const longFlag = term.startsWith('--') && named > 0;
       if ((COMMAND_TERMS.has(term) || longFlag) && narrow) decisive.push(term);
       else if (SUBCOMMAND_TERMS.has(term) && narrow && named > 0) subcommands.push(term);
-      else if (short && /^\p{L}{3,}$/u.test(term)) decisive.push(term);
+      else if (decides(term)) decisive.push(term);
     }
-    for (const term of unknown) if (COMMAND_TERMS.has(term) || (short && /^\p{L}{3,}$/u.test(term))) decisive.push(term);
+    for (const term of unknown) if (COMMAND_TERMS.has(term) || decides(term)) decisive.push(term);
     return { decisive, subcommands };
   }
 

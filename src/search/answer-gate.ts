@@ -1,4 +1,6 @@
-import { INSTRUCTIONS, stemToken } from './analyse-text.ts';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { analyseText, INSTRUCTIONS, stemToken } from './analyse-text.ts';
 import { commonStems, COMMON_ENGLISH_STEMS } from './common-english.ts';
 
 export { COMMON_ENGLISH_SIZE, COMMON_ENGLISH_STEMS } from './common-english.ts';
@@ -45,11 +47,49 @@ export const STACK_WORDS: ReadonlySet<string> = new Set(
     .map(stemToken),
 );
 
+const Categories = z.record(z.string(), z.array(z.string().min(1)).min(1));
+const WorkloadVocabularySchema = z.strictObject({ source: z.string().min(1), workloads: Categories, platforms: Categories });
+const WORKLOAD_VOCABULARY = WorkloadVocabularySchema.parse(JSON.parse(readFileSync(new URL('./workload-vocabulary.json', import.meta.url), 'utf8')));
+
+/**
+ * A list's names analysed as questions are ("eclipse-temurin" is two terms), without the words that are
+ * common English ("ghost", "spark"): the gates never take one for a subject, and it would make everyday
+ * questions look like the asker's world.
+ */
+function rareTermsOf(categories: Readonly<Record<string, readonly string[]>>): ReadonlySet<string> {
+  return new Set(
+    Object.values(categories)
+      .flat()
+      .flatMap((name) => analyseText(name))
+      .filter((term) => /^\p{L}[\p{L}\p{N}]+$/u.test(term) && !COMMON_ENGLISH_STEMS.has(term)),
+  );
+}
+
+/**
+ * What people run *in* containers, by category (`workload-vocabulary.json`, whose `source` says where it
+ * comes from): language runtimes, web frameworks, databases, web servers, distributions, self-hosted
+ * applications, the data-science and machine-learning stack. Unlike {@link STACK_WORDS} it leaves out build
+ * tools, package managers and other tools that have caches, images and builds of their own ("gradle"), so in
+ * a question that says something of Docker a workload is the asker's world, not the subject: "named volume or
+ * bind mount for **plex** config", "should i use alpine for a **golang** image".
+ */
+export const WORKLOAD_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULARY.workloads);
+
+/**
+ * What people run containers *on* (the same file's `platforms`: NAS systems, single-board computers,
+ * workstations and GPU lines): the asker's world in a question that names Docker or calls it theirs, but not
+ * in one that merely says something of Docker: "clean up old images on a **synology**" may be about photos.
+ */
+export const PLATFORM_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULARY.platforms);
+
 /**
  * Prefixes that make a new word of a known one: "redownload", "overkill", "unpublish", and the placeholder
  * names learners give things ("mycontainer", "myapp").
  */
 const WORD_PREFIXES = ['re', 'un', 'pre', 'over', 'under', 'sub', 'non', 'my'];
+
+/** The terms `markInstructions` makes of Dockerfile instructions in capitals (`VOLUME` → `volumeline`), stemmed: Docker's own. */
+export const INSTRUCTION_TERMS: ReadonlySet<string> = new Set([...INSTRUCTIONS].map((i) => stemToken(i === 'FROM' ? 'fromline' : `${i.toLowerCase()}line`)));
 
 /**
  * Rare words must be at least this share of a question's distinct terms to decide it: in a question of
@@ -117,6 +157,28 @@ export function possessedTerms(cleaned: string): Set<string> {
   return new Set([...cleaned.matchAll(/(?<![\p{L}\p{N}])(?:my|our|your)\s+([\p{L}][\p{L}\p{N}]*)/gu)].map((m) => stemToken(m[1]!)));
 }
 
+/** Where a question stands, as the gates read it: what says the asker's world is context rather than the subject. */
+export interface QuestionSetting {
+  /** Whether it names Docker's world as typed ("docker", "container"...). */
+  anchored: boolean;
+  /** Whether it says something of Docker (see {@link DockerSignal}). */
+  dockerish: boolean;
+  /** The stems of the words the asker calls theirs; see {@link possessedTerms}. */
+  possessed: ReadonlySet<string>;
+}
+
+/**
+ * Whether a term is the asker's world, the setting of the question rather than its subject: in a question that
+ * names Docker, the asker's stack, workloads and platforms ({@link STACK_WORDS}, {@link WORKLOAD_WORDS},
+ * {@link PLATFORM_WORDS}: "django", "postgres", "synology"); in one that says something of Docker, a workload
+ * ("plex", "jupyter") and the asker's own things ("**my** homelab"). "gradle build is slow, how do i enable the
+ * build cache" names no Docker, and is about gradle.
+ */
+export function isAskersWorld(term: string, setting: QuestionSetting): boolean {
+  if (setting.anchored && (STACK_WORDS.has(term) || WORKLOAD_WORDS.has(term) || PLATFORM_WORDS.has(term))) return true;
+  return setting.dockerish && (WORKLOAD_WORDS.has(term) || setting.possessed.has(term));
+}
+
 /** What the subject gate needs to know about the knowledge base. */
 export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
   /** Whether a topic explains a term (its phrases other than the body use it). */
@@ -164,7 +226,7 @@ export function applySubjectGate<T extends GatedTopic>(
   const subjects = terms
     // A long flag as typed is as specific as a rare word: "how do i raise --shm-size".
     .filter((t) => explainingTopics(t.term) === 0 && (isRareSubject(t, anchors, known) || (t.certainty === 1 && /^--\p{L}/u.test(t.term))))
-    .filter((t) => !(anchored && STACK_WORDS.has(t.term)) && !(dockerish && possessed.has(t.term)))
+    .filter((t) => !isAskersWorld(t.term, { anchored, dockerish, possessed }))
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
@@ -329,8 +391,6 @@ export const SHORT_DOCKER_QUESTION_TERMS = 3;
  */
 export const WIDELY_EXPLAINED = 3;
 
-/** The terms `markInstructions` makes of Dockerfile instructions in capitals (`VOLUME` → `volumeline`), stemmed: Docker's own. */
-const INSTRUCTION_TERMS: ReadonlySet<string> = new Set([...INSTRUCTIONS].map((i) => stemToken(i === 'FROM' ? 'fromline' : `${i.toLowerCase()}line`)));
 
 /**
  * The short-question gate: see {@link SHORT_DOCKER_QUESTION_TERMS}. Words corrected from a typo, flags,
@@ -344,7 +404,7 @@ export function applyShortQuestionGate<T extends GatedTopic>(terms: readonly Gat
   const words = terms.filter((t) => !context.anchors.has(t.term) && !INSTRUCTION_TERMS.has(t.term));
   if (words.length === 0 || words.length > SHORT_DOCKER_QUESTION_TERMS) return [];
   const subjects = words
-    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !STACK_WORDS.has(t.term))
+    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !STACK_WORDS.has(t.term) && !WORKLOAD_WORDS.has(t.term) && !PLATFORM_WORDS.has(t.term))
     .filter((t) => context.explainingTopics(t.term) < WIDELY_EXPLAINED)
     .map((t) => t.term);
   penalizeUnexplained(ranked, subjects, context.explains, context.penalty);

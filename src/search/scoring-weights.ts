@@ -35,6 +35,13 @@ export interface ScoringWeights {
   incidentalWeight: number;
   /** An unknown word weighs this much of its IDF: it may be filler, or the real subject ("photoshop"). @defaultValue 0.5 */
   unknownWeight: number;
+  /**
+   * An unknown word of the asker's world in a question that says something of Docker (their stack or their own
+   * things: "plex", "my homelab"; see `isAskersWorld` in `answer-gate.ts`) weighs this much of an unknown word:
+   * it is the setting of the question, which no Docker topic explains, not a part of it left unexplained.
+   * @defaultValue 0.25
+   */
+  askersWorldWeight: number;
   /** How evidence becomes a confidence: see {@link Calibration}. */
   calibration: Calibration;
 }
@@ -84,5 +91,6 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
+  askersWorldWeight: 0.25,
   calibration: { intercept: -8.95, score: 0.4, bestPhrase: 0.37, explained: 3.85, explainedByTerms: 2.53, lead: 0.46, anchored: 1.54, knownShare: 3.78, sharedPairs: 2.5 },
 } as const satisfies ScoringWeights;
