@@ -173,6 +173,41 @@ describe('AnswerEngine: features, other tools and the asker\'s setting (issue 10
   });
 });
 
+// Written for the asker's-world changes from general knowledge (apps and stacks of the workload list's
+// categories): not evaluation questions.
+describe('AnswerEngine: the asker\'s world is context, not the subject (issue 10 §1, fourth round)', () => {
+  test.each([
+    ['bind mount or named volume for the jellyfin config folder', 'bind-mounts'],
+    ['how do i connect my nestjs container to a clickhouse container', 'container-networking'],
+    ['is it worth running containers for a box that only hosts nextcloud and vaultwarden', 'why-containers'],
+  ])('GIVEN %j, a Docker question set in the asker\'s apps and stack THEN it answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each(['how do i add a library to jellyfin', 'how do i install sonarr on windows', 'best settings for vaultwarden backups', 'how do i train a pytorch model on two gpus'])(
+    'GIVEN %j, a question about the app itself with nothing of Docker THEN it still abstains',
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({ answered: false });
+    },
+  );
+
+  test('GIVEN an asker\'s-world word THEN it weighs askersWorldWeight of an unknown word in what the topic must explain', () => {
+    const question = 'how do i connect my nestjs container to a clickhouse container';
+    const knownShare = (askersWorldWeight: number) => new AnswerEngine(knowledge, { scoring: { askersWorldWeight } }).rank(question)[0]!.evidence.knownShare;
+    expect(knownShare(0)).toBe(1);
+    expect(knownShare(0.25)).toBeGreaterThan(knownShare(1));
+    expect(knownShare(1)).toBeLessThan(1);
+  });
+
+  test.each([
+    ['FROM scratch, nothing inside?', 'base-images'],
+    ['is there truly nothing inside FROM scratch', 'base-images'],
+    ['should i run with --privileged to fix permission denied errors', 'container-security'],
+  ])('GIVEN %j, a Dockerfile instruction in capitals or a flag THEN it names Docker\'s world and answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+});
+
 describe('spelling against the shipped knowledge (issue 10 §1)', () => {
   const { lexicon } = buildPhraseIndex(knowledge);
   const spelt = (word: string) => correctAndStem([word], lexicon)[0]!;

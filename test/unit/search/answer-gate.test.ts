@@ -7,9 +7,13 @@ import {
   applySubjectGate,
   COMMON_ENGLISH_STEMS,
   DockerSignal,
+  isAskersWorld,
   isOtherWorldTerm,
   isRareSubject,
+  PLATFORM_WORDS,
   possessedTerms,
+  STACK_WORDS,
+  WORKLOAD_WORDS,
   type GatedTopic,
   type GateTerm,
   type SubjectGateContext,
@@ -113,6 +117,48 @@ describe('applySubjectGate', () => {
     const ranked = [topic('build-cache', 'build cache slow enable')];
     expect(applySubjectGate(typed('gradle build is slow, how do i enable the build cache'), false, true, ranked, context(ranked))).toEqual([stemToken('gradle')]);
     expect(applySubjectGate(typed('my docker gradle build is slow'), true, true, [topic('build-cache', 'build cache slow')], context([]))).toEqual([]);
+  });
+});
+
+describe('the asker\'s world: workloads and platforms (workload-vocabulary.json)', () => {
+  const setting = (anchored: boolean, dockerish: boolean, possessed: readonly string[] = []) => ({ anchored, dockerish, possessed: new Set(possessed.map(stemToken)) });
+
+  test('GIVEN what people run in containers and on what THEN the lists hold it, as questions analyse it', () => {
+    for (const word of ['plex', 'jellyfin', 'pihole', 'jupyter', 'pytorch', 'numpy', 'golang', 'nestjs', 'clickhouse', 'bookworm']) expect(WORKLOAD_WORDS.has(stemToken(word)), word).toBe(true);
+    // "eclipse-temurin" is analysed into its words, as a question's would be.
+    expect(WORKLOAD_WORDS.has(stemToken('temurin'))).toBe(true);
+    for (const word of ['synology', 'homelab', 'unraid', 'rtx']) expect(PLATFORM_WORDS.has(stemToken(word)), word).toBe(true);
+  });
+
+  test('GIVEN container tools, build tools and common English words THEN neither list holds them', () => {
+    for (const word of ['portainer', 'watchtower', 'traefik', 'kaniko', 'gradle', 'maven', 'npm', 'docker', 'ghost', 'spark', 'image']) {
+      expect(WORKLOAD_WORDS.has(stemToken(word)) || PLATFORM_WORDS.has(stemToken(word)), word).toBe(false);
+    }
+  });
+
+  test('GIVEN a workload THEN it is the asker\'s world in any question that says something of Docker, and only there', () => {
+    expect(isAskersWorld(stemToken('jellyfin'), setting(false, true))).toBe(true);
+    expect(isAskersWorld(stemToken('jellyfin'), setting(false, false))).toBe(false);
+  });
+
+  test('GIVEN a platform THEN it is the asker\'s world when the question names Docker or calls it theirs, not on a mere Docker signal', () => {
+    expect(isAskersWorld(stemToken('qnap'), setting(false, true))).toBe(false);
+    expect(isAskersWorld(stemToken('qnap'), setting(true, true))).toBe(true);
+    expect(isAskersWorld(stemToken('qnap'), setting(false, true, ['qnap']))).toBe(true);
+  });
+
+  test('GIVEN a build tool of the stack THEN it is context only when the question names Docker', () => {
+    expect(STACK_WORDS.has(stemToken('gradle'))).toBe(true);
+    expect(isAskersWorld(stemToken('gradle'), setting(false, true))).toBe(false);
+    expect(isAskersWorld(stemToken('gradle'), setting(true, true))).toBe(true);
+  });
+
+  test('GIVEN a workload in a question that says something of Docker without naming it THEN the subject gate takes it for context', () => {
+    const ranked = [topic('bind-mounts', 'bind mount named volume config folder')];
+    const question = 'bind mount or named volume for the jellyfin config folder';
+    expect(applySubjectGate(typed(question), false, true, ranked, context(ranked))).toEqual([]);
+    expect(ranked[0]!.confidence).toBe(0.9);
+    expect(applySubjectGate(typed(question), false, false, ranked, context(ranked))).toEqual([stemToken('jellyfin')]);
   });
 });
 
