@@ -6,7 +6,7 @@ import {
   applySubjectGate,
   DockerSignal,
   INSTRUCTION_TERMS,
-  isAskersWorld,
+  isQuestionSetting,
   penalizeUnexplained,
   possessedTerms,
   WORKLOAD_WORDS,
@@ -1036,11 +1036,11 @@ export class AnswerEngine {
     const signalPairs = this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))));
     const dockerish = this.#dockerSignal.has({ terms: gateTerms, anchored, sharedPairs: signalPairs, known: (term) => this.#weights.has(term) });
     const possessed = possessedTerms(cleaned);
-    // An unknown word of the asker's world ("plex", "my homelab") in a question about Docker is its setting,
-    // which no Docker topic explains: it weighs less in what the topics are asked to explain.
+    // An unknown word of the asker's world ("plex", "my homelab") or their day ("exam tomorrow") in a question
+    // about Docker is its setting, which no Docker topic explains: it weighs less in what topics must explain.
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     const setting = { anchored, dockerish, possessed };
-    const unknownWeights = [...unknown].map((term) => [term, isAskersWorld(term, setting) ? unknownWordWeight * this.#scoring.askersWorldWeight : unknownWordWeight] as const);
+    const unknownWeights = [...unknown].map((term) => [term, isQuestionSetting(term, setting) ? unknownWordWeight * this.#scoring.askersWorldWeight : unknownWordWeight] as const);
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),

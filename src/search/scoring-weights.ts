@@ -36,10 +36,10 @@ export interface ScoringWeights {
   /** An unknown word weighs this much of its IDF: it may be filler, or the real subject ("photoshop"). @defaultValue 0.5 */
   unknownWeight: number;
   /**
-   * An unknown word of the asker's world in a question that says something of Docker (their stack or their own
-   * things: "plex", "my homelab"; see `isAskersWorld` in `answer-gate.ts`) weighs this much of an unknown word:
-   * it is the setting of the question, which no Docker topic explains, not a part of it left unexplained.
-   * @defaultValue 0.25
+   * An unknown word that is the setting of a question about Docker (the asker's stack, apps or own things:
+   * "plex", "my homelab"; or their day: "exam tomorrow"; see `isQuestionSetting` in `answer-gate.ts`) weighs
+   * this much of an unknown word: no Docker topic explains it, and it is not a part of the question left
+   * unexplained. @defaultValue 0.25
    */
   askersWorldWeight: number;
   /** How evidence becomes a confidence: see {@link Calibration}. */

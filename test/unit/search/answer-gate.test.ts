@@ -8,6 +8,7 @@ import {
   COMMON_ENGLISH_STEMS,
   DockerSignal,
   isAskersWorld,
+  isQuestionSetting,
   isOtherWorldTerm,
   isRareSubject,
   PLATFORM_WORDS,
@@ -151,6 +152,13 @@ describe('the asker\'s world: workloads and platforms (workload-vocabulary.json)
     expect(STACK_WORDS.has(stemToken('gradle'))).toBe(true);
     expect(isAskersWorld(stemToken('gradle'), setting(false, true))).toBe(false);
     expect(isAskersWorld(stemToken('gradle'), setting(true, true))).toBe(true);
+  });
+
+  test('GIVEN an everyday word in a question that says something of Docker THEN it is the setting; a rare word that is no one\'s world is not', () => {
+    expect(isQuestionSetting(stemToken('tomorrow'), setting(false, true))).toBe(true);
+    expect(isQuestionSetting(stemToken('tomorrow'), setting(false, false))).toBe(false);
+    expect(isQuestionSetting(stemToken('watchtower'), setting(true, true))).toBe(false);
+    expect(isQuestionSetting(stemToken('jellyfin'), setting(false, true))).toBe(true);
   });
 
   test('GIVEN a workload in a question that says something of Docker without naming it THEN the subject gate takes it for context', () => {
