@@ -192,6 +192,11 @@ const COMMAND_TERMS: ReadonlySet<string> = new Set(JOINED_SUBCOMMANDS.map((c) =>
 const SUBCOMMAND_TERMS: ReadonlySet<string> = new Set([...DOCKER_SUBCOMMANDS].map(stemToken));
 /** A docker command or subcommand that names at most this many topics (in titles, aliases, keywords, commands) is decisive. */
 const DECISIVE_TOPIC_COUNT = 2;
+/**
+ * How many of Docker's own words (see `DockerSignal.dockerTermCount`) name Docker's world in a short question
+ * ("tmpfs mount", "multi-stage builds ... secrets"); one alone may be another world's ("volume of a sphere").
+ */
+const DOCKER_TERMS_NAMING_DOCKER = 2;
 /** A question with at most this many terms, none of them naming Docker's world, must be explained word for word. */
 const SHORT_QUESTION_TERMS = 4;
 /**
@@ -1064,12 +1069,13 @@ export class AnswerEngine {
   #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean, signalled: boolean): { decisive: string[]; subcommands: string[] } {
     const decisive: string[] = [];
     const subcommands: string[] = [];
-    // A short question that names nothing of Docker's world (no anchor, flag, command or Dockerfile instruction
-    // in capitals: "what does FROM scratch give you") is about each of its words: "health check for my car" is
-    // not answered by a topic that explains only "health check". In one that says something of Docker, a
+    // A short question that names nothing of Docker's world (no anchor, flag, command, Dockerfile instruction
+    // in capitals, nor two of Docker's own words: "what does FROM scratch give you", "how big can a tmpfs mount
+    // get") is about each of its words: "health check for my car" is not answered by a topic that explains
+    // only "health check". In one that says something of Docker, a
     // workload ("should i use alpine for my golang image") is the asker's world, as the subject gate has it.
     const dockerish = namesDockerWorld(anchored, known);
-    const short = !dockerish && known.length + unknown.size <= SHORT_QUESTION_TERMS;
+    const short = !dockerish && this.#dockerSignal.dockerTermCount(known) < DOCKER_TERMS_NAMING_DOCKER && known.length + unknown.size <= SHORT_QUESTION_TERMS;
     const decides = (term: string) => short && /^\p{L}{3,}$/u.test(term) && !(signalled && WORKLOAD_WORDS.has(term));
     for (const { term, certainty } of known) {
       // A corrected word is never decisive: "stuck" is not `docker stack`.

@@ -362,6 +362,17 @@ export class DockerSignal {
     }
   }
 
+  /**
+   * How many of the terms, as typed, are Docker's own words by the measure of {@link has}: they name a topic
+   * and are neither everyday English, nor general computing, nor the asker's stack or workloads ("tmpfs",
+   * "mount", "multistage", "secret", "dangling"). Bounded by the terms given.
+   */
+  dockerTermCount(terms: readonly GateTerm[]): number {
+    return terms.filter(
+      (t) => t.certainty === 1 && /^\p{L}/u.test(t.term) && this.#namingTerms.has(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !GENERAL_COMPUTING.has(t.term) && !STACK_WORDS.has(t.term) && !WORKLOAD_WORDS.has(t.term),
+    ).length;
+  }
+
   /** Whether the question says anything of Docker; see the class. */
   has(query: SignalQuery): boolean {
     const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));

@@ -206,6 +206,20 @@ describe('AnswerEngine: the asker\'s world is context, not the subject (issue 10
   ])('GIVEN %j, a Dockerfile instruction in capitals or a flag THEN it names Docker\'s world and answers with %s', (question, topic) => {
     expect(topicOf(question)).toBe(topic);
   });
+
+  test.each([
+    ['how large may a tmpfs mount grow', 'tmpfs-mounts'],
+    ['prune dangling layers weekly', 'managing-images'],
+  ])('GIVEN %j, a short question with two of Docker\'s own words THEN it names Docker\'s world and answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each(['health check for my car', 'what is the volume of a sphere', 'mount a tv on the wall'])(
+    'GIVEN %j, a short question with one of Docker\'s words at most THEN every word still decides and it abstains',
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({ answered: false });
+    },
+  );
 });
 
 describe('spelling against the shipped knowledge (issue 10 §1)', () => {

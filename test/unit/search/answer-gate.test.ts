@@ -241,6 +241,12 @@ describe('DockerSignal', () => {
     expect(has('what is a gpu', new Map([['gpus', 2]]))).toBe(true);
   });
 
+  test('GIVEN terms THEN dockerTermCount counts those Docker names that are neither everyday, general computing nor the stack', () => {
+    expect(signal.dockerTermCount(typed('what is the entrypoint of a volume'))).toBe(2);
+    expect(signal.dockerTermCount(typed('what is a gpu'))).toBe(0);
+    expect(signal.dockerTermCount([{ term: stemToken('entrypoint'), certainty: 0.8 }])).toBe(0);
+  });
+
   test('GIVEN an anchor, even misspelt and corrected THEN it is a Docker question', () => {
     expect(signal.has({ terms: [{ term: stemToken('container'), certainty: 0.8 }], anchored: false, sharedPairs: new Map() })).toBe(true);
     expect(signal.has({ terms: [], anchored: true, sharedPairs: new Map() })).toBe(true);
