@@ -9,8 +9,10 @@ import {
   isQuestionSetting,
   penalizeUnexplained,
   possessedTerms,
+  DOCKER_TERMS_FOR_WORKLOADS,
   WORKLOAD_WORDS,
   type GateTerm,
+  type QuestionSetting,
 } from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
@@ -100,8 +102,8 @@ interface AnalysedQuery {
   gateTerms: GateTerm[];
   /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
   features: ReturnType<DockerFeatureFinder['named']>;
-  /** The stems of the words the asker calls theirs ("my nas"): context for the subject gate. */
-  possessed: Set<string>;
+  /** How surely it is about Docker, and what the asker calls theirs ("my nas"): context for the subject gate. */
+  setting: QuestionSetting;
   /** `sharedPairs` without the pairs that hold a number ("ubuntu 24", "port 8080"): what the Docker-signal gate reads. */
   signalPairs: ReadonlyMap<string, number>;
 }
@@ -518,9 +520,8 @@ export class AnswerEngine {
    */
   #gateSubjects(query: AnalysedQuery): string[] {
     const context = this.#gateContext(() => false);
-    const { dockerish } = query;
     return [
-      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, [], context, query.possessed),
+      ...applySubjectGate(query.gateTerms, query.setting, [], context),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, [], context),
     ];
   }
@@ -607,7 +608,7 @@ export class AnswerEngine {
     const context = this.#gateContext((r, term) => this.#topicTerms.get(r.topic.id)!.explaining.has(term));
     const { dockerish } = query;
     const subjects = [
-      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
+      ...applySubjectGate(query.gateTerms, query.setting, ranked, context),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
       ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
       ...applyKubernetesGate(query.gateTerms, ranked, { ...context, isCommand: (term) => COMMAND_TERMS.has(term) }),
@@ -1044,7 +1045,8 @@ export class AnswerEngine {
     // An unknown word of the asker's world ("plex", "my homelab") or their day ("exam tomorrow") in a question
     // about Docker is its setting, which no Docker topic explains: it weighs less in what topics must explain.
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
-    const setting = { anchored, dockerish, possessed };
+    const namesDocker = namesDockerWorld(anchored, terms);
+    const setting = { anchored, dockerish, possessed, surelyDocker: namesDocker || this.#dockerSignal.dockerTermCount(gateTerms) >= DOCKER_TERMS_FOR_WORKLOADS };
     const unknownWeights = [...unknown].map((term) => [term, isQuestionSetting(term, setting) ? unknownWordWeight * this.#scoring.askersWorldWeight : unknownWordWeight] as const);
     return {
       known: terms,
@@ -1053,14 +1055,14 @@ export class AnswerEngine {
       anchored,
       dockerish,
       aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)) || features.length > 0,
-      namesDocker: namesDockerWorld(anchored, terms),
-      ...this.#decisiveTerms(terms, unknown, anchored, dockerish),
+      namesDocker,
+      ...this.#decisiveTerms(terms, unknown, anchored, setting.surelyDocker),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...unknownWeights],
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
       gateTerms,
       features,
-      possessed,
+      setting,
       signalPairs,
     };
   }

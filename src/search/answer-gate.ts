@@ -83,6 +83,15 @@ export const WORKLOAD_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULA
 export const PLATFORM_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULARY.platforms);
 
 /**
+ * Whether a term is of the asker's stack in the widest sense: {@link STACK_WORDS}, {@link WORKLOAD_WORDS} or
+ * {@link PLATFORM_WORDS}. Each is another world of computing for the Docker signal ("immich keeps restarting"
+ * may be about immich's own restarts) and context in a question that names Docker.
+ */
+export function isAskersStack(term: string): boolean {
+  return STACK_WORDS.has(term) || WORKLOAD_WORDS.has(term) || PLATFORM_WORDS.has(term);
+}
+
+/**
  * Prefixes that make a new word of a known one: "redownload", "overkill", "unpublish", and the placeholder
  * names learners give things ("mycontainer", "myapp").
  */
@@ -163,20 +172,32 @@ export interface QuestionSetting {
   anchored: boolean;
   /** Whether it says something of Docker (see {@link DockerSignal}). */
   dockerish: boolean;
+  /**
+   * Whether it says so beyond doubt: it names Docker's world (an anchor, a flag, a docker command, a Dockerfile
+   * instruction in capitals) or uses {@link DOCKER_TERMS_FOR_WORKLOADS} of Docker's own words (see
+   * {@link DockerSignal.dockerTermCount}: "bind mount or named volume"). "jellyfin keeps restarting" says
+   * something of Docker, but may be about jellyfin's own restarts.
+   */
+  surelyDocker: boolean;
   /** The stems of the words the asker calls theirs; see {@link possessedTerms}. */
   possessed: ReadonlySet<string>;
 }
 
+/** How many of Docker's own words make a question surely Docker's; see {@link QuestionSetting.surelyDocker}. */
+export const DOCKER_TERMS_FOR_WORKLOADS = 2;
+
 /**
  * Whether a term is the asker's world, the setting of the question rather than its subject: in a question that
- * names Docker, the asker's stack, workloads and platforms ({@link STACK_WORDS}, {@link WORKLOAD_WORDS},
- * {@link PLATFORM_WORDS}: "django", "postgres", "synology"); in one that says something of Docker, a workload
- * ("plex", "jupyter") and the asker's own things ("**my** homelab"). "gradle build is slow, how do i enable the
- * build cache" names no Docker, and is about gradle.
+ * names Docker as typed, the asker's stack, workloads and platforms ({@link STACK_WORDS}, {@link WORKLOAD_WORDS},
+ * {@link PLATFORM_WORDS}: "django", "postgres", "synology"); in one surely about Docker, a workload ("named
+ * volume or bind mount for the **plex** config"); in one that says something of Docker, the asker's own things
+ * ("**my** homelab"). "gradle build is slow, how do i enable the build cache" names no Docker, and is about
+ * gradle; "jellyfin keeps restarting" and "how do i see the logs of jellyfin" may be about jellyfin itself.
  */
 export function isAskersWorld(term: string, setting: QuestionSetting): boolean {
-  if (setting.anchored && (STACK_WORDS.has(term) || WORKLOAD_WORDS.has(term) || PLATFORM_WORDS.has(term))) return true;
-  return setting.dockerish && (WORKLOAD_WORDS.has(term) || setting.possessed.has(term));
+  if (setting.anchored && isAskersStack(term)) return true;
+  if (setting.surelyDocker && WORKLOAD_WORDS.has(term)) return true;
+  return setting.dockerish && setting.possessed.has(term);
 }
 
 /**
@@ -219,25 +240,17 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * mostly chatty filler ("tip", "bunch", "wheel").
  *
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
- * @param anchored whether the question names Docker's world as typed ("docker", "container"...)
- * @param dockerish whether the question says something of Docker (see {@link DockerSignal})
+ * @param setting how surely the question is about Docker, and what the asker calls theirs: what says a rare word
+ *   is the asker's world ({@link isAskersWorld})
  * @param ranked the ranked topics; their confidences and `unexplained` lists are changed in place
- * @param possessed the stems of the words the asker calls theirs; see {@link possessedTerms}
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
-export function applySubjectGate<T extends GatedTopic>(
-  terms: readonly GateTerm[],
-  anchored: boolean,
-  dockerish: boolean,
-  ranked: readonly T[],
-  context: SubjectGateContext<T>,
-  possessed: ReadonlySet<string> = new Set(),
-): string[] {
+export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[], setting: QuestionSetting, ranked: readonly T[], context: SubjectGateContext<T>): string[] {
   const { explains, explainingTopics, known, anchors, penalty } = context;
   const subjects = terms
     // A long flag as typed is as specific as a rare word: "how do i raise --shm-size".
     .filter((t) => explainingTopics(t.term) === 0 && (isRareSubject(t, anchors, known) || (t.certainty === 1 && /^--\p{L}/u.test(t.term))))
-    .filter((t) => !isAskersWorld(t.term, { anchored, dockerish, possessed }))
+    .filter((t) => !isAskersWorld(t.term, setting))
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
@@ -277,7 +290,7 @@ export const GENERAL_COMPUTING: ReadonlySet<string> = new Set(
  * name that holds one ("git commit", used in a comparison) is that tool's, not Docker's.
  */
 function isOtherTool(term: string): boolean {
-  return (GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term)) && !COMMON_ENGLISH_STEMS.has(term);
+  return (GENERAL_COMPUTING.has(term) || isAskersStack(term)) && !COMMON_ENGLISH_STEMS.has(term);
 }
 
 /**
@@ -285,7 +298,7 @@ function isOtherTool(term: string): boolean {
  * 24") says nothing of Docker, however many topics use it.
  */
 export function isOtherWorldTerm(term: string): boolean {
-  return GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term) || !/\p{L}/u.test(term);
+  return GENERAL_COMPUTING.has(term) || isAskersStack(term) || !/\p{L}/u.test(term);
 }
 
 /** How common a word must be (its rank in `common-english.txt`) to say nothing of Docker on its own: "build", "run", "stop". */
@@ -369,7 +382,7 @@ export class DockerSignal {
    */
   dockerTermCount(terms: readonly GateTerm[]): number {
     return terms.filter(
-      (t) => t.certainty === 1 && /^\p{L}/u.test(t.term) && this.#namingTerms.has(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !GENERAL_COMPUTING.has(t.term) && !STACK_WORDS.has(t.term) && !WORKLOAD_WORDS.has(t.term),
+      (t) => t.certainty === 1 && /^\p{L}/u.test(t.term) && this.#namingTerms.has(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !GENERAL_COMPUTING.has(t.term) && !isAskersStack(t.term),
     ).length;
   }
 
@@ -381,7 +394,7 @@ export class DockerSignal {
     const weak = foreign && ![...typed].some((t) => this.#anchors.has(t) && !EVERYDAY_SENSE_ANCHORS.has(t));
     if (query.anchored && !weak) return true;
     // Another world of computing in the question: its hardware, systems, tools or the asker's stack ("nginx").
-    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || STACK_WORDS.has(t.term));
+    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || isAskersStack(t.term));
     for (const { term } of query.terms) {
       // A misspelt "containr" or "dockerfle" still names Docker's world.
       if ((this.#anchors.has(term) && !(weak && EVERYDAY_SENSE_ANCHORS.has(term))) || term.startsWith('-') || this.#isCommand(term)) return true;
@@ -426,7 +439,7 @@ export function applyShortQuestionGate<T extends GatedTopic>(terms: readonly Gat
   const words = terms.filter((t) => !context.anchors.has(t.term) && !INSTRUCTION_TERMS.has(t.term));
   if (words.length === 0 || words.length > SHORT_DOCKER_QUESTION_TERMS) return [];
   const subjects = words
-    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !STACK_WORDS.has(t.term) && !WORKLOAD_WORDS.has(t.term) && !PLATFORM_WORDS.has(t.term))
+    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !isAskersStack(t.term))
     .filter((t) => context.explainingTopics(t.term) < WIDELY_EXPLAINED)
     .map((t) => t.term);
   penalizeUnexplained(ranked, subjects, context.explains, context.penalty);

@@ -184,8 +184,17 @@ describe('AnswerEngine: the asker\'s world is context, not the subject (issue 10
     expect(topicOf(question)).toBe(topic);
   });
 
-  test.each(['how do i add a library to jellyfin', 'how do i install sonarr on windows', 'best settings for vaultwarden backups', 'how do i train a pytorch model on two gpus'])(
-    'GIVEN %j, a question about the app itself with nothing of Docker THEN it still abstains',
+  test.each([
+    'how do i add a library to jellyfin',
+    'how do i install sonarr on windows',
+    'best settings for vaultwarden backups',
+    'how do i train a pytorch model on two gpus',
+    // These say something of Docker ("keeps restarting", "logs", "cache"), but not surely: they may be about the app.
+    'immich keeps restarting',
+    'how do i see the logs of ollama',
+    'homarr cache is huge, how do i clean it',
+  ])(
+    'GIVEN %j, a question about the app itself, not surely about Docker THEN it still abstains',
     (question) => {
       expect(engine.answer(question)).toMatchObject({ answered: false });
     },
