@@ -6,6 +6,7 @@ import {
   applySubjectGate,
   DockerSignal,
   INSTRUCTION_TERMS,
+  isOtherWorldTerm,
   isQuestionSetting,
   penalizeUnexplained,
   possessedTerms,
@@ -196,7 +197,8 @@ const SUBCOMMAND_TERMS: ReadonlySet<string> = new Set([...DOCKER_SUBCOMMANDS].ma
 const DECISIVE_TOPIC_COUNT = 2;
 /**
  * How many of Docker's own words (see `DockerSignal.dockerTermCount`) name Docker's world in a short question
- * ("tmpfs mount", "multi-stage builds ... secrets"); one alone may be another world's ("volume of a sphere").
+ * with no word of another world of computing ("how big can a tmpfs mount get"); one alone may be another
+ * world's ("volume of a sphere").
  */
 const DOCKER_TERMS_NAMING_DOCKER = 2;
 /** A question with at most this many terms, none of them naming Docker's world, must be explained word for word. */
@@ -1072,12 +1074,13 @@ export class AnswerEngine {
     const decisive: string[] = [];
     const subcommands: string[] = [];
     // A short question that names nothing of Docker's world (no anchor, flag, command, Dockerfile instruction
-    // in capitals, nor two of Docker's own words: "what does FROM scratch give you", "how big can a tmpfs mount
-    // get") is about each of its words: "health check for my car" is not answered by a topic that explains
-    // only "health check". In one that says something of Docker, a
+    // in capitals, nor two of Docker's own words and no word of another world: "what does FROM scratch give
+    // you", "how big can a tmpfs mount get", not "how do i rotate nginx logs") is about each of its words:
+    // "health check for my car" is not answered by a topic that explains only "health check". In one that says something of Docker, a
     // workload ("should i use alpine for my golang image") is the asker's world, as the subject gate has it.
     const dockerish = namesDockerWorld(anchored, known);
-    const short = !dockerish && this.#dockerSignal.dockerTermCount(known) < DOCKER_TERMS_NAMING_DOCKER && known.length + unknown.size <= SHORT_QUESTION_TERMS;
+    const pure = !known.some((t) => isOtherWorldTerm(t.term) && /\p{L}/u.test(t.term)) && ![...unknown].some((t) => isOtherWorldTerm(t));
+    const short = !dockerish && !(pure && this.#dockerSignal.dockerTermCount(known) >= DOCKER_TERMS_NAMING_DOCKER) && known.length + unknown.size <= SHORT_QUESTION_TERMS;
     const decides = (term: string) => short && /^\p{L}{3,}$/u.test(term) && !(signalled && WORKLOAD_WORDS.has(term));
     for (const { term, certainty } of known) {
       // A corrected word is never decisive: "stuck" is not `docker stack`.

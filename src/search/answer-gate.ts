@@ -175,7 +175,7 @@ export interface QuestionSetting {
   /**
    * Whether it says so beyond doubt: it names Docker's world (an anchor, a flag, a docker command, a Dockerfile
    * instruction in capitals) or uses {@link DOCKER_TERMS_FOR_WORKLOADS} of Docker's own words (see
-   * {@link DockerSignal.dockerTermCount}: "bind mount or named volume"). "jellyfin keeps restarting" says
+   * {@link DockerSignal.dockerTermCount}: "bind mount or named volume ... config"). "jellyfin keeps restarting" says
    * something of Docker, but may be about jellyfin's own restarts.
    */
   surelyDocker: boolean;
@@ -183,8 +183,12 @@ export interface QuestionSetting {
   possessed: ReadonlySet<string>;
 }
 
-/** How many of Docker's own words make a question surely Docker's; see {@link QuestionSetting.surelyDocker}. */
-export const DOCKER_TERMS_FOR_WORKLOADS = 2;
+/**
+ * How many of Docker's own words make a question surely Docker's (see {@link QuestionSetting.surelyDocker}):
+ * "bind mount or named volume for the plex config" has three; "nextcloud says the data directory is not
+ * writable" two, which Docker's words share with every file system.
+ */
+export const DOCKER_TERMS_FOR_WORKLOADS = 3;
 
 /**
  * Whether a term is the asker's world, the setting of the question rather than its subject: in a question that
