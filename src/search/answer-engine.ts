@@ -7,7 +7,6 @@ import {
   DockerSignal,
   INSTRUCTION_TERMS,
   isOtherWorldTerm,
-  isQuestionSetting,
   penalizeUnexplained,
   possessedTerms,
   DOCKER_TERMS_FOR_WORKLOADS,
@@ -85,7 +84,7 @@ interface AnalysedQuery {
   anchored: boolean;
   /** Whether it says something of Docker; see {@link DockerSignal}. */
   dockerish: boolean;
-  /** Whether it names Docker's world: anchored, or writing a flag, a docker command or a Dockerfile instruction in capitals; see {@link namesDockerWorld}. */
+  /** Whether it names Docker's world: anchored, or writing a docker command or a Dockerfile instruction in capitals; see {@link namesDockerWorld}. */
   namesDocker: boolean;
   /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`) or a Docker feature ("kind cluster"). */
   aboutDocker: boolean;
@@ -181,12 +180,13 @@ const DOCKER_ANCHORS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Whether a question names Docker's world: an anchor as typed ("docker", "container"...), a flag (`-p`,
- * `--rm`), a docker command (`docker cp`) or a Dockerfile instruction in capitals (`FROM`, `VOLUME`: "what
- * does FROM scratch give you").
+ * Whether a question names Docker's world: an anchor as typed ("docker", "container"...), a docker command
+ * (`docker cp`), a Dockerfile instruction in capitals (`FROM`, `VOLUME`: "what does FROM scratch give you"),
+ * and, with `flags`, a flag (`-p`, `--rm`). Every command line has flags ("what does rm -rf do", "ssh -p
+ * 2222"), so they count only where a question's other words still decide (the short-question rule).
  */
-function namesDockerWorld(anchored: boolean, known: readonly QueryTerm[]): boolean {
-  return anchored || known.some((t) => t.term.startsWith('-') || COMMAND_TERMS.has(t.term) || INSTRUCTION_TERMS.has(t.term));
+function namesDockerWorld(anchored: boolean, known: readonly QueryTerm[], flags: boolean): boolean {
+  return anchored || known.some((t) => (flags && t.term.startsWith('-')) || COMMAND_TERMS.has(t.term) || INSTRUCTION_TERMS.has(t.term));
 }
 
 /** `docker cp` analysed: the terms of docker commands (see `synonyms.ts`). */
@@ -1043,28 +1043,24 @@ export class AnswerEngine {
     const gateTerms = [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))];
     const signalPairs = this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))));
     const dockerish = this.#dockerSignal.has({ terms: gateTerms, anchored, sharedPairs: signalPairs, known: (term) => this.#weights.has(term) });
-    const possessed = possessedTerms(cleaned);
-    // An unknown word of the asker's world ("plex", "my homelab") or their day ("exam tomorrow") in a question
-    // about Docker is its setting, which no Docker topic explains: it weighs less in what topics must explain.
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
-    const namesDocker = namesDockerWorld(anchored, terms);
-    const setting = { anchored, dockerish, possessed, surelyDocker: namesDocker || this.#dockerSignal.dockerTermCount(gateTerms) >= DOCKER_TERMS_FOR_WORKLOADS };
-    const unknownWeights = [...unknown].map((term) => [term, isQuestionSetting(term, setting) ? unknownWordWeight * this.#scoring.askersWorldWeight : unknownWordWeight] as const);
+    const namesDocker = namesDockerWorld(anchored, terms, false);
+    const surelyDocker = namesDocker || this.#dockerSignal.dockerTermCount(gateTerms) >= DOCKER_TERMS_FOR_WORKLOADS;
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
-      unknownWeight: unknownWeights.reduce((sum, [, weight]) => sum + weight, 0),
+      unknownWeight: unknown.size * unknownWordWeight,
       anchored,
       dockerish,
       aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)) || features.length > 0,
       namesDocker,
-      ...this.#decisiveTerms(terms, unknown, anchored, setting.surelyDocker),
-      weighted: [...terms.map((t) => [t.term, t.weight] as const), ...unknownWeights],
+      ...this.#decisiveTerms(terms, unknown, anchored, surelyDocker),
+      weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
       gateTerms,
       features,
-      setting,
+      setting: { anchored, dockerish, surelyDocker, possessed: possessedTerms(cleaned) },
       signalPairs,
     };
   }
@@ -1078,7 +1074,7 @@ export class AnswerEngine {
     // you", "how big can a tmpfs mount get", not "how do i rotate nginx logs") is about each of its words:
     // "health check for my car" is not answered by a topic that explains only "health check". In one that says something of Docker, a
     // workload ("should i use alpine for my golang image") is the asker's world, as the subject gate has it.
-    const dockerish = namesDockerWorld(anchored, known);
+    const dockerish = namesDockerWorld(anchored, known, true);
     const pure = !known.some((t) => isOtherWorldTerm(t.term) && /\p{L}/u.test(t.term)) && ![...unknown].some((t) => isOtherWorldTerm(t));
     const short = !dockerish && !(pure && this.#dockerSignal.dockerTermCount(known) >= DOCKER_TERMS_NAMING_DOCKER) && known.length + unknown.size <= SHORT_QUESTION_TERMS;
     const decides = (term: string) => short && /^\p{L}{3,}$/u.test(term) && !(signalled && WORKLOAD_WORDS.has(term));

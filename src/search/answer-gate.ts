@@ -204,17 +204,6 @@ export function isAskersWorld(term: string, setting: QuestionSetting): boolean {
   return setting.dockerish && setting.possessed.has(term);
 }
 
-/**
- * Whether an unknown word is the setting of a question rather than a part of it that topics must explain: the
- * asker's world ({@link isAskersWorld}), or, in a question that says something of Docker, an everyday word
- * (common English) that the knowledge base never uses, the asker's day rather than Docker's ("i need it for my
- * exam **tomorrow**", "should i **panic**"). The subject gate never takes a common word for a subject either.
- * The engine weighs such words less in the explained and known shares (`askersWorldWeight`).
- */
-export function isQuestionSetting(term: string, setting: QuestionSetting): boolean {
-  return isAskersWorld(term, setting) || (setting.dockerish && COMMON_ENGLISH_STEMS.has(term));
-}
-
 /** What the subject gate needs to know about the knowledge base. */
 export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
   /** Whether a topic explains a term (its phrases other than the body use it). */

@@ -35,13 +35,6 @@ export interface ScoringWeights {
   incidentalWeight: number;
   /** An unknown word weighs this much of its IDF: it may be filler, or the real subject ("photoshop"). @defaultValue 0.5 */
   unknownWeight: number;
-  /**
-   * An unknown word that is the setting of a question about Docker (the asker's stack, apps or own things:
-   * "plex", "my homelab"; or their day: "exam tomorrow"; see `isQuestionSetting` in `answer-gate.ts`) weighs
-   * this much of an unknown word: no Docker topic explains it, and it is not a part of the question left
-   * unexplained. @defaultValue 0.25
-   */
-  askersWorldWeight: number;
   /** How evidence becomes a confidence: see {@link Calibration}. */
   calibration: Calibration;
 }
@@ -91,6 +84,5 @@ export const DEFAULT_SCORING = {
   correctionPenalty: 1.5,
   incidentalWeight: 0.5,
   unknownWeight: 0.5,
-  askersWorldWeight: 0.25,
   calibration: { intercept: -8.95, score: 0.4, bestPhrase: 0.37, explained: 3.85, explainedByTerms: 2.53, lead: 0.46, anchored: 1.54, knownShare: 3.78, sharedPairs: 2.5 },
 } as const satisfies ScoringWeights;

@@ -8,7 +8,6 @@ import {
   COMMON_ENGLISH_STEMS,
   DockerSignal,
   isAskersWorld,
-  isQuestionSetting,
   isOtherWorldTerm,
   isRareSubject,
   PLATFORM_WORDS,
@@ -163,13 +162,6 @@ describe('the asker\'s world: workloads and platforms (workload-vocabulary.json)
     expect(STACK_WORDS.has(stemToken('gradle'))).toBe(true);
     expect(isAskersWorld(stemToken('gradle'), where(false, true, true))).toBe(false);
     expect(isAskersWorld(stemToken('gradle'), where(true, true, true))).toBe(true);
-  });
-
-  test('GIVEN an everyday word in a question that says something of Docker THEN it is the setting; a rare word that is no one\'s world is not', () => {
-    expect(isQuestionSetting(stemToken('tomorrow'), where(false, true, false))).toBe(true);
-    expect(isQuestionSetting(stemToken('tomorrow'), where(false, false, false))).toBe(false);
-    expect(isQuestionSetting(stemToken('watchtower'), where(true, true, true))).toBe(false);
-    expect(isQuestionSetting(stemToken('jellyfin'), where(false, true, true))).toBe(true);
   });
 
   test('GIVEN a workload in a question surely about Docker without naming it THEN the subject gate takes it for context', () => {
