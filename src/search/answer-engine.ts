@@ -1072,8 +1072,8 @@ export class AnswerEngine {
     // A short question that names nothing of Docker's world (no anchor, flag, command, Dockerfile instruction
     // in capitals, nor two of Docker's own words and no word of another world: "what does FROM scratch give
     // you", "how big can a tmpfs mount get", not "how do i rotate nginx logs") is about each of its words:
-    // "health check for my car" is not answered by a topic that explains only "health check". In one that says something of Docker, a
-    // workload ("should i use alpine for my golang image") is the asker's world, as the subject gate has it.
+    // "health check for my car" is not answered by a topic that explains only "health check". In one surely
+    // about Docker (`signalled`), a workload is the asker's world, as the subject gate has it.
     const dockerish = namesDockerWorld(anchored, known, true);
     const pure = !known.some((t) => isOtherWorldTerm(t.term) && /\p{L}/u.test(t.term)) && ![...unknown].some((t) => isOtherWorldTerm(t));
     const short = !dockerish && !(pure && this.#dockerSignal.dockerTermCount(known) >= DOCKER_TERMS_NAMING_DOCKER) && known.length + unknown.size <= SHORT_QUESTION_TERMS;

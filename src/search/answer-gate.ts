@@ -70,8 +70,8 @@ function rareTermsOf(categories: Readonly<Record<string, readonly string[]>>): R
  * comes from): language runtimes, web frameworks, databases, web servers, distributions, self-hosted
  * applications, the data-science and machine-learning stack. Unlike {@link STACK_WORDS} it leaves out build
  * tools, package managers and other tools that have caches, images and builds of their own ("gradle"), so in
- * a question that says something of Docker a workload is the asker's world, not the subject: "named volume or
- * bind mount for **plex** config", "should i use alpine for a **golang** image".
+ * a question surely about Docker a workload is the asker's world, not the subject: "named volume or bind mount
+ * for the **plex** config" (see {@link isAskersWorld}).
  */
 export const WORKLOAD_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULARY.workloads);
 
