@@ -79,6 +79,12 @@ describe('the second-opinion ranker in the answer engine', () => {
     expect(ranked[0]!.evidence.lead).toBeLessThan(0);
   });
 
+  test('GIVEN the reranker puts a topic before retrieval\'s first THEN it is no surer than that one: the reranker does not decide whether to answer', () => {
+    const [first, retrievalFirst] = new AnswerEngine(knowledge).rank(question);
+    expect(retrievalFirst!.topic.id).toBe('volumes');
+    expect(first!.confidence).toBeLessThanOrEqual(retrievalFirst!.confidence);
+  });
+
   test('GIVEN a topic scoring further than the margin below the first THEN the reranker leaves the order alone', () => {
     const engine = new AnswerEngine(knowledge, { scoring: { rerank: { ...DEFAULT_SCORING.rerank, margin: 0 } } });
     expect(rankedIds(engine)[0]).toBe('volumes');
