@@ -641,14 +641,14 @@ export class AnswerEngine {
    * bounds (for {@link answer}). An upper bound on each candidate's score and confidence comes first,
    * accumulated term by term from the postings into typed arrays ({@link #upperBounds}); the candidates with
    * the highest bounds are scored first, then, highest bound first, every one whose score could reach the
-   * second-best exact score (so it could be first, or the rival that sets the first one's lead) or whose
-   * confidence could reach the answering threshold (so it could answer, or claim a subcommand). The rest are
-   * skipped; {@link #rankAnalysed} scores any of them that could still be offered as a near miss.
+   * second-best exact score (so it could be first, or the rival that sets the first one's lead) or that
+   * could claim a subcommand of the question (see {@link #mayClaim}). The rest are skipped; {@link #rankAnalysed}
+   * scores any of them that could still come first (through the decisive terms) or be offered as a near miss.
    */
   #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
-    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating, gated);
-    const answerLogit = logit(this.#options.minConfidence);
+    const { topics, scoreBounds, confidenceLogits, claimLogits, explainedSlots } = this.#upperBounds(query, stamp, generating, gated);
+    const mayClaim = this.#mayClaim(query, claimLogits, explainedSlots);
     const first = highest(topics, scoreBounds, PROMISING_TOPICS);
     const scored: ScoredTopic[] = [];
     let top = Number.NEGATIVE_INFINITY;
@@ -668,20 +668,44 @@ export class AnswerEngine {
     const open: number[] = [];
     for (let i = 0; i < topics.length; i++) {
       if (done.has(topics[i]!)) continue;
-      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) skip(i);
+      if (scoreBounds[i]! < second && !mayClaim(i)) skip(i);
       else open.push(i);
     }
     open.sort((a, b) => scoreBounds[b]! - scoreBounds[a]! || a - b);
     for (const i of open) {
-      if (scoreBounds[i]! < second && confidenceLogits[i]! < answerLogit) skip(i);
+      if (scoreBounds[i]! < second && !mayClaim(i)) skip(i);
       else score(topics[i]!);
     }
     return { scored, skipped, stamp, generating };
   }
 
   /**
+   * Whether a candidate that scores below two others (so it is neither first nor the first one's rival) could
+   * still change what an answer shows through its confidence: only by claiming a subcommand written alone
+   * (`#rankScored`: a topic that explains it with a confidence of at least `minConfidence` makes it decisive).
+   * Its first place, through the decisive terms, and its place among the near misses are looked for after
+   * ranking ({@link #rankAnalysed}). A question without such a subcommand ("what is a container") needs none of
+   * the thousands of topics that merely could be confident about it.
+   * @param claimLogits each candidate's highest confidence (log-odds) when the claims are decided
+   * @param explainedSlots each candidate's explained query slots; see {@link SkippedTopic.explainedSlots}
+   */
+  #mayClaim(query: AnalysedQuery, claimLogits: Float64Array, explainedSlots: Int32Array): (i: number) => boolean {
+    if (query.subcommands.length === 0) return () => false;
+    const answerLogit = logit(this.#options.minConfidence);
+    const slots = new Map(query.known.map((q, slot) => [q.term, slot]));
+    let mask = 0;
+    for (const term of query.subcommands) {
+      const slot = slots.get(term)!;
+      // Past the slots tracked, whether a topic explains it is unknown: it may.
+      if (slot >= EXPLAINED_SLOTS) return (i) => claimLogits[i]! >= answerLogit;
+      mask |= 1 << slot;
+    }
+    return (i) => (explainedSlots[i]! & mask) !== 0 && claimLogits[i]! >= answerLogit;
+  }
+
+  /**
    * For every candidate topic, the most it can score and the highest confidence it can have while scoring
-   * below two others. From the postings of the generating terms, each phrase gets the weight of the generating
+   * below two others: in the end, and when the subcommands are claimed (before the gates' penalties). From the postings of the generating terms, each phrase gets the weight of the generating
    * terms it holds, plus the weight of the common terms its topic holds (looked up in the topic's vocabulary:
    * the phrase may hold them); its relevance is at
    * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
@@ -697,7 +721,7 @@ export class AnswerEngine {
     stamp: number,
     generating: readonly boolean[],
     gated: readonly string[],
-  ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
+  ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; claimLogits: Float64Array; explainedSlots: Int32Array } {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
     const { kindWeight, queryCoverageExponent, phraseCoverageExponent, rankWeights: w, calibration } = this.#scoring;
     const known = query.known;
@@ -825,19 +849,28 @@ export class AnswerEngine {
     // by at least ln 4: a decisive term or a gate's word the topic certainly leaves unexplained (no topic knows
     // it, or the topic's phrases other than the body do not use it), and the Docker-signal gate, which lowers
     // every confidence of a question that says nothing of Docker. (A claimed subcommand is known only after
-    // ranking: left out, which only loosens the bound.)
+    // ranking: left out, which only loosens the bound.) When subcommands are claimed, only the decisive terms'
+    // penalties have been applied: the gates come after.
     const penalty = Math.log(UNEXPLAINED_PENALTY);
     const slots = new Map(known.map((q, slot) => [q.term, slot]));
-    let everyTopicPenalties = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: (term) => this.#weights.has(term) }) ? 0 : 1;
-    let mustExplain = 0;
-    for (const term of new Set([...query.decisive, ...gated])) {
-      const slot = slots.get(term);
-      if (slot === undefined) everyTopicPenalties++;
-      else if (slot < EXPLAINED_SLOTS) mustExplain |= 1 << slot;
-    }
-    fixed += everyTopicPenalties * penalty;
+    const mustExplainOf = (words: Iterable<string>) => {
+      let unknown = 0;
+      let mask = 0;
+      for (const term of new Set(words)) {
+        const slot = slots.get(term);
+        if (slot === undefined) unknown++;
+        else if (slot < EXPLAINED_SLOTS) mask |= 1 << slot;
+      }
+      return { unknown, mask };
+    };
+    const signalPenalty = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: (term) => this.#weights.has(term) }) ? 0 : 1;
+    const { unknown: unknownWords, mask: mustExplain } = mustExplainOf([...query.decisive, ...gated]);
+    const { unknown: unknownDecisive, mask: mustExplainDecisive } = mustExplainOf(query.decisive);
+    const claimFixed = fixed + unknownDecisive * penalty;
+    fixed += (signalPenalty + unknownWords) * penalty;
     const scoreBounds = new Float64Array(topics.length);
     const confidenceLogits = new Float64Array(topics.length);
+    const claimLogits = new Float64Array(topics.length);
     const explainedSlots = new Int32Array(topics.length);
     for (let i = 0; i < topics.length; i++) {
       const t = topics[i]!;
@@ -859,18 +892,18 @@ export class AnswerEngine {
           margin +
         1e-12;
       scoreBounds[i] = score;
-      confidenceLogits[i] =
-        fixed +
+      const evidence =
         cScore * score +
         cBestPhrase * bestPhrase +
         cExplained * Math.min(1, weight / total) +
         cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
         cPairs * Math.log1p(this.#topicPairs[t]!) +
-        bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty +
         1e-9;
+      confidenceLogits[i] = fixed + evidence + bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty;
+      claimLogits[i] = claimFixed + evidence + bitCount(mustExplainDecisive & ~this.#topicExplained[t]!) * penalty;
       explainedSlots[i] = this.#topicExplained[t]!;
     }
-    return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, explainedSlots };
+    return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, claimLogits, explainedSlots };
   }
 
   /**
