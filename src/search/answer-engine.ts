@@ -100,17 +100,21 @@ interface ScoredTopic {
   coverage: { matched: number; explained: number; explainedByTerms: number };
 }
 
-/** A candidate topic bounded retrieval did not score, with the most it could score and its highest confidence. */
-interface SkippedTopic {
-  topic: number;
-  score: number;
-  /** The highest confidence's log-odds. */
-  confidenceLogit: number;
+/**
+ * Every candidate topic of a bounded retrieval with the most it could score and its highest confidence, by its
+ * position among the candidates; see `#upperBounds`.
+ */
+interface CandidateBounds {
+  topics: Int32Array;
+  scoreBounds: Float64Array;
+  /** Its highest confidence's log-odds, in the end and when the subcommands are claimed. */
+  confidenceLogits: Float64Array;
+  claimLogits: Float64Array;
   /**
    * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a term its phrases other than the
    * body use; terms past those tracked count as explained.
    */
-  explainedSlots: number;
+  explainedSlots: Int32Array;
 }
 
 /** How many of a topic's best phrases `RankWeights.topPhrases` averages. */
@@ -128,10 +132,10 @@ const FIELDS = 3;
 /** How many candidates with the highest bounds are scored first, to set a high second-best score early. */
 const PROMISING_TOPICS = 4;
 
-/** The `count` topics with the highest bounds, highest first. */
-function highest(topics: Int32Array, bounds: Float64Array, count: number): number[] {
+/** The positions of the `count` highest bounds, highest first. */
+function highest(bounds: Float64Array, count: number): number[] {
   const best: number[] = [];
-  for (let i = 0; i < topics.length; i++) {
+  for (let i = 0; i < bounds.length; i++) {
     if (best.length === count && bounds[i]! <= bounds[best.at(-1)!]!) continue;
     let at = best.length === count ? count - 1 : best.length;
     while (at > 0 && bounds[best[at - 1]!]! < bounds[i]!) {
@@ -140,10 +144,10 @@ function highest(topics: Int32Array, bounds: Float64Array, count: number): numbe
     }
     best[at] = i;
   }
-  return best.map((i) => topics[i]!);
+  return best;
 }
 
-/** Query terms after this many are not tracked in {@link SkippedTopic.explainedSlots}: they count as explained. */
+/** Query terms after this many are not tracked in {@link CandidateBounds.explainedSlots}: they count as explained. */
 const EXPLAINED_SLOTS = 31;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
@@ -226,19 +230,44 @@ export class AnswerEngine {
   readonly #topicStamp: Uint32Array;
   /** Per-query scratch for the upper bounds (see {@link #upperBounds}), by record and by topic. */
   readonly #recordStamp: Uint32Array;
-  readonly #recordWeight: Float64Array;
+  /** Per-query scratch: the query slots (the first {@link EXPLAINED_SLOTS}) of the generating terms a record holds. */
+  readonly #recordSlots: Int32Array;
+  /** Per-query scratch: the candidate records and topics, in the order the postings meet them. */
+  readonly #candidateRecords: Int32Array;
+  readonly #candidateTopics: Int32Array;
+  /** Per-query scratch: the weight of the query's terms a topic holds, each times its certainty. */
   readonly #topicWeight: Float64Array;
   readonly #topicBestPhrase: Float64Array;
   readonly #topicSecondPhrase: Float64Array;
   /** Per-query scratch: each topic's best match bound in each field of {@link FIELD_OF_KIND}, `FIELDS` per topic. */
   readonly #topicFieldBest: Float64Array;
-  readonly #topicLastSlot: Int32Array;
   readonly #topicNamingWeight: Float64Array;
-  readonly #topicLastNamingSlot: Int32Array;
   readonly #topicExplained: Int32Array;
   readonly #topicPairs: Int32Array;
-  /** Per-query scratch: the weight of the query's common terms each candidate topic holds. */
-  readonly #topicCommonWeight: Float64Array;
+  /** Per-query scratch: each topic's BM25F sum (see {@link #scoreTopic}) at most. */
+  readonly #topicFieldMatch: Float64Array;
+  /**
+   * Per-query scratch: the weight (and the weight times certainty) of the query's terms past the first
+   * {@link EXPLAINED_SLOTS} that a topic holds, which every one of its phrases may hold: none for most queries.
+   */
+  readonly #topicUntrackedWeight: Float64Array;
+  readonly #topicUntrackedCertainWeight: Float64Array;
+  /** Per-query scratch: each candidate's bounds, by its position among the candidates (see {@link CandidateBounds}). */
+  readonly #scoreBounds: Float64Array;
+  readonly #confidenceLogits: Float64Array;
+  readonly #claimLogits: Float64Array;
+  readonly #explainedSlots: Int32Array;
+  /** For each record, a bit per common term (see {@link #commonIndex}) it holds, at `r * #commonWords`. */
+  readonly #recordCommonBits: Uint32Array;
+  /**
+   * For each record, its own weight to the minus its kind's {@link ScoringWeights.phraseCoverageExponent} (1 when
+   * that is 0): a phrase's factor `(matched / own) ** e` is `matched ** e` times this, without a power per record.
+   */
+  readonly #recordPhraseScale: Float64Array;
+  /** For each topic, BM25F's saturation `k1 × (1 − b + b × n / n̄)` (see {@link #scoreTopic}). */
+  readonly #topicSaturation: Float64Array;
+  /** For each topic, the kind weights of all its phrases other than the body: the most a term's BM25F uses can add up to. */
+  readonly #topicFieldUse: Float64Array;
   /** For each term found in more than {@link COMMON_TERM_SHARE} of all phrases, its number among them; -1 for the rest. */
   readonly #commonIndex: Int32Array;
   /** How many 32-bit words a topic's bits of common terms take. */
@@ -354,21 +383,44 @@ export class AnswerEngine {
     this.#termSlot = new Int32Array(terms.length);
     this.#topicStamp = new Uint32Array(knowledge.topics.length);
     this.#recordStamp = new Uint32Array(recordCount);
-    this.#recordWeight = new Float64Array(recordCount);
+    this.#recordSlots = new Int32Array(recordCount);
+    this.#candidateRecords = new Int32Array(recordCount);
+    this.#candidateTopics = new Int32Array(knowledge.topics.length);
     this.#topicWeight = new Float64Array(knowledge.topics.length);
     this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
     this.#topicSecondPhrase = new Float64Array(knowledge.topics.length);
     this.#topicFieldBest = new Float64Array(knowledge.topics.length * FIELDS);
-    this.#topicLastSlot = new Int32Array(knowledge.topics.length);
     this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
-    this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
     this.#topicExplained = new Int32Array(knowledge.topics.length);
     this.#topicPairs = new Int32Array(knowledge.topics.length);
-    this.#topicCommonWeight = new Float64Array(knowledge.topics.length);
+    this.#topicFieldMatch = new Float64Array(knowledge.topics.length);
+    this.#topicUntrackedWeight = new Float64Array(knowledge.topics.length);
+    this.#topicUntrackedCertainWeight = new Float64Array(knowledge.topics.length);
+    this.#scoreBounds = new Float64Array(knowledge.topics.length);
+    this.#confidenceLogits = new Float64Array(knowledge.topics.length);
+    this.#claimLogits = new Float64Array(knowledge.topics.length);
+    this.#explainedSlots = new Int32Array(knowledge.topics.length);
+    this.#recordCommonBits = new Uint32Array(recordCount * this.#commonWords);
+    for (let r = 0; r < recordCount; r++) {
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
+        const c = this.#commonIndex[recordTerms[k]!]!;
+        if (c >= 0) this.#recordCommonBits[r * this.#commonWords + (c >>> 5)]! |= 1 << (c & 31);
+      }
+    }
+    const phraseExponents = PHRASE_KINDS.map((kind) => this.#scoring.phraseCoverageExponent[kind]);
+    this.#recordPhraseScale = new Float64Array(recordCount);
+    for (let r = 0; r < recordCount; r++) {
+      const exponent = phraseExponents[recordKind[r]!]!;
+      this.#recordPhraseScale[r] = exponent === 0 ? 1 : this.#phraseWeights[r]! ** -exponent;
+    }
     knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
     this.#fieldLengths = new Float64Array(knowledge.topics.length);
     for (let r = 0; r < recordCount; r++) if (recordKind[r] !== body) this.#fieldLengths[recordTopic[r]!]!++;
     this.#averageFieldLength = Math.max(1, this.#fieldLengths.reduce((sum, n) => sum + n, 0) / Math.max(1, knowledge.topics.length));
+    const { fieldSaturation, fieldLengthNormalisation, kindWeight } = this.#scoring;
+    this.#topicSaturation = this.#fieldLengths.map((n) => fieldSaturation * (1 - fieldLengthNormalisation + (fieldLengthNormalisation * n) / this.#averageFieldLength));
+    this.#topicFieldUse = new Float64Array(knowledge.topics.length);
+    for (let r = 0; r < recordCount; r++) if (recordKind[r] !== body) this.#topicFieldUse[recordTopic[r]!]! += kindWeight[PHRASE_KINDS[recordKind[r]!]!];
     const names: string[][] = [];
     for (let r = 0; r < recordCount; r++) {
       if (!naming[recordKind[r]!]) continue;
@@ -453,13 +505,13 @@ export class AnswerEngine {
     // topic explains: a question that triggers one (rare) is ranked over every candidate, exactly.
     if (!bounded || query.features.length > 0 || this.#kubernetesWords(query).length > 0) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
     const gated = this.#gateSubjects(query);
-    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query, gated);
+    const { scored, skipped, bounds, stamp, generating } = this.#retrieveBounded(query, gated);
     const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
     const suggestionLogit = logit(minSuggestionConfidence);
     for (;;) {
       const { ranked, claimed } = this.#rankScored(query, scored);
       if (skipped.length === 0) return ranked;
-      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed, ...gated], skipped, query);
+      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed, ...gated], skipped, bounds, query);
       if (needed.length === 0) {
         if (ranked[0] && ranked[0].confidence >= minConfidence) return ranked;
         // An abstention offers near misses: a skipped topic that could be one and could come before the
@@ -468,15 +520,15 @@ export class AnswerEngine {
         const last = nearMisses.at(-1);
         const partitioned = query.decisive.length + claimed.length + gated.length > 0;
         needed = skipped.filter(
-          (s) =>
-            s.confidenceLogit >= suggestionLogit &&
-            (!last || nearMisses.length < maxSuggestions || (partitioned && last.unexplained.length > 0) || s.score >= last.score),
+          (i) =>
+            bounds.confidenceLogits[i]! >= suggestionLogit &&
+            (!last || nearMisses.length < maxSuggestions || (partitioned && last.unexplained.length > 0) || bounds.scoreBounds[i]! >= last.score),
         );
         if (needed.length === 0) return ranked;
       }
       const now = new Set(needed);
-      for (const s of needed) scored.push(this.#scoreTopic(s.topic, query, stamp, generating));
-      const left = skipped.filter((s) => !now.has(s));
+      for (const i of needed) scored.push(this.#scoreTopic(bounds.topics[i]!, query, stamp, generating));
+      const left = skipped.filter((i) => !now.has(i));
       skipped.length = 0;
       skipped.push(...left);
     }
@@ -519,7 +571,7 @@ export class AnswerEngine {
    * explains every decisive term: a skipped topic could come before it if it might explain them all (it
    * uses, in a phrase other than its body, every decisive term the postings could tell) and might score more.
    */
-  #couldComeFirst(ranked: readonly RankedTopic[], decisive: readonly string[], skipped: readonly SkippedTopic[], query: AnalysedQuery): SkippedTopic[] {
+  #couldComeFirst(ranked: readonly RankedTopic[], decisive: readonly string[], skipped: readonly number[], bounds: CandidateBounds, query: AnalysedQuery): number[] {
     if (decisive.length === 0) return [];
     const slots = new Map(query.known.map((q, slot) => [q.term, slot]));
     // A decisive term no topic knows is explained by none: nothing can come before the first.
@@ -531,7 +583,7 @@ export class AnswerEngine {
     }
     const first = ranked[0];
     const firstScore = first && first.unexplained.length === 0 ? first.score : Number.NEGATIVE_INFINITY;
-    return skipped.filter((s) => (s.explainedSlots & mask) === mask && s.score >= firstScore);
+    return skipped.filter((i) => (bounds.explainedSlots[i]! & mask) === mask && bounds.scoreBounds[i]! >= firstScore);
   }
 
   /** Candidate topics scored, in a ranking with evidence, confidence and unexplained terms; see {@link rank}. */
@@ -645,11 +697,15 @@ export class AnswerEngine {
    * could claim a subcommand of the question (see {@link #mayClaim}). The rest are skipped; {@link #rankAnalysed}
    * scores any of them that could still come first (through the decisive terms) or be offered as a near miss.
    */
-  #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
+  #retrieveBounded(
+    query: AnalysedQuery,
+    gated: readonly string[],
+  ): { scored: ScoredTopic[]; skipped: number[]; bounds: CandidateBounds; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
-    const { topics, scoreBounds, confidenceLogits, claimLogits, explainedSlots } = this.#upperBounds(query, stamp, generating, gated);
+    const bounds = this.#upperBounds(query, stamp, generating, gated);
+    const { topics, scoreBounds, claimLogits, explainedSlots } = bounds;
     const mayClaim = this.#mayClaim(query, claimLogits, explainedSlots);
-    const first = highest(topics, scoreBounds, PROMISING_TOPICS);
+    const first = highest(scoreBounds, PROMISING_TOPICS);
     const scored: ScoredTopic[] = [];
     let top = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
@@ -659,24 +715,23 @@ export class AnswerEngine {
       if (topicScore.score > top) [top, second] = [topicScore.score, top];
       else if (topicScore.score > second) second = topicScore.score;
     };
-    const done = new Set(first);
-    for (const topic of first) score(topic);
-    const skipped: SkippedTopic[] = [];
-    const skip = (i: number) => skipped.push({ topic: topics[i]!, score: scoreBounds[i]!, confidenceLogit: confidenceLogits[i]!, explainedSlots: explainedSlots[i]! });
+    for (const i of first) score(topics[i]!);
+    /** Positions among the candidates. */
+    const skipped: number[] = [];
     // The others that could still matter, highest bound first: scored in that order, they raise the
     // second-best score as fast as they can, so that fewer are scored.
     const open: number[] = [];
     for (let i = 0; i < topics.length; i++) {
-      if (done.has(topics[i]!)) continue;
-      if (scoreBounds[i]! < second && !mayClaim(i)) skip(i);
+      if (first.includes(i)) continue;
+      if (scoreBounds[i]! < second && !mayClaim(i)) skipped.push(i);
       else open.push(i);
     }
     open.sort((a, b) => scoreBounds[b]! - scoreBounds[a]! || a - b);
     for (const i of open) {
-      if (scoreBounds[i]! < second && !mayClaim(i)) skip(i);
+      if (scoreBounds[i]! < second && !mayClaim(i)) skipped.push(i);
       else score(topics[i]!);
     }
-    return { scored, skipped, stamp, generating };
+    return { scored, skipped, bounds, stamp, generating };
   }
 
   /**
@@ -687,7 +742,7 @@ export class AnswerEngine {
    * ranking ({@link #rankAnalysed}). A question without such a subcommand ("what is a container") needs none of
    * the thousands of topics that merely could be confident about it.
    * @param claimLogits each candidate's highest confidence (log-odds) when the claims are decided
-   * @param explainedSlots each candidate's explained query slots; see {@link SkippedTopic.explainedSlots}
+   * @param explainedSlots each candidate's explained query slots; see {@link CandidateBounds.explainedSlots}
    */
   #mayClaim(query: AnalysedQuery, claimLogits: Float64Array, explainedSlots: Int32Array): (i: number) => boolean {
     if (query.subcommands.length === 0) return () => false;
@@ -705,114 +760,167 @@ export class AnswerEngine {
 
   /**
    * For every candidate topic, the most it can score and the highest confidence it can have while scoring
-   * below two others: in the end, and when the subcommands are claimed (before the gates' penalties). From the postings of the generating terms, each phrase gets the weight of the generating
-   * terms it holds, plus the weight of the common terms its topic holds (looked up in the topic's vocabulary:
-   * the phrase may hold them); its relevance is at
-   * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
-   * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}; a topic's
-   * phrase score at most what its two best such bounds give. A topic's coverage (the query terms it holds), the
-   * share explained by its naming terms, which query terms it explains and its shared pairs are exact, but for
-   * corrected words counted as typed. Its confidence (as log-odds) takes each
-   * feature's upper end where the calibration's coefficient is positive and its lower end where it is
-   * negative (its lead at most 0, since it scores below two others); the unexplained-term penalty only lowers it.
+   * below two others: in the end, and when the subcommands are claimed (before the gates' penalties).
+   *
+   * One pass over the postings of the generating terms marks, for each candidate phrase, which of them it
+   * holds; each phrase's common terms (those that find no candidates) are bits kept with the index
+   * ({@link #recordCommonBits}), so a phrase's matched terms, and from them its relevance, are exact: its
+   * kind's weight times the share of the query's weight (each term times its certainty) it matches to
+   * {@link ScoringWeights.queryCoverageExponent}, times the share of its own weight the query matches to its
+   * {@link ScoringWeights.phraseCoverageExponent}, the powers taken once per set of matched terms
+   * ({@link #recordPhraseScale}). A topic's score is then at most what its best two phrases give (the mean of
+   * its five best at most (best + 4 × second) / 5), with its fields' best matches, its coverage (the query
+   * terms it holds), the share explained by its naming terms, which query terms it explains and its shared
+   * pairs exact; BM25F exact for the generating terms (their postings give every use) and, for a common term
+   * it explains, as if every phrase of the topic other than the body used it. The terms past the first
+   * {@link EXPLAINED_SLOTS} of a long query count as held by every phrase of a topic that holds them.
+   *
+   * Its confidence (as log-odds) takes each feature's upper end where the calibration's coefficient is positive
+   * and its lower end where it is negative (its lead at most 0, since it scores below two others); the
+   * unexplained-term penalty only lowers it. The arrays returned are scratch, valid until the next query.
    */
-  #upperBounds(
-    query: AnalysedQuery,
-    stamp: number,
-    generating: readonly boolean[],
-    gated: readonly string[],
-  ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; claimLogits: Float64Array; explainedSlots: Int32Array } {
+  #upperBounds(query: AnalysedQuery, stamp: number, generating: readonly boolean[], gated: readonly string[]): CandidateBounds {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
     const { kindWeight, queryCoverageExponent, phraseCoverageExponent, rankWeights: w, calibration } = this.#scoring;
     const known = query.known;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
+    const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
     // A margin over rounding: a bound must never fall below what a topic really scores.
     const margin = 1 + 1e-9;
-    const records: number[] = [];
-    const topics: number[] = [];
+    const records = this.#candidateRecords;
+    const topics = this.#candidateTopics;
+    let recordCount = 0;
+    let topicCount = 0;
     for (let slot = 0; slot < known.length; slot++) {
       if (!generating[slot]) continue;
-      const { id, weight } = known[slot]!;
+      const { id, weight, certainty } = known[slot]!;
+      const certain = weight * certainty;
       const bit = slot < EXPLAINED_SLOTS ? 1 << slot : 0;
+      // A topic's records are consecutive, so its postings of one term are too: one run per topic, over which
+      // the term's uses (BM25F's u) add up.
+      let run = -1;
+      let runUse = 0;
+      let runNamed = false;
       for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
         const r = postingRecords[p]!;
         if (this.#recordStamp[r] !== stamp) {
           this.#recordStamp[r] = stamp;
-          this.#recordWeight[r] = 0;
-          records.push(r);
+          this.#recordSlots[r] = 0;
+          records[recordCount++] = r;
         }
-        this.#recordWeight[r] = this.#recordWeight[r]! + weight;
+        this.#recordSlots[r] = this.#recordSlots[r]! | bit;
         const t = recordTopic[r]!;
-        if (this.#topicStamp[t] !== stamp) {
-          this.#topicStamp[t] = stamp;
-          this.#topicWeight[t] = 0;
-          this.#topicNamingWeight[t] = 0;
-          this.#topicBestPhrase[t] = 0;
-          this.#topicSecondPhrase[t] = 0;
-          this.#topicFieldBest.fill(0, t * FIELDS, (t + 1) * FIELDS);
-          this.#topicLastSlot[t] = -1;
-          this.#topicLastNamingSlot[t] = -1;
-          this.#topicExplained[t] = 0;
-          this.#topicPairs[t] = 0;
-          topics.push(t);
-        }
-        if (this.#topicLastSlot[t] !== slot) {
-          this.#topicLastSlot[t] = slot;
-          this.#topicWeight[t] = this.#topicWeight[t]! + weight;
+        if (t !== run) {
+          if (runUse > 0) this.#topicFieldMatch[run] = this.#topicFieldMatch[run]! + (certain * runUse) / (runUse + this.#topicSaturation[run]!);
+          run = t;
+          runUse = 0;
+          runNamed = false;
+          if (this.#topicStamp[t] !== stamp) {
+            this.#topicStamp[t] = stamp;
+            this.#topicWeight[t] = 0;
+            this.#topicNamingWeight[t] = 0;
+            this.#topicBestPhrase[t] = 0;
+            this.#topicSecondPhrase[t] = 0;
+            this.#topicFieldBest[t * FIELDS] = 0;
+            this.#topicFieldBest[t * FIELDS + 1] = 0;
+            this.#topicFieldBest[t * FIELDS + 2] = 0;
+            this.#topicExplained[t] = 0;
+            this.#topicPairs[t] = 0;
+            this.#topicFieldMatch[t] = 0;
+            this.#topicUntrackedWeight[t] = 0;
+            this.#topicUntrackedCertainWeight[t] = 0;
+            topics[topicCount++] = t;
+          }
+          this.#topicWeight[t] = this.#topicWeight[t]! + certain;
+          if (bit === 0) {
+            this.#topicUntrackedWeight[t] = this.#topicUntrackedWeight[t]! + weight;
+            this.#topicUntrackedCertainWeight[t] = this.#topicUntrackedCertainWeight[t]! + certain;
+          }
         }
         const kind = recordKind[r]!;
-        if (naming[kind] && this.#topicLastNamingSlot[t] !== slot) {
-          this.#topicLastNamingSlot[t] = slot;
-          this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
+        if (kind !== body) {
+          runUse += kindWeights[kind]!;
+          this.#topicExplained[t] = this.#topicExplained[t]! | bit;
         }
-        if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
+        if (naming[kind] && !runNamed) {
+          runNamed = true;
+          this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + certain;
+        }
       }
+      if (runUse > 0) this.#topicFieldMatch[run] = this.#topicFieldMatch[run]! + (certain * runUse) / (runUse + this.#topicSaturation[run]!);
     }
-    // The common terms (those that find no candidates) each candidate topic holds, names and explains, looked
-    // up in its vocabulary: a few binary searches per topic, and far tighter bounds than counting every common
-    // term as held by every topic and phrase. A phrase holds at most the common terms its topic holds.
-    const commonSlots = known.flatMap((_, slot) => (generating[slot] ? [] : [slot]));
+    // The common terms each candidate topic holds, names and explains, from its bits: far tighter bounds than
+    // counting every common term as held by every topic. Only the terms of more than 5% of all phrases are not
+    // generating, and those have bits.
     const [holds, names, explains] = this.#commonBits;
     const words = this.#commonWords;
-    for (const t of topics) {
-      let held = 0;
-      for (const slot of commonSlots) {
-        const { id, weight } = known[slot]!;
-        // Only the terms of more than 5% of all phrases are not generating, and those have bits.
-        const c = this.#commonIndex[id]!;
-        const at = t * words + (c >>> 5);
-        const bit = 1 << (c & 31);
+    const common = known.flatMap((q, slot) => {
+      if (generating[slot]) return [];
+      const c = this.#commonIndex[q.id]!;
+      return [{ slot, weight: q.weight, certain: q.weight * q.certainty, word: c >>> 5, bit: 1 << (c & 31) }];
+    });
+    for (let i = 0; i < topicCount; i++) {
+      const t = topics[i]!;
+      for (const { slot, weight, certain, word, bit } of common) {
+        const at = t * words + word;
         if ((holds[at]! & bit) === 0) continue;
-        held += weight;
-        if ((names[at]! & bit) !== 0) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
-        if (slot < EXPLAINED_SLOTS && (explains[at]! & bit) !== 0) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
+        this.#topicWeight[t] = this.#topicWeight[t]! + certain;
+        if ((names[at]! & bit) !== 0) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + certain;
+        if ((explains[at]! & bit) !== 0) {
+          if (slot < EXPLAINED_SLOTS) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
+          const most = this.#topicFieldUse[t]!;
+          this.#topicFieldMatch[t] = this.#topicFieldMatch[t]! + (certain * most) / (most + this.#topicSaturation[t]!);
+        }
+        if (slot >= EXPLAINED_SLOTS) {
+          this.#topicUntrackedWeight[t] = this.#topicUntrackedWeight[t]! + weight;
+          this.#topicUntrackedCertainWeight[t] = this.#topicUntrackedCertainWeight[t]! + certain;
+        }
       }
-      this.#topicCommonWeight[t] = held;
-      this.#topicWeight[t] = this.#topicWeight[t]! + held;
     }
-    // The same relevance as ever, computed without a property look-up by name per record, and the query's
-    // factor once for the records that match the same weight of it (most do): bit for bit the same values.
-    const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
+    // Each candidate phrase's relevance from the slots it matches; the powers once per set of slots.
+    const trackedCommon = common.filter((c) => c.slot < EXPLAINED_SLOTS);
     const phraseExponents = PHRASE_KINDS.map((kind) => phraseCoverageExponent[kind]);
-    let factorWeight = Number.NaN;
-    let queryFactor = 0;
-    for (const r of records) {
+    /** For a set of matched slots and untracked weights: the query's factor, then `matched ** e` for each kind's exponent. */
+    const factorsOf = (slots: number, untracked: number, untrackedCertain: number): Float64Array => {
+      let matched = untracked;
+      let matchedCertain = untrackedCertain;
+      for (let slot = 0; slot < Math.min(known.length, EXPLAINED_SLOTS); slot++) {
+        if ((slots & (1 << slot)) === 0) continue;
+        matched += known[slot]!.weight;
+        matchedCertain += known[slot]!.weight * known[slot]!.certainty;
+      }
+      const factors = new Float64Array(PHRASE_KINDS.length + 1);
+      factors[0] = Math.min(1, (matchedCertain * margin) / query.knownWeight) ** queryCoverageExponent;
+      phraseExponents.forEach((exponent, kind) => (factors[kind + 1] = exponent === 0 ? 1 : (matched * margin) ** exponent));
+      return factors;
+    };
+    const factorsBySlots = new Map<number, Float64Array>();
+    let factorSlots = -1;
+    let factors: Float64Array = new Float64Array(PHRASE_KINDS.length + 1);
+    for (let k = 0; k < recordCount; k++) {
+      const r = records[k]!;
       const kind = recordKind[r]!;
       const t = recordTopic[r]!;
-      const weight = (this.#recordWeight[r]! + this.#topicCommonWeight[t]!) * margin;
-      if (weight !== factorWeight) {
-        factorWeight = weight;
-        queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
+      let slots = this.#recordSlots[r]!;
+      for (const { slot, word, bit } of trackedCommon) if ((this.#recordCommonBits[r * words + word]! & bit) !== 0) slots |= 1 << slot;
+      const untracked = this.#topicUntrackedWeight[t]!;
+      if (untracked > 0) {
+        factors = factorsOf(slots, untracked, this.#topicUntrackedCertainWeight[t]!);
+        factorSlots = -1;
+      } else if (slots !== factorSlots) {
+        let known = factorsBySlots.get(slots);
+        if (known === undefined) factorsBySlots.set(slots, (known = factorsOf(slots, 0, 0)));
+        factors = known;
+        factorSlots = slots;
       }
-      const exponent = phraseExponents[kind]!;
+      const queryFactor = factors[0]!;
       const field = FIELD_OF_KIND[kind]!;
       // The phrase's own factor is at most 1: a phrase outside the fields whose best match counts apart that
       // could not beat its topic's second best even with it changes nothing (the five best phrases are
       // bounded by the best and the second).
       if (field < 0 && kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
-      // x ** 0 is 1 for every x.
-      const match = queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
+      const match = queryFactor * (phraseExponents[kind] === 0 ? 1 : Math.min(1, factors[kind + 1]! * this.#recordPhraseScale[r]!));
       const relevance = kindWeights[kind]! * match;
       if (field >= 0 && match > this.#topicFieldBest[t * FIELDS + field]!) this.#topicFieldBest[t * FIELDS + field] = match;
       if (relevance > this.#topicBestPhrase[t]!) {
@@ -868,17 +976,14 @@ export class AnswerEngine {
     const { unknown: unknownDecisive, mask: mustExplainDecisive } = mustExplainOf(query.decisive);
     const claimFixed = fixed + unknownDecisive * penalty;
     fixed += (signalPenalty + unknownWords) * penalty;
-    const scoreBounds = new Float64Array(topics.length);
-    const confidenceLogits = new Float64Array(topics.length);
-    const claimLogits = new Float64Array(topics.length);
-    const explainedSlots = new Int32Array(topics.length);
-    for (let i = 0; i < topics.length; i++) {
+    for (let i = 0; i < topicCount; i++) {
       const t = topics[i]!;
       const weight = this.#topicWeight[t]! * margin;
       const bestPhrase = this.#topicBestPhrase[t]!;
       const secondPhrase = this.#topicSecondPhrase[t]!;
-      // Every phrase after the best relevance is at most the second-best bound; BM25F is at most the vocabulary.
+      // Every phrase after the best relevance is at most the second-best bound.
       const vocabulary = Math.min(1, weight / query.knownWeight);
+      const fieldMatch = Math.min(vocabulary, (this.#topicFieldMatch[t]! * margin) / query.knownWeight);
       const pairs = query.pairs.length > 0 ? this.#topicPairs[t]! / query.pairs.length : 0;
       const score =
         (w.bestPhrase * bestPhrase +
@@ -887,11 +992,12 @@ export class AnswerEngine {
           w.nameMatch * this.#topicFieldBest[t * FIELDS]! +
           w.termMatch * this.#topicFieldBest[t * FIELDS + 1]! +
           w.summaryMatch * this.#topicFieldBest[t * FIELDS + 2]! +
-          (w.vocabulary + w.fieldMatch) * vocabulary +
+          w.vocabulary * vocabulary +
+          w.fieldMatch * fieldMatch +
           w.sharedPairs * pairs) *
           margin +
         1e-12;
-      scoreBounds[i] = score;
+      this.#scoreBounds[i] = score;
       const evidence =
         cScore * score +
         cBestPhrase * bestPhrase +
@@ -899,11 +1005,17 @@ export class AnswerEngine {
         cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
         cPairs * Math.log1p(this.#topicPairs[t]!) +
         1e-9;
-      confidenceLogits[i] = fixed + evidence + bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty;
-      claimLogits[i] = claimFixed + evidence + bitCount(mustExplainDecisive & ~this.#topicExplained[t]!) * penalty;
-      explainedSlots[i] = this.#topicExplained[t]!;
+      this.#confidenceLogits[i] = fixed + evidence + bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty;
+      this.#claimLogits[i] = claimFixed + evidence + bitCount(mustExplainDecisive & ~this.#topicExplained[t]!) * penalty;
+      this.#explainedSlots[i] = this.#topicExplained[t]!;
     }
-    return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, claimLogits, explainedSlots };
+    return {
+      topics: topics.subarray(0, topicCount),
+      scoreBounds: this.#scoreBounds.subarray(0, topicCount),
+      confidenceLogits: this.#confidenceLogits.subarray(0, topicCount),
+      claimLogits: this.#claimLogits.subarray(0, topicCount),
+      explainedSlots: this.#explainedSlots.subarray(0, topicCount),
+    };
   }
 
   /**
