@@ -117,6 +117,9 @@ interface CandidateBounds {
   explainedSlots: Int32Array;
 }
 
+/** No record: past every posting list's end. */
+const NO_RECORD = 0x7fffffff;
+
 /** How many of a topic's best phrases `RankWeights.topPhrases` averages. */
 const TOP_PHRASES = 5;
 
@@ -228,35 +231,24 @@ export class AnswerEngine {
   readonly #termSlot: Int32Array;
   /** Per-query scratch: whether a topic was evaluated, valid when its stamp is the query's. */
   readonly #topicStamp: Uint32Array;
-  /** Per-query scratch for the upper bounds (see {@link #upperBounds}), by record and by topic. */
-  readonly #recordStamp: Uint32Array;
-  /** Per-query scratch: the query slots (the first {@link EXPLAINED_SLOTS}) of the generating terms a record holds. */
-  readonly #recordSlots: Int32Array;
-  /** Per-query scratch: the candidate records and topics, in the order the postings meet them. */
-  readonly #candidateRecords: Int32Array;
+  /** Per-query scratch for the upper bounds (see {@link #upperBounds}): the candidate topics, in topic order. */
   readonly #candidateTopics: Int32Array;
-  /** Per-query scratch: the weight of the query's terms a topic holds, each times its certainty. */
-  readonly #topicWeight: Float64Array;
-  readonly #topicBestPhrase: Float64Array;
-  readonly #topicSecondPhrase: Float64Array;
-  /** Per-query scratch: each topic's best match bound in each field of {@link FIELD_OF_KIND}, `FIELDS` per topic. */
-  readonly #topicFieldBest: Float64Array;
-  readonly #topicNamingWeight: Float64Array;
-  readonly #topicExplained: Int32Array;
+  /** Per-query scratch, by position among the candidates: the weight of the query's terms each holds (times its certainty). */
+  readonly #candidateWeight: Float64Array;
+  readonly #candidateNamingWeight: Float64Array;
+  readonly #candidateBestPhrase: Float64Array;
+  readonly #candidateSecondPhrase: Float64Array;
+  /** Per-query scratch: each candidate's best match bound in each field of {@link FIELD_OF_KIND}, `FIELDS` each. */
+  readonly #candidateFieldBest: Float64Array;
+  /** Per-query scratch: each candidate's BM25F sum (see {@link #scoreTopic}) at most. */
+  readonly #candidateFieldMatch: Float64Array;
+  readonly #candidateExplained: Int32Array;
+  /** Per-query scratch: how many of the query's pairs a topic shares (see {@link AnalysedQuery.sharedPairs}), valid when its stamp is the query's. */
   readonly #topicPairs: Int32Array;
-  /** Per-query scratch: each topic's BM25F sum (see {@link #scoreTopic}) at most. */
-  readonly #topicFieldMatch: Float64Array;
-  /**
-   * Per-query scratch: the weight (and the weight times certainty) of the query's terms past the first
-   * {@link EXPLAINED_SLOTS} that a topic holds, which every one of its phrases may hold: none for most queries.
-   */
-  readonly #topicUntrackedWeight: Float64Array;
-  readonly #topicUntrackedCertainWeight: Float64Array;
-  /** Per-query scratch: each candidate's bounds, by its position among the candidates (see {@link CandidateBounds}). */
+  /** Per-query scratch: each candidate's bounds (see {@link CandidateBounds}). */
   readonly #scoreBounds: Float64Array;
   readonly #confidenceLogits: Float64Array;
   readonly #claimLogits: Float64Array;
-  readonly #explainedSlots: Int32Array;
   /** For each record, a bit per common term (see {@link #commonIndex}) it holds, at `r * #commonWords`. */
   readonly #recordCommonBits: Uint32Array;
   /**
@@ -382,24 +374,18 @@ export class AnswerEngine {
     this.#termStamp = new Uint32Array(terms.length);
     this.#termSlot = new Int32Array(terms.length);
     this.#topicStamp = new Uint32Array(knowledge.topics.length);
-    this.#recordStamp = new Uint32Array(recordCount);
-    this.#recordSlots = new Int32Array(recordCount);
-    this.#candidateRecords = new Int32Array(recordCount);
     this.#candidateTopics = new Int32Array(knowledge.topics.length);
-    this.#topicWeight = new Float64Array(knowledge.topics.length);
-    this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
-    this.#topicSecondPhrase = new Float64Array(knowledge.topics.length);
-    this.#topicFieldBest = new Float64Array(knowledge.topics.length * FIELDS);
-    this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
-    this.#topicExplained = new Int32Array(knowledge.topics.length);
+    this.#candidateWeight = new Float64Array(knowledge.topics.length);
+    this.#candidateNamingWeight = new Float64Array(knowledge.topics.length);
+    this.#candidateBestPhrase = new Float64Array(knowledge.topics.length);
+    this.#candidateSecondPhrase = new Float64Array(knowledge.topics.length);
+    this.#candidateFieldBest = new Float64Array(knowledge.topics.length * FIELDS);
+    this.#candidateFieldMatch = new Float64Array(knowledge.topics.length);
+    this.#candidateExplained = new Int32Array(knowledge.topics.length);
     this.#topicPairs = new Int32Array(knowledge.topics.length);
-    this.#topicFieldMatch = new Float64Array(knowledge.topics.length);
-    this.#topicUntrackedWeight = new Float64Array(knowledge.topics.length);
-    this.#topicUntrackedCertainWeight = new Float64Array(knowledge.topics.length);
     this.#scoreBounds = new Float64Array(knowledge.topics.length);
     this.#confidenceLogits = new Float64Array(knowledge.topics.length);
     this.#claimLogits = new Float64Array(knowledge.topics.length);
-    this.#explainedSlots = new Int32Array(knowledge.topics.length);
     this.#recordCommonBits = new Uint32Array(recordCount * this.#commonWords);
     for (let r = 0; r < recordCount; r++) {
       for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
@@ -762,18 +748,20 @@ export class AnswerEngine {
    * For every candidate topic, the most it can score and the highest confidence it can have while scoring
    * below two others: in the end, and when the subcommands are claimed (before the gates' penalties).
    *
-   * One pass over the postings of the generating terms marks, for each candidate phrase, which of them it
-   * holds; each phrase's common terms (those that find no candidates) are bits kept with the index
-   * ({@link #recordCommonBits}), so a phrase's matched terms, and from them its relevance, are exact: its
-   * kind's weight times the share of the query's weight (each term times its certainty) it matches to
-   * {@link ScoringWeights.queryCoverageExponent}, times the share of its own weight the query matches to its
-   * {@link ScoringWeights.phraseCoverageExponent}, the powers taken once per set of matched terms
-   * ({@link #recordPhraseScale}). A topic's score is then at most what its best two phrases give (the mean of
-   * its five best at most (best + 4 × second) / 5), with its fields' best matches, its coverage (the query
-   * terms it holds), the share explained by its naming terms, which query terms it explains and its shared
-   * pairs exact; BM25F exact for the generating terms (their postings give every use) and, for a common term
-   * it explains, as if every phrase of the topic other than the body used it. The terms past the first
-   * {@link EXPLAINED_SLOTS} of a long query count as held by every phrase of a topic that holds them.
+   * The postings of the generating terms are merged in record order, so each candidate phrase is met once,
+   * knowing which of them it holds, and a topic's phrases one after another (its records are consecutive):
+   * its bounds are added up in a few local numbers rather than in arrays by topic or record. A phrase's common
+   * terms (those that find no candidates) are bits kept with the index ({@link #recordCommonBits}), so its
+   * matched terms, and from them its relevance, are exact: its kind's weight times the share of the query's
+   * weight (each term times its certainty) it matches to {@link ScoringWeights.queryCoverageExponent}, times
+   * the share of its own weight the query matches to its {@link ScoringWeights.phraseCoverageExponent}, the
+   * powers taken once per set of matched terms ({@link #recordPhraseScale}). A topic's score is then at most
+   * what its best two phrases give (the mean of its five best at most (best + 4 × second) / 5), with its
+   * fields' best matches, its coverage (the query terms it holds), the share explained by its naming terms,
+   * which query terms it explains and its shared pairs exact; BM25F exact for the generating terms (their
+   * postings give every use) and, for a common term it explains, as if every phrase of the topic other than
+   * the body used it. The terms past the first {@link EXPLAINED_SLOTS} of a long query count as held by every
+   * phrase.
    *
    * Its confidence (as log-odds) takes each feature's upper end where the calibration's coefficient is positive
    * and its lower end where it is negative (its lead at most 0, since it scores below two others); the
@@ -786,103 +774,40 @@ export class AnswerEngine {
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
     const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
+    const phraseExponents = PHRASE_KINDS.map((kind) => phraseCoverageExponent[kind]);
     // A margin over rounding: a bound must never fall below what a topic really scores.
     const margin = 1 + 1e-9;
-    const records = this.#candidateRecords;
-    const topics = this.#candidateTopics;
-    let recordCount = 0;
-    let topicCount = 0;
-    for (let slot = 0; slot < known.length; slot++) {
-      if (!generating[slot]) continue;
-      const { id, weight, certainty } = known[slot]!;
-      const certain = weight * certainty;
-      const bit = slot < EXPLAINED_SLOTS ? 1 << slot : 0;
-      // A topic's records are consecutive, so its postings of one term are too: one run per topic, over which
-      // the term's uses (BM25F's u) add up.
-      let run = -1;
-      let runUse = 0;
-      let runNamed = false;
-      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
-        const r = postingRecords[p]!;
-        if (this.#recordStamp[r] !== stamp) {
-          this.#recordStamp[r] = stamp;
-          this.#recordSlots[r] = 0;
-          records[recordCount++] = r;
-        }
-        this.#recordSlots[r] = this.#recordSlots[r]! | bit;
-        const t = recordTopic[r]!;
-        if (t !== run) {
-          if (runUse > 0) this.#topicFieldMatch[run] = this.#topicFieldMatch[run]! + (certain * runUse) / (runUse + this.#topicSaturation[run]!);
-          run = t;
-          runUse = 0;
-          runNamed = false;
-          if (this.#topicStamp[t] !== stamp) {
-            this.#topicStamp[t] = stamp;
-            this.#topicWeight[t] = 0;
-            this.#topicNamingWeight[t] = 0;
-            this.#topicBestPhrase[t] = 0;
-            this.#topicSecondPhrase[t] = 0;
-            this.#topicFieldBest[t * FIELDS] = 0;
-            this.#topicFieldBest[t * FIELDS + 1] = 0;
-            this.#topicFieldBest[t * FIELDS + 2] = 0;
-            this.#topicExplained[t] = 0;
-            this.#topicPairs[t] = 0;
-            this.#topicFieldMatch[t] = 0;
-            this.#topicUntrackedWeight[t] = 0;
-            this.#topicUntrackedCertainWeight[t] = 0;
-            topics[topicCount++] = t;
-          }
-          this.#topicWeight[t] = this.#topicWeight[t]! + certain;
-          if (bit === 0) {
-            this.#topicUntrackedWeight[t] = this.#topicUntrackedWeight[t]! + weight;
-            this.#topicUntrackedCertainWeight[t] = this.#topicUntrackedCertainWeight[t]! + certain;
-          }
-        }
-        const kind = recordKind[r]!;
-        if (kind !== body) {
-          runUse += kindWeights[kind]!;
-          this.#topicExplained[t] = this.#topicExplained[t]! | bit;
-        }
-        if (naming[kind] && !runNamed) {
-          runNamed = true;
-          this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + certain;
-        }
-      }
-      if (runUse > 0) this.#topicFieldMatch[run] = this.#topicFieldMatch[run]! + (certain * runUse) / (runUse + this.#topicSaturation[run]!);
-    }
-    // The common terms each candidate topic holds, names and explains, from its bits: far tighter bounds than
-    // counting every common term as held by every topic. Only the terms of more than 5% of all phrases are not
-    // generating, and those have bits.
+    // The generating terms' postings, each read from its start to its end.
+    const lists = known.flatMap((q, slot) => (generating[slot] ? [slot] : []));
+    const listCount = lists.length;
+    const next = Int32Array.from(lists, (slot) => postingStart[known[slot]!.id]!);
+    const end = Int32Array.from(lists, (slot) => postingStart[known[slot]!.id + 1]!);
+    const listBit = Int32Array.from(lists, (slot) => (slot < EXPLAINED_SLOTS ? 1 << slot : 0));
+    const listCertain = Float64Array.from(lists, (slot) => known[slot]!.weight * known[slot]!.certainty);
+    // Per topic: whether it holds each generating term, names it, and how much its phrases other than the body use it.
+    const held = new Uint8Array(listCount);
+    const named = new Uint8Array(listCount);
+    const uses = new Float64Array(listCount);
+    // The common terms: bits per phrase and per topic. Terms past the tracked slots: held by every phrase.
     const [holds, names, explains] = this.#commonBits;
     const words = this.#commonWords;
     const common = known.flatMap((q, slot) => {
       if (generating[slot]) return [];
       const c = this.#commonIndex[q.id]!;
-      return [{ slot, weight: q.weight, certain: q.weight * q.certainty, word: c >>> 5, bit: 1 << (c & 31) }];
+      return [{ slot, certain: q.weight * q.certainty, word: c >>> 5, bit: 1 << (c & 31) }];
     });
-    for (let i = 0; i < topicCount; i++) {
-      const t = topics[i]!;
-      for (const { slot, weight, certain, word, bit } of common) {
-        const at = t * words + word;
-        if ((holds[at]! & bit) === 0) continue;
-        this.#topicWeight[t] = this.#topicWeight[t]! + certain;
-        if ((names[at]! & bit) !== 0) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + certain;
-        if ((explains[at]! & bit) !== 0) {
-          if (slot < EXPLAINED_SLOTS) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
-          const most = this.#topicFieldUse[t]!;
-          this.#topicFieldMatch[t] = this.#topicFieldMatch[t]! + (certain * most) / (most + this.#topicSaturation[t]!);
-        }
-        if (slot >= EXPLAINED_SLOTS) {
-          this.#topicUntrackedWeight[t] = this.#topicUntrackedWeight[t]! + weight;
-          this.#topicUntrackedCertainWeight[t] = this.#topicUntrackedCertainWeight[t]! + certain;
-        }
-      }
-    }
-    // Each candidate phrase's relevance from the slots it matches; the powers once per set of slots.
     const trackedCommon = common.filter((c) => c.slot < EXPLAINED_SLOTS);
-    const phraseExponents = PHRASE_KINDS.map((kind) => phraseCoverageExponent[kind]);
-    /** For a set of matched slots and untracked weights: the query's factor, then `matched ** e` for each kind's exponent. */
-    const factorsOf = (slots: number, untracked: number, untrackedCertain: number): Float64Array => {
+    const commonSlot = Int32Array.from(trackedCommon, (c) => 1 << c.slot);
+    const commonWord = Int32Array.from(trackedCommon, (c) => c.word);
+    const commonBit = Int32Array.from(trackedCommon, (c) => c.bit);
+    let untracked = 0;
+    let untrackedCertain = 0;
+    for (let slot = EXPLAINED_SLOTS; slot < known.length; slot++) {
+      untracked += known[slot]!.weight;
+      untrackedCertain += known[slot]!.weight * known[slot]!.certainty;
+    }
+    /** For a set of matched slots: the query's factor, then `matched ** e` for each kind's exponent. */
+    const factorsOf = (slots: number): Float64Array => {
       let matched = untracked;
       let matchedCertain = untrackedCertain;
       for (let slot = 0; slot < Math.min(known.length, EXPLAINED_SLOTS); slot++) {
@@ -898,19 +823,69 @@ export class AnswerEngine {
     const factorsBySlots = new Map<number, Float64Array>();
     let factorSlots = -1;
     let factors: Float64Array = new Float64Array(PHRASE_KINDS.length + 1);
-    for (let k = 0; k < recordCount; k++) {
-      const r = records[k]!;
+
+    const topics = this.#candidateTopics;
+    let count = 0;
+    let topic = -1;
+    let best = 0;
+    let second = 0;
+    let nameField = 0;
+    let termField = 0;
+    let summaryField = 0;
+    let explained = 0;
+    for (;;) {
+      let r = NO_RECORD;
+      for (let j = 0; j < listCount; j++) if (next[j]! < end[j]! && postingRecords[next[j]!]! < r) r = postingRecords[next[j]!]!;
+      const t = r === NO_RECORD ? -1 : recordTopic[r]!;
+      if (t !== topic) {
+        if (topic >= 0) {
+          // The topic just read: its phrases' bounds, and what its generating terms give.
+          const i = count - 1;
+          let weight = 0;
+          let namingWeight = 0;
+          let fieldMatch = 0;
+          for (let j = 0; j < listCount; j++) {
+            if (held[j] === 0) continue;
+            weight += listCertain[j]!;
+            if (named[j] !== 0) namingWeight += listCertain[j]!;
+            if (uses[j]! > 0) fieldMatch += (listCertain[j]! * uses[j]!) / (uses[j]! + this.#topicSaturation[topic]!);
+          }
+          this.#candidateBestPhrase[i] = best;
+          this.#candidateSecondPhrase[i] = second;
+          this.#candidateFieldBest[i * FIELDS] = nameField;
+          this.#candidateFieldBest[i * FIELDS + 1] = termField;
+          this.#candidateFieldBest[i * FIELDS + 2] = summaryField;
+          this.#candidateWeight[i] = weight;
+          this.#candidateNamingWeight[i] = namingWeight;
+          this.#candidateFieldMatch[i] = fieldMatch;
+          this.#candidateExplained[i] = explained;
+        }
+        if (r === NO_RECORD) break;
+        topic = t;
+        topics[count++] = t;
+        best = second = nameField = termField = summaryField = 0;
+        explained = 0;
+        for (let j = 0; j < listCount; j++) {
+          held[j] = 0;
+          named[j] = 0;
+          uses[j] = 0;
+        }
+      }
       const kind = recordKind[r]!;
-      const t = recordTopic[r]!;
-      let slots = this.#recordSlots[r]!;
-      for (const { slot, word, bit } of trackedCommon) if ((this.#recordCommonBits[r * words + word]! & bit) !== 0) slots |= 1 << slot;
-      const untracked = this.#topicUntrackedWeight[t]!;
-      if (untracked > 0) {
-        factors = factorsOf(slots, untracked, this.#topicUntrackedCertainWeight[t]!);
-        factorSlots = -1;
-      } else if (slots !== factorSlots) {
+      let slots = 0;
+      for (let j = 0; j < listCount; j++) {
+        if (next[j]! >= end[j]! || postingRecords[next[j]!] !== r) continue;
+        next[j]!++;
+        slots |= listBit[j]!;
+        held[j] = 1;
+        if (naming[kind]) named[j] = 1;
+        if (kind !== body) uses[j] = uses[j]! + kindWeights[kind]!;
+      }
+      if (kind !== body) explained |= slots;
+      for (let j = 0; j < commonSlot.length; j++) if ((this.#recordCommonBits[r * words + commonWord[j]!]! & commonBit[j]!) !== 0) slots |= commonSlot[j]!;
+      if (slots !== factorSlots) {
         let known = factorsBySlots.get(slots);
-        if (known === undefined) factorsBySlots.set(slots, (known = factorsOf(slots, 0, 0)));
+        if (known === undefined) factorsBySlots.set(slots, (known = factorsOf(slots)));
         factors = known;
         factorSlots = slots;
       }
@@ -919,18 +894,38 @@ export class AnswerEngine {
       // The phrase's own factor is at most 1: a phrase outside the fields whose best match counts apart that
       // could not beat its topic's second best even with it changes nothing (the five best phrases are
       // bounded by the best and the second).
-      if (field < 0 && kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
+      if (field < 0 && kindWeights[kind]! * queryFactor <= second) continue;
       const match = queryFactor * (phraseExponents[kind] === 0 ? 1 : Math.min(1, factors[kind + 1]! * this.#recordPhraseScale[r]!));
       const relevance = kindWeights[kind]! * match;
-      if (field >= 0 && match > this.#topicFieldBest[t * FIELDS + field]!) this.#topicFieldBest[t * FIELDS + field] = match;
-      if (relevance > this.#topicBestPhrase[t]!) {
-        this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
-        this.#topicBestPhrase[t] = relevance;
-      } else if (relevance > this.#topicSecondPhrase[t]!) this.#topicSecondPhrase[t] = relevance;
+      if (field === 0 && match > nameField) nameField = match;
+      else if (field === 1 && match > termField) termField = match;
+      else if (field === 2 && match > summaryField) summaryField = match;
+      if (relevance > best) {
+        second = best;
+        best = relevance;
+      } else if (relevance > second) second = relevance;
     }
-    for (const [topicId, count] of query.sharedPairs) {
+    // The common terms each candidate topic holds, names and explains, from its bits: far tighter bounds than
+    // counting every common term as held by every topic. Only the terms of more than 5% of all phrases are not
+    // generating, and those have bits.
+    for (let i = 0; i < count; i++) {
+      const t = topics[i]!;
+      for (const { slot, certain, word, bit } of common) {
+        const at = t * words + word;
+        if ((holds[at]! & bit) === 0) continue;
+        this.#candidateWeight[i] = this.#candidateWeight[i]! + certain;
+        if ((names[at]! & bit) !== 0) this.#candidateNamingWeight[i] = this.#candidateNamingWeight[i]! + certain;
+        if ((explains[at]! & bit) !== 0) {
+          if (slot < EXPLAINED_SLOTS) this.#candidateExplained[i] = this.#candidateExplained[i]! | (1 << slot);
+          const most = this.#topicFieldUse[t]!;
+          this.#candidateFieldMatch[i] = this.#candidateFieldMatch[i]! + (certain * most) / (most + this.#topicSaturation[t]!);
+        }
+      }
+    }
+    for (const [topicId, pairCount] of query.sharedPairs) {
       const t = this.#topicIndex.get(topicId)!;
-      if (this.#topicStamp[t] === stamp) this.#topicPairs[t] = count;
+      this.#topicStamp[t] = stamp;
+      this.#topicPairs[t] = pairCount;
     }
     const total = query.knownWeight + query.unknownWeight;
     // Each feature at the end of its range that raises the confidence: a positive coefficient times its
@@ -976,22 +971,23 @@ export class AnswerEngine {
     const { unknown: unknownDecisive, mask: mustExplainDecisive } = mustExplainOf(query.decisive);
     const claimFixed = fixed + unknownDecisive * penalty;
     fixed += (signalPenalty + unknownWords) * penalty;
-    for (let i = 0; i < topicCount; i++) {
+    for (let i = 0; i < count; i++) {
       const t = topics[i]!;
-      const weight = this.#topicWeight[t]! * margin;
-      const bestPhrase = this.#topicBestPhrase[t]!;
-      const secondPhrase = this.#topicSecondPhrase[t]!;
+      const weight = this.#candidateWeight[i]! * margin;
+      const bestPhrase = this.#candidateBestPhrase[i]!;
+      const secondPhrase = this.#candidateSecondPhrase[i]!;
       // Every phrase after the best relevance is at most the second-best bound.
       const vocabulary = Math.min(1, weight / query.knownWeight);
-      const fieldMatch = Math.min(vocabulary, (this.#topicFieldMatch[t]! * margin) / query.knownWeight);
-      const pairs = query.pairs.length > 0 ? this.#topicPairs[t]! / query.pairs.length : 0;
+      const fieldMatch = Math.min(vocabulary, (this.#candidateFieldMatch[i]! * margin) / query.knownWeight);
+      const sharedPairs = this.#topicStamp[t] === stamp ? this.#topicPairs[t]! : 0;
+      const pairs = query.pairs.length > 0 ? sharedPairs / query.pairs.length : 0;
       const score =
         (w.bestPhrase * bestPhrase +
           w.secondPhrase * secondPhrase +
           w.topPhrases * ((bestPhrase + (TOP_PHRASES - 1) * secondPhrase) / TOP_PHRASES) +
-          w.nameMatch * this.#topicFieldBest[t * FIELDS]! +
-          w.termMatch * this.#topicFieldBest[t * FIELDS + 1]! +
-          w.summaryMatch * this.#topicFieldBest[t * FIELDS + 2]! +
+          w.nameMatch * this.#candidateFieldBest[i * FIELDS]! +
+          w.termMatch * this.#candidateFieldBest[i * FIELDS + 1]! +
+          w.summaryMatch * this.#candidateFieldBest[i * FIELDS + 2]! +
           w.vocabulary * vocabulary +
           w.fieldMatch * fieldMatch +
           w.sharedPairs * pairs) *
@@ -1002,19 +998,18 @@ export class AnswerEngine {
         cScore * score +
         cBestPhrase * bestPhrase +
         cExplained * Math.min(1, weight / total) +
-        cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
-        cPairs * Math.log1p(this.#topicPairs[t]!) +
+        cExplainedByTerms * Math.min(1, (this.#candidateNamingWeight[i]! * margin) / total) +
+        cPairs * Math.log1p(sharedPairs) +
         1e-9;
-      this.#confidenceLogits[i] = fixed + evidence + bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty;
-      this.#claimLogits[i] = claimFixed + evidence + bitCount(mustExplainDecisive & ~this.#topicExplained[t]!) * penalty;
-      this.#explainedSlots[i] = this.#topicExplained[t]!;
+      this.#confidenceLogits[i] = fixed + evidence + bitCount(mustExplain & ~this.#candidateExplained[i]!) * penalty;
+      this.#claimLogits[i] = claimFixed + evidence + bitCount(mustExplainDecisive & ~this.#candidateExplained[i]!) * penalty;
     }
     return {
-      topics: topics.subarray(0, topicCount),
-      scoreBounds: this.#scoreBounds.subarray(0, topicCount),
-      confidenceLogits: this.#confidenceLogits.subarray(0, topicCount),
-      claimLogits: this.#claimLogits.subarray(0, topicCount),
-      explainedSlots: this.#explainedSlots.subarray(0, topicCount),
+      topics: topics.subarray(0, count),
+      scoreBounds: this.#scoreBounds.subarray(0, count),
+      confidenceLogits: this.#confidenceLogits.subarray(0, count),
+      claimLogits: this.#claimLogits.subarray(0, count),
+      explainedSlots: this.#candidateExplained.subarray(0, count),
     };
   }
 
@@ -1120,7 +1115,6 @@ export class AnswerEngine {
     if (this.#stamp === 1) {
       this.#termStamp.fill(0);
       this.#topicStamp.fill(0);
-      this.#recordStamp.fill(0);
     }
     return this.#stamp;
   }
