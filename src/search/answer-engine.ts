@@ -80,8 +80,8 @@ interface AnalysedQuery {
   weighted: ReadonlyArray<readonly [string, number]>;
   /** Its distinct neighbouring term pairs; see {@link adjacentPairs}. */
   pairs: readonly number[];
-  /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
-  sharedPairs: ReadonlyMap<string, number>;
+  /** For each topic (by its number), how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
+  sharedPairs: ReadonlyMap<number, number>;
   /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
   gateTerms: GateTerm[];
   /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
@@ -491,7 +491,9 @@ export class AnswerEngine {
     // topic explains: a question that triggers one (rare) is ranked over every candidate, exactly.
     if (!bounded || query.features.length > 0 || this.#kubernetesWords(query).length > 0) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
     const gated = this.#gateSubjects(query);
-    const { scored, skipped, bounds, stamp, generating } = this.#retrieveBounded(query, gated);
+    const retrieval = this.#retrieveBounded(query, gated);
+    const { scored, bounds, stamp, generating } = retrieval;
+    let { skipped } = retrieval;
     const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
     const suggestionLogit = logit(minSuggestionConfidence);
     for (;;) {
@@ -514,9 +516,7 @@ export class AnswerEngine {
       }
       const now = new Set(needed);
       for (const i of needed) scored.push(this.#scoreTopic(bounds.topics[i]!, query, stamp, generating));
-      const left = skipped.filter((i) => !now.has(i));
-      skipped.length = 0;
-      skipped.push(...left);
+      skipped = skipped.filter((i) => !now.has(i));
     }
   }
 
@@ -587,7 +587,7 @@ export class AnswerEngine {
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
         anchored: query.anchored ? 1 : 0,
         knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
-        sharedPairs: Math.log1p(query.sharedPairs.get(topic.id) ?? 0),
+        sharedPairs: Math.log1p(query.sharedPairs.get(this.#topicIndex.get(topic.id)!) ?? 0),
       };
       const { explaining } = this.#topicTerms.get(topic.id)!;
       const unexplained = query.decisive.filter((term) => !explaining.has(term));
@@ -701,14 +701,18 @@ export class AnswerEngine {
       if (topicScore.score > top) [top, second] = [topicScore.score, top];
       else if (topicScore.score > second) second = topicScore.score;
     };
-    for (const i of first) score(topics[i]!);
+    const done = new Uint8Array(topics.length);
+    for (const i of first) {
+      done[i] = 1;
+      score(topics[i]!);
+    }
     /** Positions among the candidates. */
     const skipped: number[] = [];
     // The others that could still matter, highest bound first: scored in that order, they raise the
     // second-best score as fast as they can, so that fewer are scored.
     const open: number[] = [];
     for (let i = 0; i < topics.length; i++) {
-      if (first.includes(i)) continue;
+      if (done[i] === 1) continue;
       if (scoreBounds[i]! < second && !mayClaim(i)) skipped.push(i);
       else open.push(i);
     }
@@ -891,10 +895,9 @@ export class AnswerEngine {
       }
       const queryFactor = factors[0]!;
       const field = FIELD_OF_KIND[kind]!;
-      // The phrase's own factor is at most 1: a phrase outside the fields whose best match counts apart that
-      // could not beat its topic's second best even with it changes nothing (the five best phrases are
-      // bounded by the best and the second).
-      if (field < 0 && kindWeights[kind]! * queryFactor <= second) continue;
+      // The phrase's own factor is at most 1: a phrase that could not beat its topic's second best even with it,
+      // nor its field's best match, changes nothing (the five best phrases are bounded by the best and the second).
+      if (kindWeights[kind]! * queryFactor <= second && (field < 0 || queryFactor <= (field === 0 ? nameField : field === 1 ? termField : summaryField))) continue;
       const match = queryFactor * (phraseExponents[kind] === 0 ? 1 : Math.min(1, factors[kind + 1]! * this.#recordPhraseScale[r]!));
       const relevance = kindWeights[kind]! * match;
       if (field === 0 && match > nameField) nameField = match;
@@ -922,8 +925,7 @@ export class AnswerEngine {
         }
       }
     }
-    for (const [topicId, pairCount] of query.sharedPairs) {
-      const t = this.#topicIndex.get(topicId)!;
+    for (const [t, pairCount] of query.sharedPairs) {
       this.#topicStamp[t] = stamp;
       this.#topicPairs[t] = pairCount;
     }
@@ -1079,7 +1081,7 @@ export class AnswerEngine {
       const u = uses[slot]!;
       if (u > 0) fieldMatch += (known[slot]!.weight * known[slot]!.certainty * u) / (u + saturation);
     }
-    const pairs = query.pairs.length > 0 ? (query.sharedPairs.get(this.#knowledge.topics[topic]!.id) ?? 0) / query.pairs.length : 0;
+    const pairs = query.pairs.length > 0 ? (query.sharedPairs.get(topic) ?? 0) / query.pairs.length : 0;
     const score =
       w.bestPhrase * first +
       w.secondPhrase * second +
@@ -1120,14 +1122,11 @@ export class AnswerEngine {
   }
 
   /** For each topic, how many of these distinct neighbouring term pairs its phrases also use side by side. */
-  #sharedPairs(pairs: readonly number[]): Map<string, number> {
-    const counts = new Map<string, number>();
+  #sharedPairs(pairs: readonly number[]): Map<number, number> {
+    const counts = new Map<number, number>();
     for (const pair of pairs) {
       const topics = this.#index.pairTopics.get(pair) ?? [];
-      for (const topic of typeof topics === 'number' ? [topics] : topics) {
-        const topicId = this.#knowledge.topics[topic]!.id;
-        counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
-      }
+      for (const topic of typeof topics === 'number' ? [topics] : topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
     }
     return counts;
   }
@@ -1162,7 +1161,12 @@ export class AnswerEngine {
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
       features,
       possessed: possessedTerms(cleaned),
-      signalPairs: this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!)))),
+      signalPairs: new Map(
+        [...this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))))].map(([topic, count]) => [
+          this.#knowledge.topics[topic]!.id,
+          count,
+        ]),
+      ),
     };
   }
 
