@@ -1121,7 +1121,20 @@ export class AnswerEngine {
     return this.#stamp;
   }
 
-  /** For each topic, how many of these distinct neighbouring term pairs its phrases also use side by side. */
+  /** {@link #sharedPairs} by topic id, for the Docker-signal gate. */
+  #sharedPairsById(pairs: readonly number[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const pair of pairs) {
+      const topics = this.#index.pairTopics.get(pair) ?? [];
+      for (const topic of typeof topics === 'number' ? [topics] : topics) {
+        const topicId = this.#knowledge.topics[topic]!.id;
+        counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
+  /** For each topic (by number), how many of these distinct neighbouring term pairs its phrases also use side by side. */
   #sharedPairs(pairs: readonly number[]): Map<number, number> {
     const counts = new Map<number, number>();
     for (const pair of pairs) {
@@ -1161,12 +1174,7 @@ export class AnswerEngine {
       gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
       features,
       possessed: possessedTerms(cleaned),
-      signalPairs: new Map(
-        [...this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))))].map(([topic, count]) => [
-          this.#knowledge.topics[topic]!.id,
-          count,
-        ]),
-      ),
+      signalPairs: this.#sharedPairsById(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!)))),
     };
   }
 
