@@ -24,9 +24,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/build.mjs scripts/build.mjs
 COPY src/ src/
 RUN npm run build
-# The knowledge and flag inventory parsed once, here, by the compiled code the image runs (the cache key holds
-# that code and the files' contents), into ./.cache/stevedore (CACHE_DIR's default), so a start reads them as
-# JSON instead of parsing YAML. docs/deployment.md.
+# The knowledge and flag inventory parsed once, and the answer engine's index built once, here, by the compiled
+# code the image runs (the cache keys hold that code and the files' contents), into ./.cache/stevedore
+# (CACHE_DIR's default), so a start reads them instead of parsing YAML and building the index. docs/deployment.md.
 COPY knowledge/ knowledge/
 COPY docker-cli/ docker-cli/
 RUN node dist/cli/warm-cache.js

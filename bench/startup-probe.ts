@@ -4,7 +4,7 @@
  * - `phases`: one console start's work in order, as `src/main.ts` and `createApp` do it, with the cache warm;
  * - `cached`: loading the topics from the warm cache alone (modules imported first, untimed);
  * - `parsed`: loading them from the files with no cache (YAML and validation), likewise;
- * - `warm`: writes the cache the other modes read.
+ * - `warm`: writes the cache the other modes read (the topics, the flag inventory and the answer engine's index).
  */
 import { performance } from 'node:perf_hooks';
 
@@ -22,7 +22,7 @@ const phase = (name: string) => {
 
 if (mode === 'phases') {
   phase('node and the tsx loader');
-  const [{ loadConfig, cacheDirOf }, { loadKnowledge }, { loadFlagInventory }, { AnswerEngine, TopicFinder }, { Deck }, { openStore }] = await Promise.all([
+  const [{ loadConfig, cacheDirOf }, { loadKnowledge }, { loadFlagInventory }, { loadAnswerEngine, TopicFinder }, { Deck }, { openStore }] = await Promise.all([
     import('../src/config.ts'),
     import('../src/knowledge/index.ts'),
     import('../src/explain/index.ts'),
@@ -42,8 +42,8 @@ if (mode === 'phases') {
   phase('knowledge, from the cache');
   await loadFlagInventory(undefined, { cacheDir });
   phase('flag inventory, from the cache');
-  new AnswerEngine(knowledge);
-  phase('answer engine index');
+  await loadAnswerEngine(knowledge, { cacheDir });
+  phase('answer engine, its index from the cache');
   new TopicFinder(knowledge);
   new Deck(knowledge);
   phase('topic finder and deck');
@@ -54,7 +54,11 @@ if (mode === 'phases') {
 } else if (mode === 'cached' || mode === 'parsed' || mode === 'warm') {
   const { loadKnowledge } = await import('../src/knowledge/index.ts');
   const { loadFlagInventory } = await import('../src/explain/index.ts');
-  if (mode === 'warm') await Promise.all([loadKnowledge(undefined, { cacheDir: CACHE_DIR }), loadFlagInventory(undefined, { cacheDir: CACHE_DIR })]);
+  if (mode === 'warm') {
+    const { loadAnswerEngine } = await import('../src/search/index.ts');
+    const [knowledge] = await Promise.all([loadKnowledge(undefined, { cacheDir: CACHE_DIR }), loadFlagInventory(undefined, { cacheDir: CACHE_DIR })]);
+    await loadAnswerEngine(knowledge, { cacheDir: CACHE_DIR });
+  }
   const start = performance.now();
   const knowledge = await loadKnowledge(undefined, mode === 'parsed' ? {} : { cacheDir: CACHE_DIR });
   result['ms'] = performance.now() - start;

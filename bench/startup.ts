@@ -164,7 +164,7 @@ export function renderStartup(timings: readonly StartupTiming[], phases: Startup
   return [
     '### Start-up',
     '',
-    `Each command started as a user starts it, from npm, ${method.runs} times after one untimed run, the four interleaved run by run; a fresh SQLite file, no platform tokens. "Cache warm" is every start after the first (\`CACHE_DIR\`'s parsed knowledge is current); "cache off" parses the YAML on every start. Milliseconds, from spawning npm to the console's first prompt, or to \`ask\` having printed its answer and exited. The CPU column is the user and system time of npm and every process under it (GNU time), for the whole run: the console's includes answering \`exit\` and closing the store. The load column is the one-minute load average on the machine's 2 CPUs as the runs started.`,
+    `Each command started as a user starts it, from npm, ${method.runs} times after one untimed run, the four interleaved run by run; a fresh SQLite file, no platform tokens. "Cache warm" is every start after the first (\`CACHE_DIR\`'s parsed knowledge and answer engine index are current); "cache off" parses the YAML and builds the index on every start. Milliseconds, from spawning npm to the console's first prompt, or to \`ask\` having printed its answer and exited. The CPU column is the user and system time of npm and every process under it (GNU time), for the whole run: the console's includes answering \`exit\` and closing the store. The load column is the one-minute load average on the machine's 2 CPUs as the runs started.`,
     '',
     '| start | min (ms) | median (ms) | max (ms) | CPU, median (ms) | load average |',
     '|---|--:|--:|--:|--:|--:|',

@@ -5,7 +5,7 @@ import { createCommandRegistry, RateLimiter, type CommandRegistry, type CoreServ
 import { loadFlagInventory } from './explain/index.ts';
 import { loadKnowledge } from './knowledge/index.ts';
 import { Deck } from './quiz/index.ts';
-import { AnswerEngine, TopicFinder } from './search/index.ts';
+import { loadAnswerEngine, TopicFinder } from './search/index.ts';
 import { openStore } from './store/index.ts';
 
 export interface App {
@@ -37,7 +37,7 @@ export async function createApp(settings: AppSettings = {}, overrides: Partial<C
     built = {
       knowledge,
       dockerCli,
-      engine: overrides.engine ?? new AnswerEngine(knowledge),
+      engine: overrides.engine ?? (await loadAnswerEngine(knowledge, { cacheDir })),
       topics: overrides.topics ?? new TopicFinder(knowledge),
       deck: overrides.deck ?? new Deck(knowledge),
     };

@@ -26,8 +26,9 @@ export const ConfigSchema = z.object({
   /** `json` (one JSON object a line) or `pretty` (readable lines). Default: pretty when stderr is a terminal, else json. */
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   /**
-   * Where the parsed knowledge and flag inventory are cached between starts (files derived from `knowledge/` and
-   * `docker-cli/`, never user data; safe to delete). `off` turns the cache off. Default `./.cache/stevedore`.
+   * Where the parsed knowledge, the flag inventory and the answer engine's index are cached between starts (files
+   * derived from `knowledge/`, `docker-cli/` and the code, never user data; safe to delete). `off` turns the cache
+   * off. Default `./.cache/stevedore`.
    */
   CACHE_DIR: z.string().min(1).default(DEFAULT_CACHE_DIR),
   /** The SQLite file that keeps learners' progress. Default `./data/stevedore.db`. */

@@ -10,7 +10,7 @@ import { renderReplyForTerminal } from '../adapters/console/render-terminal.ts';
 // The one renderer, not the core's barrel, which loads every command (the quiz, the explainer, their packages).
 import { renderAnswer } from '../core/render-topic.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
-import { AnswerEngine, type Answer } from '../search/index.ts';
+import { loadAnswerEngine, type Answer } from '../search/index.ts';
 import { orExit, settingsOrExit } from './settings-or-exit.ts';
 import { parseAskArguments, USAGE } from './ask-arguments.ts';
 
@@ -29,8 +29,9 @@ if (help) {
 }
 
 const config = settingsOrExit();
-const knowledge = await orExit(loadKnowledge(config.KNOWLEDGE_DIR, { cacheDir: cacheDirOf(config) }));
-const engine = new AnswerEngine(knowledge);
+const cacheDir = cacheDirOf(config);
+const knowledge = await orExit(loadKnowledge(config.KNOWLEDGE_DIR, { cacheDir }));
+const engine = await loadAnswerEngine(knowledge, { cacheDir });
 
 /** The stable JSON contract: see README.md. */
 function toJson(answer: Answer): string {

@@ -1,13 +1,26 @@
 import type { KnowledgeBase, Topic } from '../knowledge/index.ts';
 import { markInstructions, stemToken, surfaceTokensOfClean } from './analyse-text.ts';
 import { toTopicRef, type Abstention, type Answer, type TopicRef } from './answer.ts';
-import { applyShortQuestionGate, applySubjectGate, DockerSignal, penalizeUnexplained, possessedTerms, type GateTerm } from './answer-gate.ts';
+import {
+  applyShortQuestionGate,
+  applySubjectGate,
+  DockerSignal,
+  INSTRUCTION_TERMS,
+  isOtherWorldTerm,
+  penalizeUnexplained,
+  possessedTerms,
+  DOCKER_TERMS_FOR_WORKLOADS,
+  WORKLOAD_WORDS,
+  type GateTerm,
+  type QuestionSetting,
+} from './answer-gate.ts';
 import { calibratedConfidence, EVIDENCE_FEATURES, type AnswerEvidence } from './calibration.ts';
 import { cleanQuery, MAX_QUERY_LENGTH } from './clean-text.ts';
 import { DOCKER_SUBCOMMANDS, JOINED_COMMAND_PREFIX, JOINED_SUBCOMMANDS } from './docker-vocabulary.ts';
-import { applyFeatureGate, DockerFeatureFinder } from './feature-gate.ts';
+import { buildEngineIndex, type EngineIndex } from './engine-index.ts';
+import { applyFeatureGate, type DockerFeatureFinder } from './feature-gate.ts';
 import { applyKubernetesGate } from './kubernetes-gate.ts';
-import { adjacentPairs, buildPhraseIndex, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
+import { adjacentPairs, correctAndStem, inverseDocumentFrequency, NAMING_KINDS, pairTermIds, PHRASE_KINDS, type PhraseIndex } from './phrase-index.ts';
 import { TermSet, TermValues } from './term-set.ts';
 import { looksLikeProbe } from './looks-like-probe.ts';
 import { DEFAULT_SCORING, type ScoringWeights } from './scoring-weights.ts';
@@ -70,6 +83,10 @@ interface AnalysedQuery {
   unknownWeight: number;
   /** Whether it names Docker's world; see {@link DOCKER_ANCHORS}. */
   anchored: boolean;
+  /** Whether it says something of Docker; see {@link DockerSignal}. */
+  dockerish: boolean;
+  /** Whether it names Docker's world: anchored, or writing a docker command or a Dockerfile instruction in capitals; see {@link namesDockerWorld}. */
+  namesDocker: boolean;
   /** Whether it is a Docker question: anchored, or naming a docker command (`docker swarm`) or a Docker feature ("kind cluster"). */
   aboutDocker: boolean;
   /** The terms a topic must explain to answer it; see {@link AnswerEngine.rank}. */
@@ -86,8 +103,8 @@ interface AnalysedQuery {
   gateTerms: GateTerm[];
   /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
   features: ReturnType<DockerFeatureFinder['named']>;
-  /** The stems of the words the asker calls theirs ("my nas"): context for the subject gate. */
-  possessed: Set<string>;
+  /** How surely it is about Docker, and what the asker calls theirs ("my nas"): context for the subject gate. */
+  setting: QuestionSetting;
   /** `sharedPairs` without the pairs that hold a number ("ubuntu 24", "port 8080"): what the Docker-signal gate reads. */
   signalPairs: ReadonlyMap<string, number>;
 }
@@ -170,12 +187,28 @@ const DOCKER_ANCHORS: ReadonlySet<string> = new Set(
   ['docker', 'dockerfile', 'dockerd', 'dockerhub', 'dockerignore', 'compose', 'container', 'containerd', 'buildkit', 'buildx', 'moby', 'runc', 'oci'].map(stemToken),
 );
 
+/**
+ * Whether a question names Docker's world: an anchor as typed ("docker", "container"...), a docker command
+ * (`docker cp`), a Dockerfile instruction in capitals (`FROM`, `VOLUME`: "what does FROM scratch give you"),
+ * and, with `flags`, a flag (`-p`, `--rm`). Every command line has flags ("what does rm -rf do", "ssh -p
+ * 2222"), so they count only where a question's other words still decide (the short-question rule).
+ */
+function namesDockerWorld(anchored: boolean, known: readonly QueryTerm[], flags: boolean): boolean {
+  return anchored || known.some((t) => (flags && t.term.startsWith('-')) || COMMAND_TERMS.has(t.term) || INSTRUCTION_TERMS.has(t.term));
+}
+
 /** `docker cp` analysed: the terms of docker commands (see `synonyms.ts`). */
 const COMMAND_TERMS: ReadonlySet<string> = new Set(JOINED_SUBCOMMANDS.map((c) => stemToken(`${JOINED_COMMAND_PREFIX}${c}`)));
 /** The docker CLI's subcommands, as analysed: `cp`, `save`, `export`, `context`, `swarm`, `rename`... */
 const SUBCOMMAND_TERMS: ReadonlySet<string> = new Set([...DOCKER_SUBCOMMANDS].map(stemToken));
 /** A docker command or subcommand that names at most this many topics (in titles, aliases, keywords, commands) is decisive. */
 const DECISIVE_TOPIC_COUNT = 2;
+/**
+ * How many of Docker's own words (see `DockerSignal.dockerTermCount`) name Docker's world in a short question
+ * with no word of another world of computing ("how big can a tmpfs mount get"); one alone may be another
+ * world's ("volume of a sphere").
+ */
+const DOCKER_TERMS_NAMING_DOCKER = 2;
 /** A question with at most this many terms, none of them naming Docker's world, must be explained word for word. */
 const SHORT_QUESTION_TERMS = 4;
 /**
@@ -282,12 +315,19 @@ export class AnswerEngine {
   readonly #fieldLengths: Float64Array;
   readonly #averageFieldLength: number;
 
-  constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}) {
+  /**
+   * @param index what the engine builds from `knowledge` alone; built here unless given (`loadAnswerEngine`
+   *   reads it from the cache). It must have been built from these very topics, in this order.
+   * @throws Error when `index` was built from another number of topics
+   */
+  constructor(knowledge: KnowledgeBase, options: AnswerEngineOptions = {}, index: EngineIndex = buildEngineIndex(knowledge)) {
     const { scoring, ...rest } = options;
     this.#knowledge = knowledge;
     this.#options = { ...DEFAULTS, ...rest };
     this.#scoring = { ...DEFAULT_SCORING, ...scoring };
-    this.#index = buildPhraseIndex(knowledge);
+    if (index.phrases.topicRecordStart.length !== knowledge.topics.length + 1) throw new Error('The answer engine index was built from other knowledge.');
+    this.#index = index.phrases;
+    this.#features = index.features;
 
     const { recordCount, recordKind, recordTopic, recordTermStart, recordTerms, topicRecordStart, postingStart, termIds, terms } = this.#index;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
@@ -419,7 +459,6 @@ export class AnswerEngine {
       isCommand: (term) => COMMAND_TERMS.has(term),
       isSubcommand: (term) => SUBCOMMAND_TERMS.has(term),
     });
-    this.#features = new DockerFeatureFinder(knowledge.topics);
   }
 
   /** Answers one question, or abstains with suggestions. Never throws on any input string. */
@@ -528,9 +567,8 @@ export class AnswerEngine {
    */
   #gateSubjects(query: AnalysedQuery): string[] {
     const context = this.#gateContext(() => false);
-    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
     return [
-      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, [], context, query.possessed),
+      ...applySubjectGate(query.gateTerms, query.setting, [], context),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, [], context),
     ];
   }
@@ -585,7 +623,7 @@ export class AnswerEngine {
         explained: coverage.explained,
         explainedByTerms: coverage.explainedByTerms,
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
-        anchored: query.anchored ? 1 : 0,
+        anchored: query.namesDocker ? 1 : 0,
         knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
         sharedPairs: Math.log1p(query.sharedPairs.get(this.#topicIndex.get(topic.id)!) ?? 0),
       };
@@ -615,9 +653,9 @@ export class AnswerEngine {
    */
   #gate(ranked: RankedTopic[], query: AnalysedQuery): string[] {
     const context = this.#gateContext((r, term) => this.#topicTerms.get(r.topic.id)!.explaining.has(term));
-    const dockerish = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: context.known });
+    const { dockerish } = query;
     const subjects = [
-      ...applySubjectGate(query.gateTerms, query.anchored, dockerish, ranked, context, query.possessed),
+      ...applySubjectGate(query.gateTerms, query.setting, ranked, context),
       ...applyShortQuestionGate(query.gateTerms, query.anchored, ranked, context),
       ...applyFeatureGate(query.features, ranked, UNEXPLAINED_PENALTY),
       ...applyKubernetesGate(query.gateTerms, ranked, { ...context, isCommand: (term) => COMMAND_TERMS.has(term) }),
@@ -941,7 +979,7 @@ export class AnswerEngine {
       explainedByTerms: 'per topic',
       sharedPairs: 'per topic',
       lead: c.lead > 0 ? 0 : -1,
-      anchored: query.anchored ? 1 : 0,
+      anchored: query.namesDocker ? 1 : 0,
       knownShare: query.knownWeight / total,
     };
     let fixed = c.intercept;
@@ -968,7 +1006,7 @@ export class AnswerEngine {
       }
       return { unknown, mask };
     };
-    const signalPenalty = this.#dockerSignal.has({ terms: query.gateTerms, anchored: query.anchored, sharedPairs: query.signalPairs, known: (term) => this.#weights.has(term) }) ? 0 : 1;
+    const signalPenalty = query.dockerish ? 0 : 1;
     const { unknown: unknownWords, mask: mustExplain } = mustExplainOf([...query.decisive, ...gated]);
     const { unknown: unknownDecisive, mask: mustExplainDecisive } = mustExplainOf(query.decisive);
     const claimFixed = fixed + unknownDecisive * penalty;
@@ -1158,34 +1196,46 @@ export class AnswerEngine {
     }
     const terms = [...known.values()];
     const anchored = terms.some((t) => DOCKER_ANCHORS.has(t.term) && t.certainty === 1);
-    const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
     const features = this.#features.named(cleaned);
+    const gateTerms = [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))];
+    const signalPairs = this.#sharedPairsById(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))));
+    const dockerish = this.#dockerSignal.has({ terms: gateTerms, anchored, sharedPairs: signalPairs, known: (term) => this.#weights.has(term) });
+    const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
+    const namesDocker = namesDockerWorld(anchored, terms, false);
+    const surelyDocker = namesDocker || this.#dockerSignal.dockerTermCount(gateTerms) >= DOCKER_TERMS_FOR_WORKLOADS;
     return {
       known: terms,
       knownWeight: terms.reduce((sum, t) => sum + t.weight, 0),
       unknownWeight: unknown.size * unknownWordWeight,
       anchored,
+      dockerish,
       aboutDocker: anchored || [...known.keys(), ...unknown].some((term) => COMMAND_TERMS.has(term)) || features.length > 0,
-      ...this.#decisiveTerms(terms, unknown, anchored),
+      namesDocker,
+      ...this.#decisiveTerms(terms, unknown, anchored, surelyDocker),
       weighted: [...terms.map((t) => [t.term, t.weight] as const), ...[...unknown].map((term) => [term, unknownWordWeight] as const)],
       pairs,
       sharedPairs: this.#sharedPairs(pairs),
-      gateTerms: [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))],
+      gateTerms,
       features,
-      possessed: possessedTerms(cleaned),
-      signalPairs: this.#sharedPairsById(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!)))),
+      setting: { anchored, dockerish, surelyDocker, possessed: possessedTerms(cleaned) },
+      signalPairs,
     };
   }
 
   /** The terms a topic must explain to answer, and the subcommands written alone; see {@link AnswerEngine.rank}. */
-  #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean): { decisive: string[]; subcommands: string[] } {
+  #decisiveTerms(known: readonly QueryTerm[], unknown: ReadonlySet<string>, anchored: boolean, signalled: boolean): { decisive: string[]; subcommands: string[] } {
     const decisive: string[] = [];
     const subcommands: string[] = [];
-    // A short question that names nothing of Docker's world (no anchor, flag or command) is about each of
-    // its words: "health check for my car" is not answered by a topic that explains only "health check".
-    const dockerish = anchored || known.some((t) => t.term.startsWith('-') || COMMAND_TERMS.has(t.term));
-    const short = !dockerish && known.length + unknown.size <= SHORT_QUESTION_TERMS;
+    // A short question that names nothing of Docker's world (no anchor, flag, command, Dockerfile instruction
+    // in capitals, nor two of Docker's own words and no word of another world: "what does FROM scratch give
+    // you", "how big can a tmpfs mount get", not "how do i rotate nginx logs") is about each of its words:
+    // "health check for my car" is not answered by a topic that explains only "health check". In one surely
+    // about Docker (`signalled`), a workload is the asker's world, as the subject gate has it.
+    const dockerish = namesDockerWorld(anchored, known, true);
+    const pure = !known.some((t) => isOtherWorldTerm(t.term) && /\p{L}/u.test(t.term)) && ![...unknown].some((t) => isOtherWorldTerm(t));
+    const short = !dockerish && !(pure && this.#dockerSignal.dockerTermCount(known) >= DOCKER_TERMS_NAMING_DOCKER) && known.length + unknown.size <= SHORT_QUESTION_TERMS;
+    const decides = (term: string) => short && /^\p{L}{3,}$/u.test(term) && !(signalled && WORKLOAD_WORDS.has(term));
     for (const { term, certainty } of known) {
       // A corrected word is never decisive: "stuck" is not `docker stack`.
       if (certainty < 1) continue;
@@ -1195,9 +1245,9 @@ export class AnswerEngine {
       const longFlag = term.startsWith('--') && named > 0;
       if ((COMMAND_TERMS.has(term) || longFlag) && narrow) decisive.push(term);
       else if (SUBCOMMAND_TERMS.has(term) && narrow && named > 0) subcommands.push(term);
-      else if (short && /^\p{L}{3,}$/u.test(term)) decisive.push(term);
+      else if (decides(term)) decisive.push(term);
     }
-    for (const term of unknown) if (COMMAND_TERMS.has(term) || (short && /^\p{L}{3,}$/u.test(term))) decisive.push(term);
+    for (const term of unknown) if (COMMAND_TERMS.has(term) || decides(term)) decisive.push(term);
     return { decisive, subcommands };
   }
 

@@ -1,4 +1,6 @@
-import { INSTRUCTIONS, stemToken } from './analyse-text.ts';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { analyseText, INSTRUCTIONS, stemToken } from './analyse-text.ts';
 import { commonStems, COMMON_ENGLISH_STEMS } from './common-english.ts';
 
 export { COMMON_ENGLISH_SIZE, COMMON_ENGLISH_STEMS } from './common-english.ts';
@@ -45,11 +47,58 @@ export const STACK_WORDS: ReadonlySet<string> = new Set(
     .map(stemToken),
 );
 
+const Categories = z.record(z.string(), z.array(z.string().min(1)).min(1));
+const WorkloadVocabularySchema = z.strictObject({ source: z.string().min(1), workloads: Categories, platforms: Categories });
+const WORKLOAD_VOCABULARY = WorkloadVocabularySchema.parse(JSON.parse(readFileSync(new URL('./workload-vocabulary.json', import.meta.url), 'utf8')));
+
+/**
+ * A list's names analysed as questions are ("eclipse-temurin" is two terms), without the words that are
+ * common English ("ghost", "spark"): the gates never take one for a subject, and it would make everyday
+ * questions look like the asker's world.
+ */
+function rareTermsOf(categories: Readonly<Record<string, readonly string[]>>): ReadonlySet<string> {
+  return new Set(
+    Object.values(categories)
+      .flat()
+      .flatMap((name) => analyseText(name))
+      .filter((term) => /^\p{L}[\p{L}\p{N}]+$/u.test(term) && !COMMON_ENGLISH_STEMS.has(term)),
+  );
+}
+
+/**
+ * What people run *in* containers, by category (`workload-vocabulary.json`, whose `source` says where it
+ * comes from): language runtimes, web frameworks, databases, web servers, distributions, self-hosted
+ * applications, the data-science and machine-learning stack. Unlike {@link STACK_WORDS} it leaves out build
+ * tools, package managers and other tools that have caches, images and builds of their own ("gradle"), so in
+ * a question surely about Docker a workload is the asker's world, not the subject: "named volume or bind mount
+ * for the **plex** config" (see {@link isAskersWorld}).
+ */
+export const WORKLOAD_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULARY.workloads);
+
+/**
+ * What people run containers *on* (the same file's `platforms`: NAS systems, single-board computers,
+ * workstations and GPU lines): the asker's world in a question that names Docker or calls it theirs, but not
+ * in one that merely says something of Docker: "clean up old images on a **synology**" may be about photos.
+ */
+export const PLATFORM_WORDS: ReadonlySet<string> = rareTermsOf(WORKLOAD_VOCABULARY.platforms);
+
+/**
+ * Whether a term is of the asker's stack in the widest sense: {@link STACK_WORDS}, {@link WORKLOAD_WORDS} or
+ * {@link PLATFORM_WORDS}. Each is another world of computing for the Docker signal ("immich keeps restarting"
+ * may be about immich's own restarts) and context in a question that names Docker.
+ */
+export function isAskersStack(term: string): boolean {
+  return STACK_WORDS.has(term) || WORKLOAD_WORDS.has(term) || PLATFORM_WORDS.has(term);
+}
+
 /**
  * Prefixes that make a new word of a known one: "redownload", "overkill", "unpublish", and the placeholder
  * names learners give things ("mycontainer", "myapp").
  */
 const WORD_PREFIXES = ['re', 'un', 'pre', 'over', 'under', 'sub', 'non', 'my'];
+
+/** The terms `markInstructions` makes of Dockerfile instructions in capitals (`VOLUME` → `volumeline`), stemmed: Docker's own. */
+export const INSTRUCTION_TERMS: ReadonlySet<string> = new Set([...INSTRUCTIONS].map((i) => stemToken(i === 'FROM' ? 'fromline' : `${i.toLowerCase()}line`)));
 
 /**
  * Rare words must be at least this share of a question's distinct terms to decide it: in a question of
@@ -117,6 +166,44 @@ export function possessedTerms(cleaned: string): Set<string> {
   return new Set([...cleaned.matchAll(/(?<![\p{L}\p{N}])(?:my|our|your)\s+([\p{L}][\p{L}\p{N}]*)/gu)].map((m) => stemToken(m[1]!)));
 }
 
+/** Where a question stands, as the gates read it: what says the asker's world is context rather than the subject. */
+export interface QuestionSetting {
+  /** Whether it names Docker's world as typed ("docker", "container"...). */
+  anchored: boolean;
+  /** Whether it says something of Docker (see {@link DockerSignal}). */
+  dockerish: boolean;
+  /**
+   * Whether it says so beyond doubt: it names Docker's world (an anchor, a flag, a docker command, a Dockerfile
+   * instruction in capitals) or uses {@link DOCKER_TERMS_FOR_WORKLOADS} of Docker's own words (see
+   * {@link DockerSignal.dockerTermCount}: "bind mount or named volume ... config"). "jellyfin keeps restarting" says
+   * something of Docker, but may be about jellyfin's own restarts.
+   */
+  surelyDocker: boolean;
+  /** The stems of the words the asker calls theirs; see {@link possessedTerms}. */
+  possessed: ReadonlySet<string>;
+}
+
+/**
+ * How many of Docker's own words make a question surely Docker's (see {@link QuestionSetting.surelyDocker}):
+ * "bind mount or named volume for the plex config" has three; "nextcloud says the data directory is not
+ * writable" two, which Docker's words share with every file system.
+ */
+export const DOCKER_TERMS_FOR_WORKLOADS = 3;
+
+/**
+ * Whether a term is the asker's world, the setting of the question rather than its subject: in a question that
+ * names Docker as typed, the asker's stack, workloads and platforms ({@link STACK_WORDS}, {@link WORKLOAD_WORDS},
+ * {@link PLATFORM_WORDS}: "django", "postgres", "synology"); in one surely about Docker, a workload ("named
+ * volume or bind mount for the **plex** config"); in one that says something of Docker, the asker's own things
+ * ("**my** homelab"). "gradle build is slow, how do i enable the build cache" names no Docker, and is about
+ * gradle; "jellyfin keeps restarting" and "how do i see the logs of jellyfin" may be about jellyfin itself.
+ */
+export function isAskersWorld(term: string, setting: QuestionSetting): boolean {
+  if (setting.anchored && isAskersStack(term)) return true;
+  if (setting.surelyDocker && WORKLOAD_WORDS.has(term)) return true;
+  return setting.dockerish && setting.possessed.has(term);
+}
+
 /** What the subject gate needs to know about the knowledge base. */
 export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
   /** Whether a topic explains a term (its phrases other than the body use it). */
@@ -146,25 +233,17 @@ export interface SubjectGateContext<T extends GatedTopic = GatedTopic> {
  * mostly chatty filler ("tip", "bunch", "wheel").
  *
  * @param terms the question's distinct analysed terms, known to the knowledge base or not
- * @param anchored whether the question names Docker's world as typed ("docker", "container"...)
- * @param dockerish whether the question says something of Docker (see {@link DockerSignal})
+ * @param setting how surely the question is about Docker, and what the asker calls theirs: what says a rare word
+ *   is the asker's world ({@link isAskersWorld})
  * @param ranked the ranked topics; their confidences and `unexplained` lists are changed in place
- * @param possessed the stems of the words the asker calls theirs; see {@link possessedTerms}
  * @returns the question's unexplained rare subject words (none when the gate does not apply)
  */
-export function applySubjectGate<T extends GatedTopic>(
-  terms: readonly GateTerm[],
-  anchored: boolean,
-  dockerish: boolean,
-  ranked: readonly T[],
-  context: SubjectGateContext<T>,
-  possessed: ReadonlySet<string> = new Set(),
-): string[] {
+export function applySubjectGate<T extends GatedTopic>(terms: readonly GateTerm[], setting: QuestionSetting, ranked: readonly T[], context: SubjectGateContext<T>): string[] {
   const { explains, explainingTopics, known, anchors, penalty } = context;
   const subjects = terms
     // A long flag as typed is as specific as a rare word: "how do i raise --shm-size".
     .filter((t) => explainingTopics(t.term) === 0 && (isRareSubject(t, anchors, known) || (t.certainty === 1 && /^--\p{L}/u.test(t.term))))
-    .filter((t) => !(anchored && STACK_WORDS.has(t.term)) && !(dockerish && possessed.has(t.term)))
+    .filter((t) => !isAskersWorld(t.term, setting))
     .map((t) => t.term);
   // In a long question one rare word is context ("my mysql container for my uni project ... volumes").
   if (subjects.length === 0 || subjects.length / terms.length < MIN_SUBJECT_SHARE) return [];
@@ -204,7 +283,7 @@ export const GENERAL_COMPUTING: ReadonlySet<string> = new Set(
  * name that holds one ("git commit", used in a comparison) is that tool's, not Docker's.
  */
 function isOtherTool(term: string): boolean {
-  return (GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term)) && !COMMON_ENGLISH_STEMS.has(term);
+  return (GENERAL_COMPUTING.has(term) || isAskersStack(term)) && !COMMON_ENGLISH_STEMS.has(term);
 }
 
 /**
@@ -212,7 +291,7 @@ function isOtherTool(term: string): boolean {
  * 24") says nothing of Docker, however many topics use it.
  */
 export function isOtherWorldTerm(term: string): boolean {
-  return GENERAL_COMPUTING.has(term) || STACK_WORDS.has(term) || !/\p{L}/u.test(term);
+  return GENERAL_COMPUTING.has(term) || isAskersStack(term) || !/\p{L}/u.test(term);
 }
 
 /** How common a word must be (its rank in `common-english.txt`) to say nothing of Docker on its own: "build", "run", "stop". */
@@ -289,6 +368,17 @@ export class DockerSignal {
     }
   }
 
+  /**
+   * How many of the terms, as typed, are Docker's own words by the measure of {@link has}: they name a topic
+   * and are neither everyday English, nor general computing, nor the asker's stack or workloads ("tmpfs",
+   * "mount", "multistage", "secret", "dangling"). Bounded by the terms given.
+   */
+  dockerTermCount(terms: readonly GateTerm[]): number {
+    return terms.filter(
+      (t) => t.certainty === 1 && /^\p{L}/u.test(t.term) && this.#namingTerms.has(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !GENERAL_COMPUTING.has(t.term) && !isAskersStack(t.term),
+    ).length;
+  }
+
   /** Whether the question says anything of Docker; see the class. */
   has(query: SignalQuery): boolean {
     const typed = new Set(query.terms.filter((t) => t.certainty === 1).map((t) => t.term));
@@ -297,7 +387,7 @@ export class DockerSignal {
     const weak = foreign && ![...typed].some((t) => this.#anchors.has(t) && !EVERYDAY_SENSE_ANCHORS.has(t));
     if (query.anchored && !weak) return true;
     // Another world of computing in the question: its hardware, systems, tools or the asker's stack ("nginx").
-    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || STACK_WORDS.has(t.term));
+    const computing = query.terms.some((t) => GENERAL_COMPUTING.has(t.term) || isAskersStack(t.term));
     for (const { term } of query.terms) {
       // A misspelt "containr" or "dockerfle" still names Docker's world.
       if ((this.#anchors.has(term) && !(weak && EVERYDAY_SENSE_ANCHORS.has(term))) || term.startsWith('-') || this.#isCommand(term)) return true;
@@ -329,8 +419,6 @@ export const SHORT_DOCKER_QUESTION_TERMS = 3;
  */
 export const WIDELY_EXPLAINED = 3;
 
-/** The terms `markInstructions` makes of Dockerfile instructions in capitals (`VOLUME` → `volumeline`), stemmed: Docker's own. */
-const INSTRUCTION_TERMS: ReadonlySet<string> = new Set([...INSTRUCTIONS].map((i) => stemToken(i === 'FROM' ? 'fromline' : `${i.toLowerCase()}line`)));
 
 /**
  * The short-question gate: see {@link SHORT_DOCKER_QUESTION_TERMS}. Words corrected from a typo, flags,
@@ -344,7 +432,7 @@ export function applyShortQuestionGate<T extends GatedTopic>(terms: readonly Gat
   const words = terms.filter((t) => !context.anchors.has(t.term) && !INSTRUCTION_TERMS.has(t.term));
   if (words.length === 0 || words.length > SHORT_DOCKER_QUESTION_TERMS) return [];
   const subjects = words
-    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !STACK_WORDS.has(t.term))
+    .filter((t) => t.certainty === 1 && /^\p{L}{3,}$/u.test(t.term) && !EVERYDAY_ENGLISH_STEMS.has(t.term) && !isAskersStack(t.term))
     .filter((t) => context.explainingTopics(t.term) < WIDELY_EXPLAINED)
     .map((t) => t.term);
   penalizeUnexplained(ranked, subjects, context.explains, context.penalty);

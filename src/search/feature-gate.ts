@@ -56,7 +56,7 @@ export class DockerFeatureFinder {
   /** The forms by their first word. */
   readonly #forms = new Map<string, Form[]>();
   /** For each feature (by its position), the ids of the topics that explain it. */
-  readonly #explainedBy: Array<Set<string>>;
+  #explainedBy: Array<Set<string>>;
 
   /**
    * @param topics the knowledge base's topics
@@ -81,6 +81,24 @@ export class DockerFeatureFinder {
       // One pass over all of them; a line break between phrases keeps a form from spanning two.
       for (const i of this.#find(phrases.join('\n'))) this.#explainedBy[i]!.add(topic.id);
     }
+  }
+
+  /** For each feature (in the order of the list it was built with), the ids of the topics that explain it: for the answer engine's index cache. */
+  toSnapshot(): { explainedBy: string[][] } {
+    return { explainedBy: this.#explainedBy.map((ids) => [...ids]) };
+  }
+
+  /**
+   * The finder a {@link toSnapshot} describes, without reading any topic.
+   * @param features the list it was built with; {@link DOCKER_FEATURES} unless given
+   * @throws TypeError when the snapshot does not hold one list of topic ids per feature
+   */
+  static fromSnapshot(snapshot: { explainedBy: readonly string[][] }, features: readonly DockerFeature[] = DOCKER_FEATURES): DockerFeatureFinder {
+    const { explainedBy } = snapshot;
+    if (!Array.isArray(explainedBy) || explainedBy.length !== features.length || !explainedBy.every(Array.isArray)) throw new TypeError('not a DockerFeatureFinder snapshot');
+    const finder = new DockerFeatureFinder([], features);
+    finder.#explainedBy = explainedBy.map((ids) => new Set(ids));
+    return finder;
   }
 
   /** The features a cleaned question names, each with the ids of the topics that explain it (perhaps none). */

@@ -9,3 +9,5 @@ export { editDistance } from './edit-distance.ts';
 export { STOPWORDS } from './stopwords.ts';
 export { groupSimilarQuestions, type QuestionGroup } from './group-questions.ts';
 export { QuestionPrefixIndex, wordsOf } from './question-prefix-index.ts';
+export { buildEngineIndex, type EngineIndex } from './engine-index.ts';
+export { ENGINE_INDEX_CACHE_NAME, engineIndexCacheKey, loadAnswerEngine, type LoadAnswerEngineOptions } from './load-answer-engine.ts';

@@ -1,3 +1,10 @@
+/** A {@link PairTopics}' arrays, which structured clone (`node:v8`'s `serialize`) keeps as they are. */
+export interface PairTopicsSnapshot {
+  pairs: Float64Array;
+  topicStart: Int32Array;
+  topics: Int32Array;
+}
+
 /**
  * For each pair of terms used side by side in a phrase (see `adjacentPairs` in `phrase-index.ts`), the topics
  * whose phrases use it: sorted flat arrays (the pairs, and each pair's topics in ascending order) rather than
@@ -70,6 +77,21 @@ export class PairTopics {
     }
     topicStart[pairCount] = topicCountSoFar;
     return new PairTopics(pairs.slice(0, pairCount), topicStart.slice(0, pairCount + 1), pairTopics.slice(0, topicCountSoFar));
+  }
+
+  /** Its arrays, shared rather than copied: for the answer engine's index cache (`engine-index.ts`). */
+  toSnapshot(): PairTopicsSnapshot {
+    return { pairs: this.#pairs, topicStart: this.#topicStart, topics: this.#topics };
+  }
+
+  /**
+   * The pairs a {@link toSnapshot} gave, its arrays used as they are.
+   * @throws TypeError when an array is missing or of another type
+   */
+  static fromSnapshot(snapshot: PairTopicsSnapshot): PairTopics {
+    const { pairs, topicStart, topics } = snapshot;
+    if (!(pairs instanceof Float64Array && topicStart instanceof Int32Array && topics instanceof Int32Array)) throw new TypeError('not a PairTopics snapshot');
+    return new PairTopics(pairs, topicStart, topics);
   }
 
   /** How many distinct pairs there are. */

@@ -3,6 +3,7 @@ import { routePaste } from '../../src/core/route-paste.ts';
 import {
   DEVELOPMENT_ADDITIONS,
   DEVELOPMENT_ROUND_3,
+  DEVELOPMENT_ROUND_4,
   DEVELOPMENT_SET,
   evaluate,
   formatReport,
@@ -19,7 +20,7 @@ import {
  * topics), round 3 (written from the titles alone, 2026-11-29, measured before any tuning to it: 72.4% / 92.6% /
  * 10.6%) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine reached
  * at the end of the third round (additions 83.8% / 99.1% / 4.7%, round 3 78.1% / 97.1% / 7.6%, sealed 86.6% /
- * 94.5% / 6.7%), below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
+ * 94.5% / 6.7%), and round 4 (held out, scored only; 82.4% / 93.3% / 7.3% when it was written), below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
  * docs/answer-engine.md says where they stand. Raise them as the engine improves; never lower one to make a
  * change pass.
  */
@@ -27,6 +28,7 @@ const FLOORS = {
   development: { onTopicAccuracy: 0.95, offTopicAbstention: 0.95, wrongConfidentRate: 0.03 },
   'development additions': { onTopicAccuracy: 0.83, offTopicAbstention: 0.99, wrongConfidentRate: 0.05 },
   'development round 3': { onTopicAccuracy: 0.78, offTopicAbstention: 0.97, wrongConfidentRate: 0.08 },
+  'development round 4': { onTopicAccuracy: 0.82, offTopicAbstention: 0.93, wrongConfidentRate: 0.08 },
   sealed: { onTopicAccuracy: 0.86, offTopicAbstention: 0.94, wrongConfidentRate: 0.07 },
 } as const;
 
@@ -35,11 +37,12 @@ const { engine, inventory, asked } = await shippedEngine();
 const development = evaluate(asked, DEVELOPMENT_SET);
 const additions = evaluate(asked, DEVELOPMENT_ADDITIONS);
 const round3 = evaluate(asked, DEVELOPMENT_ROUND_3);
+const round4 = scoreSet(asked, DEVELOPMENT_ROUND_4);
 const sealed = scoreSet(asked, loadSealedSet());
-console.log([formatReport(development), formatReport(additions), formatReport(round3), formatScores(sealed)].join('\n'));
+console.log([formatReport(development), formatReport(additions), formatReport(round3), formatScores(round4), formatScores(sealed)].join('\n'));
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
-for (const scores of [development, additions, round3, sealed] satisfies EvaluationScores[]) {
+for (const scores of [development, additions, round3, round4, sealed] satisfies EvaluationScores[]) {
   const floors = FLOORS[scores.set as keyof typeof FLOORS];
   if (scores.counts.onTopic > 0) {
     test(`GIVEN the ${scores.set} set's on-topic questions THEN at least ${pct(floors.onTopicAccuracy)} are answered with the right topic`, () => {

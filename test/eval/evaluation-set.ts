@@ -66,6 +66,20 @@ export const DEVELOPMENT_ROUND_3: EvaluationSet = {
 };
 
 /**
+ * Development round 4 (2026-11-29, issue 10, fourth round): written like round 3 by two helpers who had only the
+ * topic titles, labels checked by a third who read the knowledge base but never ran the engine
+ * (`round4/REVIEW.md`). Held out while that round's work was judged: `npm run eval` prints only its figures, so
+ * that the round could be checked on questions nobody had tuned to without opening the sealed set. The next
+ * round may read its misses (`npm run eval -- --round-4-misses`) and then tunes against it like the rest.
+ */
+export const DEVELOPMENT_ROUND_4: EvaluationSet = {
+  name: 'development round 4',
+  onTopic: OnTopicSchema.parse(read('./round4/on-topic.yaml')),
+  offTopic: UnansweredSchema.parse(read('./round4/off-topic.yaml')),
+  uncovered: UnansweredSchema.parse(read('./round4/uncovered.yaml')),
+};
+
+/**
  * The sealed test set (`sealed/README.md`): loaded only to be scored. Nothing may print, log or tune to its
  * questions or misses; {@link scoreSet} keeps none of them.
  */

@@ -173,6 +173,55 @@ describe('AnswerEngine: features, other tools and the asker\'s setting (issue 10
   });
 });
 
+// Written for the asker's-world changes from general knowledge (apps and stacks of the workload list's
+// categories): not evaluation questions.
+describe('AnswerEngine: the asker\'s world is context, not the subject (issue 10 §1, fourth round)', () => {
+  test.each([
+    ['bind mount or named volume for the jellyfin config folder', 'bind-mounts'],
+    ['is it worth running containers for a box that only hosts nextcloud and vaultwarden', 'why-containers'],
+  ])('GIVEN %j, a Docker question set in the asker\'s apps and stack THEN it answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each([
+    'how do i add a library to jellyfin',
+    'how do i install sonarr on windows',
+    'best settings for vaultwarden backups',
+    'how do i train a pytorch model on two gpus',
+    // These say something of Docker ("keeps restarting", "logs", "cache"), but not surely: they may be about the app.
+    'immich keeps restarting',
+    'how do i see the logs of ollama',
+    'homarr cache is huge, how do i clean it',
+    'nextcloud says the data directory is not writable',
+  ])(
+    'GIVEN %j, a question about the app itself, not surely about Docker THEN it still abstains',
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({ answered: false });
+    },
+  );
+
+  test.each([
+    ['FROM scratch, nothing inside?', 'base-images'],
+    ['is there truly nothing inside FROM scratch', 'base-images'],
+  ])('GIVEN %j, a Dockerfile instruction in capitals THEN it names Docker\'s world and answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each([
+    ['how large may a tmpfs mount grow', 'tmpfs-mounts'],
+    ['prune dangling images weekly', 'managing-images'],
+  ])('GIVEN %j, a short question with two of Docker\'s own words THEN it names Docker\'s world and answers with %s', (question, topic) => {
+    expect(topicOf(question)).toBe(topic);
+  });
+
+  test.each(['health check for my car', 'what is the volume of a sphere', 'mount a tv on the wall', 'how do i rotate nginx logs', 'how do i compress a folder into a tar.gz'])(
+    'GIVEN %j, a short question with one of Docker\'s words at most, or a word of another world THEN every word still decides and it abstains',
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({ answered: false });
+    },
+  );
+});
+
 describe('spelling against the shipped knowledge (issue 10 §1)', () => {
   const { lexicon } = buildPhraseIndex(knowledge);
   const spelt = (word: string) => correctAndStem([word], lexicon)[0]!;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { cacheFilePath, cacheKey, readCachedValue, readModuleSources, writeCachedValue } from '../../../src/cache/parsed-data-cache.ts';
+import { cacheFilePath, cacheKey, readCached, readCachedValue, readFolderSources, readModuleSources, writeCached, writeCachedValue, type CacheCodec } from '../../../src/cache/parsed-data-cache.ts';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -105,5 +105,60 @@ describe('readModuleSources', () => {
     const [own, missing] = await readModuleSources(new URL('../../../src/cache/parsed-data-cache.ts', import.meta.url).href, ['parsed-data-cache', 'no-such-module']);
     expect(own).toContain('export async function readModuleSources');
     expect(missing).toBe('unreadable module no-such-module');
+  });
+});
+
+describe('readCached and writeCached with a binary codec', () => {
+  /** Bytes as they are, any that are not a multiple of four rejected: a stand-in for a binary format with a check of its own. */
+  const bytes: CacheCodec<Uint8Array> = {
+    extension: 'bin',
+    encode: (value) => value,
+    decode: (payload) => {
+      if (payload.length % 4 !== 0) throw new TypeError('not whole words');
+      return new Uint8Array(payload);
+    },
+  };
+  // Newlines and zeros in the payload: only the first newline of the file ends the header.
+  const payload = Uint8Array.from([0x0a, 0, 0xff, 0x0a, 1, 2, 3, 0x0a]);
+
+  test('GIVEN bytes written THEN they read back as they were, from the codec\'s own file, beside the JSON files', async () => {
+    const dir = await emptyFolder();
+    expect(await writeCached(bytes, dir, 'index', 'k1', payload)).toBe(true);
+    expect(await writeCachedValue(dir, 'index', 'k1', value)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['index.bin', 'index.json']);
+    expect(await readCached(bytes, dir, 'index', 'k1')).toEqual({ value: payload });
+    expect(await readCachedValue(dir, 'index', 'k1')).toEqual(value);
+    expect(await readCached(bytes, dir, 'index', 'k2')).toBeUndefined();
+  });
+
+  test('GIVEN a payload the codec rejects, or one byte changed THEN a miss without throwing', async () => {
+    const dir = await emptyFolder();
+    await writeCached(bytes, dir, 'index', 'k1', payload.subarray(0, 6));
+    expect(await readCached(bytes, dir, 'index', 'k1')).toBeUndefined();
+    await writeCached(bytes, dir, 'index', 'k1', payload);
+    const file = cacheFilePath(dir, 'index', 'bin');
+    const stored = await readFile(file);
+    stored[stored.length - 2]! ^= 1;
+    await writeFile(file, stored);
+    expect(await readCached(bytes, dir, 'index', 'k1')).toBeUndefined();
+  });
+
+  test('GIVEN a value the codec cannot encode THEN the write reports false and leaves no file', async () => {
+    const dir = await emptyFolder();
+    const refusing: CacheCodec<number> = { extension: 'bin', encode: () => { throw new TypeError('no'); }, decode: () => 0 };
+    expect(await writeCached(refusing, dir, 'index', 'k1', 1)).toBe(false);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('readFolderSources', () => {
+  test('GIVEN a module THEN the name and text of every file beside it, in name order; a file added changes them', async () => {
+    const dir = await emptyFolder();
+    await writeFile(path.join(dir, 'b.ts'), 'export const b = 2;');
+    await writeFile(path.join(dir, 'a.json'), '{"a": 1}');
+    const moduleUrl = new URL(`file://${path.join(dir, 'b.ts')}`).href;
+    expect(await readFolderSources(moduleUrl)).toEqual(['a.json', '{"a": 1}', 'b.ts', 'export const b = 2;']);
+    await writeFile(path.join(dir, 'c.txt'), 'more');
+    expect(await readFolderSources(moduleUrl)).toHaveLength(6);
   });
 });

@@ -7,16 +7,28 @@ import {
   applySubjectGate,
   COMMON_ENGLISH_STEMS,
   DockerSignal,
+  isAskersWorld,
   isOtherWorldTerm,
   isRareSubject,
+  PLATFORM_WORDS,
   possessedTerms,
+  STACK_WORDS,
+  WORKLOAD_WORDS,
   type GatedTopic,
   type GateTerm,
+  type QuestionSetting,
   type SubjectGateContext,
 } from '../../../src/search/answer-gate.ts';
 
 const ANCHORS: ReadonlySet<string> = new Set(['docker', 'container', 'compose'].map(stemToken));
 const typed = (text: string): GateTerm[] => [...new Set(analyseText(text))].map((term) => ({ term, certainty: 1 }));
+/** Where a question stands: surely about Docker when it names Docker, unless said otherwise. */
+const setting = (anchored: boolean, dockerish: boolean, possessed: ReadonlySet<string> = new Set(), surelyDocker = anchored): QuestionSetting => ({
+  anchored,
+  dockerish,
+  surelyDocker,
+  possessed,
+});
 const rare = (word: string, known: (t: string) => boolean = () => false) => isRareSubject({ term: stemToken(word), certainty: 1 }, ANCHORS, known);
 
 interface FakeTopic extends GatedTopic {
@@ -69,7 +81,7 @@ describe('isRareSubject', () => {
 describe('applySubjectGate', () => {
   test('GIVEN a rare word no topic explains THEN every topic loses confidence and lists it as unexplained', () => {
     const ranked = [topic('restart-policies', 'auto restart update containers'), topic('volumes', 'volume containers', 0.4)];
-    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), true, true, ranked, context(ranked));
+    const subjects = applySubjectGate(typed('should i use watchtower to auto update my containers'), setting(true, true), ranked, context(ranked));
     expect(subjects).toEqual([stemToken('watchtower')]);
     expect(ranked[0]).toMatchObject({ confidence: 0.9 * 0.25, unexplained: [stemToken('watchtower')] });
     expect(ranked[1]!.confidence).toBeCloseTo(0.4 * 0.25);
@@ -78,41 +90,86 @@ describe('applySubjectGate', () => {
   test('GIVEN a long flag as typed that no topic explains THEN it is a subject, as a rare word is', () => {
     const ranked = [topic('cgroups', 'memory limits containers raise')];
     const terms: GateTerm[] = [...typed('how do i raise shared memory for my container'), { term: '--shm-size', certainty: 1 }];
-    expect(applySubjectGate(terms, true, true, ranked, context(ranked))).toContain('--shm-size');
+    expect(applySubjectGate(terms, setting(true, true), ranked, context(ranked))).toContain('--shm-size');
     expect(ranked[0]!.unexplained).toContain('--shm-size');
   });
 
   test('GIVEN a rare word some topic explains THEN the gate leaves it to the ranking', () => {
     const ranked = [topic('cron-topic', 'run cron jobs in containers'), topic('other', 'containers')];
-    expect(applySubjectGate(typed('how do i run a cron job inside a container'), true, true, ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed('how do i run a cron job inside a container'), setting(true, true), ranked, context(ranked))).toEqual([]);
     expect(ranked.map((r) => r.confidence)).toEqual([0.9, 0.9]);
   });
 
   test('GIVEN one rare word in a long question THEN it is context, not the subject', () => {
     const ranked = [topic('volumes', 'volumes remove run tables gone data')];
     const question = 'ok so i have a foodb container for my uni project and every time i remove it and run it again all my tables are gone, my friend said use volumes';
-    expect(applySubjectGate(typed(question), true, true, ranked, context(ranked))).toEqual([]);
+    expect(applySubjectGate(typed(question), setting(true, true), ranked, context(ranked))).toEqual([]);
     expect(ranked[0]!.confidence).toBe(0.9);
   });
 
   test('GIVEN a rare word the asker calls theirs in a question about Docker THEN it is the setting, not the subject', () => {
     const question = 'how do i clean up old images, my synology is out of space';
     const ranked = [topic('managing-images', 'clean up old images space')];
-    expect(applySubjectGate(typed(question), false, true, ranked, context(ranked), possessedTerms(question))).toEqual([]);
+    expect(applySubjectGate(typed(question), setting(false, true, possessedTerms(question)), ranked, context(ranked))).toEqual([]);
     expect(ranked[0]!.confidence).toBe(0.9);
   });
 
   test('GIVEN the same rare word not called theirs, or in a question that says nothing of Docker THEN it is still the subject', () => {
     const ranked = [topic('managing-images', 'clean up old images space')];
-    expect(applySubjectGate(typed('how do i clean up old images on a synology'), false, true, ranked, context(ranked))).toEqual([stemToken('synology')]);
+    expect(applySubjectGate(typed('how do i clean up old images on a synology'), setting(false, true), ranked, context(ranked))).toEqual([stemToken('synology')]);
     const question = 'my synology is out of space';
-    expect(applySubjectGate(typed(question), false, false, [topic('x', 'space')], context([]), possessedTerms(question))).toEqual([stemToken('synology')]);
+    expect(applySubjectGate(typed(question), setting(false, false, possessedTerms(question)), [topic('x', 'space')], context([]))).toEqual([stemToken('synology')]);
   });
 
   test('GIVEN a stack word THEN it is context in a question that names Docker, and the subject in one that does not', () => {
     const ranked = [topic('build-cache', 'build cache slow enable')];
-    expect(applySubjectGate(typed('gradle build is slow, how do i enable the build cache'), false, true, ranked, context(ranked))).toEqual([stemToken('gradle')]);
-    expect(applySubjectGate(typed('my docker gradle build is slow'), true, true, [topic('build-cache', 'build cache slow')], context([]))).toEqual([]);
+    expect(applySubjectGate(typed('gradle build is slow, how do i enable the build cache'), setting(false, true), ranked, context(ranked))).toEqual([stemToken('gradle')]);
+    expect(applySubjectGate(typed('my docker gradle build is slow'), setting(true, true), [topic('build-cache', 'build cache slow')], context([]))).toEqual([]);
+  });
+});
+
+describe('the asker\'s world: workloads and platforms (workload-vocabulary.json)', () => {
+  const where = (anchored: boolean, dockerish: boolean, surelyDocker: boolean, possessed: readonly string[] = []) =>
+    setting(anchored, dockerish, new Set(possessed.map(stemToken)), surelyDocker);
+
+  test('GIVEN what people run in containers and on what THEN the lists hold it, as questions analyse it', () => {
+    for (const word of ['plex', 'jellyfin', 'pihole', 'jupyter', 'pytorch', 'numpy', 'golang', 'nestjs', 'clickhouse', 'bookworm']) expect(WORKLOAD_WORDS.has(stemToken(word)), word).toBe(true);
+    // "eclipse-temurin" is analysed into its words, as a question's would be.
+    expect(WORKLOAD_WORDS.has(stemToken('temurin'))).toBe(true);
+    for (const word of ['synology', 'homelab', 'unraid', 'rtx']) expect(PLATFORM_WORDS.has(stemToken(word)), word).toBe(true);
+  });
+
+  test('GIVEN container tools, build tools and common English words THEN neither list holds them', () => {
+    for (const word of ['portainer', 'watchtower', 'traefik', 'kaniko', 'gradle', 'maven', 'npm', 'docker', 'ghost', 'spark', 'image']) {
+      expect(WORKLOAD_WORDS.has(stemToken(word)) || PLATFORM_WORDS.has(stemToken(word)), word).toBe(false);
+    }
+  });
+
+  test('GIVEN a workload THEN it is the asker\'s world in a question surely about Docker, not in one that merely says something of it', () => {
+    expect(isAskersWorld(stemToken('jellyfin'), where(false, true, true))).toBe(true);
+    // "jellyfin keeps restarting" says something of Docker ("keeps restarting"), but may be about jellyfin.
+    expect(isAskersWorld(stemToken('jellyfin'), where(false, true, false))).toBe(false);
+    expect(isAskersWorld(stemToken('jellyfin'), where(false, false, false))).toBe(false);
+  });
+
+  test('GIVEN a platform THEN it is the asker\'s world when the question names Docker or calls it theirs, not on a mere Docker signal', () => {
+    expect(isAskersWorld(stemToken('qnap'), where(false, true, true))).toBe(false);
+    expect(isAskersWorld(stemToken('qnap'), where(true, true, true))).toBe(true);
+    expect(isAskersWorld(stemToken('qnap'), where(false, true, false, ['qnap']))).toBe(true);
+  });
+
+  test('GIVEN a build tool of the stack THEN it is context only when the question names Docker', () => {
+    expect(STACK_WORDS.has(stemToken('gradle'))).toBe(true);
+    expect(isAskersWorld(stemToken('gradle'), where(false, true, true))).toBe(false);
+    expect(isAskersWorld(stemToken('gradle'), where(true, true, true))).toBe(true);
+  });
+
+  test('GIVEN a workload in a question surely about Docker without naming it THEN the subject gate takes it for context', () => {
+    const ranked = [topic('bind-mounts', 'bind mount named volume config folder')];
+    const question = 'bind mount or named volume for the jellyfin config folder';
+    expect(applySubjectGate(typed(question), where(false, true, true), ranked, context(ranked))).toEqual([]);
+    expect(ranked[0]!.confidence).toBe(0.9);
+    expect(applySubjectGate(typed(question), where(false, true, false), ranked, context(ranked))).toEqual([stemToken('jellyfin')]);
   });
 });
 
@@ -185,6 +242,12 @@ describe('DockerSignal', () => {
   test('GIVEN word pairs shared with a topic THEN they are Docker\'s language', () => {
     expect(has('what is a gpu', new Map([['gpus', 1]]))).toBe(false);
     expect(has('what is a gpu', new Map([['gpus', 2]]))).toBe(true);
+  });
+
+  test('GIVEN terms THEN dockerTermCount counts those Docker names that are neither everyday, general computing nor the stack', () => {
+    expect(signal.dockerTermCount(typed('what is the entrypoint of a volume'))).toBe(2);
+    expect(signal.dockerTermCount(typed('what is a gpu'))).toBe(0);
+    expect(signal.dockerTermCount([{ term: stemToken('entrypoint'), certainty: 0.8 }])).toBe(0);
   });
 
   test('GIVEN an anchor, even misspelt and corrected THEN it is a Docker question', () => {
