@@ -79,7 +79,9 @@ export function renderScaling(results: readonly ScalingResult[], options: Scalin
       'covers `new KnowledgeBase(topics)` and `new AnswerEngine(kb)`, wall and CPU time; heap is measured after ' +
       `a forced GC; "added" is what the build added over the generated topics alone. ${options.queries} ` +
       'queries per size, half of them paraphrased from a synthetic topic\'s phrases ("own topic found" counts those ' +
-      'it answered with that topic), half real development questions, after 3 untimed warm-up queries; latency in wall ' +
+      'it answered with that topic), half real development questions, after 33 untimed warm-up queries (30 drawn ' +
+      'with another seed, so the timed questions are the same as with 3; half of them real development questions, ' +
+      'which the timed ones may ask again); latency in wall ' +
       'time and in CPU time (user + system, which leaves out the time the operating system gave other processes on a ' +
       `busy machine). Each size gets ${formatDuration(options.budgetMs)} to build and ${formatDuration(options.budgetMs)} to query; ` +
       `past that it is stopped and reports what it did.${gcNote}`,

@@ -13,6 +13,14 @@ export function toSurfaceTokens(text: string, memo: SurfaceTokenMemo = QUERY_TOK
   return surfaceTokensOfClean(cleanText(markInstructions(text)), memo);
 }
 
+/**
+ * {@link toSurfaceTokens} with each word as `memo` gives it (see {@link surfaceTokenMemoOf}): an index build's
+ * word numbers, looked up once per distinct raw token rather than once per word written.
+ */
+export function toSurfaceTokensWith<T>(text: string, memo: RawTokenMemo<readonly T[]>): T[] {
+  return surfaceTokensOfClean(cleanText(markInstructions(text)), memo);
+}
+
 /** Dockerfile instructions, which the knowledge and learners alike write in capitals. */
 export const INSTRUCTIONS: ReadonlySet<string> = new Set(
   'FROM RUN CMD LABEL EXPOSE ENV ADD COPY ENTRYPOINT VOLUME USER WORKDIR ARG ONBUILD STOPSIGNAL HEALTHCHECK SHELL'.split(' '),
@@ -47,13 +55,15 @@ const ANY_PHRASE_SYNONYM = ((): RegExp | undefined => {
 })();
 
 /** {@link toSurfaceTokens} for text that is already cleaned (a bounded query). */
-export function surfaceTokensOfClean(cleaned: string, memo: SurfaceTokenMemo = QUERY_TOKENS): string[] {
+export function surfaceTokensOfClean(cleaned: string): string[];
+export function surfaceTokensOfClean<T>(cleaned: string, memo: RawTokenMemo<readonly T[]>): T[];
+export function surfaceTokensOfClean(cleaned: string, memo: RawTokenMemo<readonly unknown[]> = QUERY_TOKENS): unknown[] {
   let prepared = cleaned;
   if (!ANY_PHRASE_SYNONYM || ANY_PHRASE_SYNONYM.test(prepared)) {
     for (const [pattern, replacement] of PHRASE_SYNONYMS) prepared = prepared.replace(pattern, replacement);
   }
 
-  const tokens: string[] = [];
+  const tokens: unknown[] = [];
   forEachRawToken(prepared, (start, end) => {
     const mapped = memo.get(prepared, start, end);
     for (let i = 0; i < mapped.length; i++) tokens.push(mapped[i]!);
@@ -80,6 +90,14 @@ export type SurfaceTokenMemo = RawTokenMemo<readonly string[]>;
  */
 export function surfaceTokenMemo(maxEntries = Number.POSITIVE_INFINITY): SurfaceTokenMemo {
   return new RawTokenMemo(mapToken, maxEntries);
+}
+
+/**
+ * An index build's memo of what raw tokens stand for, each word as `convert` gives it (its number), called
+ * once per distinct raw token, in the order the tokens are first met; unbounded, and dropped with the build.
+ */
+export function surfaceTokenMemoOf<T>(convert: (word: string) => T): RawTokenMemo<readonly T[]> {
+  return new RawTokenMemo((raw) => mapToken(raw).map(convert), Number.POSITIVE_INFINITY);
 }
 
 /** The memo questions share: a learner's words are few, and a flood of made-up ones cannot grow it past this. */

@@ -101,8 +101,8 @@ interface AnalysedQuery {
   weighted: ReadonlyArray<readonly [string, number]>;
   /** Its distinct neighbouring term pairs; see {@link adjacentPairs}. */
   pairs: readonly number[];
-  /** For each topic, how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
-  sharedPairs: ReadonlyMap<string, number>;
+  /** For each topic (by its number), how many of the query's neighbouring term pairs it also uses; see {@link adjacentPairs}. */
+  sharedPairs: ReadonlyMap<number, number>;
   /** Its distinct terms, known or not, with how sure we are the user wrote each: what the subject gate reads. */
   gateTerms: GateTerm[];
   /** The Docker features it names ("docker machine"), with the topics that explain each: what the feature gate reads. */
@@ -124,18 +124,25 @@ interface ScoredTopic {
   coverage: { matched: number; explained: number; explainedByTerms: number };
 }
 
-/** A candidate topic bounded retrieval did not score, with the most it could score and its highest confidence. */
-interface SkippedTopic {
-  topic: number;
-  score: number;
-  /** The highest confidence's log-odds. */
-  confidenceLogit: number;
+/**
+ * Every candidate topic of a bounded retrieval with the most it could score and its highest confidence, by its
+ * position among the candidates; see `#upperBounds`.
+ */
+interface CandidateBounds {
+  topics: Int32Array;
+  scoreBounds: Float64Array;
+  /** Its highest confidence's log-odds, in the end and when the subcommands are claimed. */
+  confidenceLogits: Float64Array;
+  claimLogits: Float64Array;
   /**
    * Bit `i` set when query term `i` (the first {@link EXPLAINED_SLOTS}) is a term its phrases other than the
    * body use; terms past those tracked count as explained.
    */
-  explainedSlots: number;
+  explainedSlots: Int32Array;
 }
+
+/** No record: past every posting list's end. */
+const NO_RECORD = 0x7fffffff;
 
 /** How many of a topic's best phrases `RankWeights.topPhrases` averages. */
 const TOP_PHRASES = 5;
@@ -152,10 +159,10 @@ const FIELDS = 3;
 /** How many candidates with the highest bounds are scored first, to set a high second-best score early. */
 const PROMISING_TOPICS = 4;
 
-/** The `count` topics with the highest bounds, highest first. */
-function highest(topics: Int32Array, bounds: Float64Array, count: number): number[] {
+/** The positions of the `count` highest bounds, highest first. */
+function highest(bounds: Float64Array, count: number): number[] {
   const best: number[] = [];
-  for (let i = 0; i < topics.length; i++) {
+  for (let i = 0; i < bounds.length; i++) {
     if (best.length === count && bounds[i]! <= bounds[best.at(-1)!]!) continue;
     let at = best.length === count ? count - 1 : best.length;
     while (at > 0 && bounds[best[at - 1]!]! < bounds[i]!) {
@@ -164,10 +171,10 @@ function highest(topics: Int32Array, bounds: Float64Array, count: number): numbe
     }
     best[at] = i;
   }
-  return best.map((i) => topics[i]!);
+  return best;
 }
 
-/** Query terms after this many are not tracked in {@link SkippedTopic.explainedSlots}: they count as explained. */
+/** Query terms after this many are not tracked in {@link CandidateBounds.explainedSlots}: they count as explained. */
 const EXPLAINED_SLOTS = 31;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
@@ -264,21 +271,35 @@ export class AnswerEngine {
   readonly #termSlot: Int32Array;
   /** Per-query scratch: whether a topic was evaluated, valid when its stamp is the query's. */
   readonly #topicStamp: Uint32Array;
-  /** Per-query scratch for the upper bounds (see {@link #upperBounds}), by record and by topic. */
-  readonly #recordStamp: Uint32Array;
-  readonly #recordWeight: Float64Array;
-  readonly #topicWeight: Float64Array;
-  readonly #topicBestPhrase: Float64Array;
-  readonly #topicSecondPhrase: Float64Array;
-  /** Per-query scratch: each topic's best match bound in each field of {@link FIELD_OF_KIND}, `FIELDS` per topic. */
-  readonly #topicFieldBest: Float64Array;
-  readonly #topicLastSlot: Int32Array;
-  readonly #topicNamingWeight: Float64Array;
-  readonly #topicLastNamingSlot: Int32Array;
-  readonly #topicExplained: Int32Array;
+  /** Per-query scratch for the upper bounds (see {@link #upperBounds}): the candidate topics, in topic order. */
+  readonly #candidateTopics: Int32Array;
+  /** Per-query scratch, by position among the candidates: the weight of the query's terms each holds (times its certainty). */
+  readonly #candidateWeight: Float64Array;
+  readonly #candidateNamingWeight: Float64Array;
+  readonly #candidateBestPhrase: Float64Array;
+  readonly #candidateSecondPhrase: Float64Array;
+  /** Per-query scratch: each candidate's best match bound in each field of {@link FIELD_OF_KIND}, `FIELDS` each. */
+  readonly #candidateFieldBest: Float64Array;
+  /** Per-query scratch: each candidate's BM25F sum (see {@link #scoreTopic}) at most. */
+  readonly #candidateFieldMatch: Float64Array;
+  readonly #candidateExplained: Int32Array;
+  /** Per-query scratch: how many of the query's pairs a topic shares (see {@link AnalysedQuery.sharedPairs}), valid when its stamp is the query's. */
   readonly #topicPairs: Int32Array;
-  /** Per-query scratch: the weight of the query's common terms each candidate topic holds. */
-  readonly #topicCommonWeight: Float64Array;
+  /** Per-query scratch: each candidate's bounds (see {@link CandidateBounds}). */
+  readonly #scoreBounds: Float64Array;
+  readonly #confidenceLogits: Float64Array;
+  readonly #claimLogits: Float64Array;
+  /** For each record, a bit per common term (see {@link #commonIndex}) it holds, at `r * #commonWords`. */
+  readonly #recordCommonBits: Uint32Array;
+  /**
+   * For each record, its own weight to the minus its kind's {@link ScoringWeights.phraseCoverageExponent} (1 when
+   * that is 0): a phrase's factor `(matched / own) ** e` is `matched ** e` times this, without a power per record.
+   */
+  readonly #recordPhraseScale: Float64Array;
+  /** For each topic, BM25F's saturation `k1 × (1 − b + b × n / n̄)` (see {@link #scoreTopic}). */
+  readonly #topicSaturation: Float64Array;
+  /** For each topic, the kind weights of all its phrases other than the body: the most a term's BM25F uses can add up to. */
+  readonly #topicFieldUse: Float64Array;
   /** For each term found in more than {@link COMMON_TERM_SHARE} of all phrases, its number among them; -1 for the rest. */
   readonly #commonIndex: Int32Array;
   /** How many 32-bit words a topic's bits of common terms take. */
@@ -402,22 +423,39 @@ export class AnswerEngine {
     this.#termStamp = new Uint32Array(terms.length);
     this.#termSlot = new Int32Array(terms.length);
     this.#topicStamp = new Uint32Array(knowledge.topics.length);
-    this.#recordStamp = new Uint32Array(recordCount);
-    this.#recordWeight = new Float64Array(recordCount);
-    this.#topicWeight = new Float64Array(knowledge.topics.length);
-    this.#topicBestPhrase = new Float64Array(knowledge.topics.length);
-    this.#topicSecondPhrase = new Float64Array(knowledge.topics.length);
-    this.#topicFieldBest = new Float64Array(knowledge.topics.length * FIELDS);
-    this.#topicLastSlot = new Int32Array(knowledge.topics.length);
-    this.#topicNamingWeight = new Float64Array(knowledge.topics.length);
-    this.#topicLastNamingSlot = new Int32Array(knowledge.topics.length);
-    this.#topicExplained = new Int32Array(knowledge.topics.length);
+    this.#candidateTopics = new Int32Array(knowledge.topics.length);
+    this.#candidateWeight = new Float64Array(knowledge.topics.length);
+    this.#candidateNamingWeight = new Float64Array(knowledge.topics.length);
+    this.#candidateBestPhrase = new Float64Array(knowledge.topics.length);
+    this.#candidateSecondPhrase = new Float64Array(knowledge.topics.length);
+    this.#candidateFieldBest = new Float64Array(knowledge.topics.length * FIELDS);
+    this.#candidateFieldMatch = new Float64Array(knowledge.topics.length);
+    this.#candidateExplained = new Int32Array(knowledge.topics.length);
     this.#topicPairs = new Int32Array(knowledge.topics.length);
-    this.#topicCommonWeight = new Float64Array(knowledge.topics.length);
+    this.#scoreBounds = new Float64Array(knowledge.topics.length);
+    this.#confidenceLogits = new Float64Array(knowledge.topics.length);
+    this.#claimLogits = new Float64Array(knowledge.topics.length);
+    this.#recordCommonBits = new Uint32Array(recordCount * this.#commonWords);
+    for (let r = 0; r < recordCount; r++) {
+      for (let k = recordTermStart[r]!; k < recordTermStart[r + 1]!; k++) {
+        const c = this.#commonIndex[recordTerms[k]!]!;
+        if (c >= 0) this.#recordCommonBits[r * this.#commonWords + (c >>> 5)]! |= 1 << (c & 31);
+      }
+    }
+    const phraseExponents = PHRASE_KINDS.map((kind) => this.#scoring.phraseCoverageExponent[kind]);
+    this.#recordPhraseScale = new Float64Array(recordCount);
+    for (let r = 0; r < recordCount; r++) {
+      const exponent = phraseExponents[recordKind[r]!]!;
+      this.#recordPhraseScale[r] = exponent === 0 ? 1 : this.#phraseWeights[r]! ** -exponent;
+    }
     knowledge.topics.forEach((topic, t) => this.#topicIndex.set(topic.id, t));
     this.#fieldLengths = new Float64Array(knowledge.topics.length);
     for (let r = 0; r < recordCount; r++) if (recordKind[r] !== body) this.#fieldLengths[recordTopic[r]!]!++;
     this.#averageFieldLength = Math.max(1, this.#fieldLengths.reduce((sum, n) => sum + n, 0) / Math.max(1, knowledge.topics.length));
+    const { fieldSaturation, fieldLengthNormalisation, kindWeight } = this.#scoring;
+    this.#topicSaturation = this.#fieldLengths.map((n) => fieldSaturation * (1 - fieldLengthNormalisation + (fieldLengthNormalisation * n) / this.#averageFieldLength));
+    this.#topicFieldUse = new Float64Array(knowledge.topics.length);
+    for (let r = 0; r < recordCount; r++) if (recordKind[r] !== body) this.#topicFieldUse[recordTopic[r]!]! += kindWeight[PHRASE_KINDS[recordKind[r]!]!];
     const names: string[][] = [];
     for (let r = 0; r < recordCount; r++) {
       if (!naming[recordKind[r]!]) continue;
@@ -503,13 +541,15 @@ export class AnswerEngine {
     // topic explains: a question that triggers one (rare) is ranked over every candidate, exactly.
     if (!bounded || query.features.length > 0 || this.#kubernetesWords(query).length > 0) return this.#rankScored(query, this.#retrieveAll(query)).ranked;
     const gated = this.#gateSubjects(query);
-    const { scored, skipped, stamp, generating } = this.#retrieveBounded(query, gated);
+    const retrieval = this.#retrieveBounded(query, gated);
+    const { scored, bounds, stamp, generating } = retrieval;
+    let { skipped } = retrieval;
     const { minConfidence, minSuggestionConfidence, maxSuggestions } = this.#options;
     const suggestionLogit = logit(minSuggestionConfidence);
     for (;;) {
       const { ranked, claimed } = this.#rankScored(query, scored);
       if (skipped.length === 0) return ranked;
-      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed, ...gated], skipped, query);
+      let needed = this.#couldComeFirst(ranked, [...query.decisive, ...claimed, ...gated], skipped, bounds, query);
       if (needed.length === 0) {
         if (ranked[0] && ranked[0].confidence >= minConfidence) return ranked;
         // An abstention offers near misses: a skipped topic that could be one and could come before the
@@ -518,17 +558,15 @@ export class AnswerEngine {
         const last = nearMisses.at(-1);
         const partitioned = query.decisive.length + claimed.length + gated.length > 0;
         needed = skipped.filter(
-          (s) =>
-            s.confidenceLogit >= suggestionLogit &&
-            (!last || nearMisses.length < maxSuggestions || (partitioned && last.unexplained.length > 0) || s.score >= last.score),
+          (i) =>
+            bounds.confidenceLogits[i]! >= suggestionLogit &&
+            (!last || nearMisses.length < maxSuggestions || (partitioned && last.unexplained.length > 0) || bounds.scoreBounds[i]! >= last.score),
         );
         if (needed.length === 0) return ranked;
       }
       const now = new Set(needed);
-      for (const s of needed) scored.push(this.#scoreTopic(s.topic, query, stamp, generating));
-      const left = skipped.filter((s) => !now.has(s));
-      skipped.length = 0;
-      skipped.push(...left);
+      for (const i of needed) scored.push(this.#scoreTopic(bounds.topics[i]!, query, stamp, generating));
+      skipped = skipped.filter((i) => !now.has(i));
     }
   }
 
@@ -568,7 +606,7 @@ export class AnswerEngine {
    * explains every decisive term: a skipped topic could come before it if it might explain them all (it
    * uses, in a phrase other than its body, every decisive term the postings could tell) and might score more.
    */
-  #couldComeFirst(ranked: readonly RankedTopic[], decisive: readonly string[], skipped: readonly SkippedTopic[], query: AnalysedQuery): SkippedTopic[] {
+  #couldComeFirst(ranked: readonly RankedTopic[], decisive: readonly string[], skipped: readonly number[], bounds: CandidateBounds, query: AnalysedQuery): number[] {
     if (decisive.length === 0) return [];
     const slots = new Map(query.known.map((q, slot) => [q.term, slot]));
     // A decisive term no topic knows is explained by none: nothing can come before the first.
@@ -580,7 +618,7 @@ export class AnswerEngine {
     }
     const first = ranked[0];
     const firstScore = first && first.unexplained.length === 0 ? first.score : Number.NEGATIVE_INFINITY;
-    return skipped.filter((s) => (s.explainedSlots & mask) === mask && s.score >= firstScore);
+    return skipped.filter((i) => (bounds.explainedSlots[i]! & mask) === mask && bounds.scoreBounds[i]! >= firstScore);
   }
 
   /** Candidate topics scored, in a ranking with evidence, confidence and unexplained terms; see {@link rank}. */
@@ -607,7 +645,7 @@ export class AnswerEngine {
         lead: score > 0 ? Math.max(-1, (score - rival) / score) : -1,
         anchored: query.namesDocker ? 1 : 0,
         knownShare: query.knownWeight / (query.knownWeight + query.unknownWeight),
-        sharedPairs: Math.log1p(query.sharedPairs.get(topic.id) ?? 0),
+        sharedPairs: Math.log1p(query.sharedPairs.get(this.#topicIndex.get(topic.id)!) ?? 0),
       };
       const { explaining } = this.#topicTerms.get(topic.id)!;
       const unexplained = query.decisive.filter((term) => !explaining.has(term));
@@ -727,14 +765,19 @@ export class AnswerEngine {
    * the highest bounds are scored first, then, highest bound first, every one whose score could reach the
    * second-best exact score (so it could be first, or the rival that sets the first one's lead), or be one the
    * reranker lifts (among the first `depth` and within `margin` of the first: {@link ScoringWeights.rerank}),
-   * or whose confidence could reach the answering threshold (so it could answer, or claim a subcommand). The
-   * rest are skipped; {@link #rankAnalysed} scores any of them that could still be offered as a near miss.
+   * or that could claim a subcommand of the question (see {@link #mayClaim}). The rest are skipped;
+   * {@link #rankAnalysed} scores any of them that could still come first (through the decisive terms) or be
+   * offered as a near miss.
    */
-  #retrieveBounded(query: AnalysedQuery, gated: readonly string[]): { scored: ScoredTopic[]; skipped: SkippedTopic[]; stamp: number; generating: boolean[] } {
+  #retrieveBounded(
+    query: AnalysedQuery,
+    gated: readonly string[],
+  ): { scored: ScoredTopic[]; skipped: number[]; bounds: CandidateBounds; stamp: number; generating: boolean[] } {
     const { stamp, generating } = this.#prepare(query);
-    const { topics, scoreBounds, confidenceLogits, explainedSlots } = this.#upperBounds(query, stamp, generating, gated);
-    const answerLogit = logit(this.#options.minConfidence);
-    const first = highest(topics, scoreBounds, PROMISING_TOPICS);
+    const bounds = this.#upperBounds(query, stamp, generating, gated);
+    const { topics, scoreBounds, claimLogits, explainedSlots } = bounds;
+    const mayClaim = this.#mayClaim(query, claimLogits, explainedSlots);
+    const first = highest(scoreBounds, PROMISING_TOPICS);
     const scored: ScoredTopic[] = [];
     // The best exact scores so far, highest first: the first, the second, and the one at the reranker's depth.
     const { depth, margin, weight } = this.#scoring.rerank;
@@ -755,150 +798,237 @@ export class AnswerEngine {
       if (weight === 0) return second;
       return Math.max(best[kept - 1] ?? Number.NEGATIVE_INFINITY, Math.min(second, (best[0] ?? Number.NEGATIVE_INFINITY) - margin));
     };
-    const done = new Set(first);
-    for (const topic of first) score(topic);
-    const skipped: SkippedTopic[] = [];
-    const skip = (i: number) => skipped.push({ topic: topics[i]!, score: scoreBounds[i]!, confidenceLogit: confidenceLogits[i]!, explainedSlots: explainedSlots[i]! });
+    const done = new Uint8Array(topics.length);
+    for (const i of first) {
+      done[i] = 1;
+      score(topics[i]!);
+    }
+    /** Positions among the candidates. */
+    const skipped: number[] = [];
     // The others that could still matter, highest bound first: scored in that order, they raise the
     // second-best score as fast as they can, so that fewer are scored.
     const open: number[] = [];
     let bar = threshold();
     for (let i = 0; i < topics.length; i++) {
-      if (done.has(topics[i]!)) continue;
-      if (scoreBounds[i]! < bar && confidenceLogits[i]! < answerLogit) skip(i);
+      if (done[i] === 1) continue;
+      if (scoreBounds[i]! < bar && !mayClaim(i)) skipped.push(i);
       else open.push(i);
     }
     open.sort((a, b) => scoreBounds[b]! - scoreBounds[a]! || a - b);
     for (const i of open) {
-      if (scoreBounds[i]! < bar && confidenceLogits[i]! < answerLogit) skip(i);
+      if (scoreBounds[i]! < bar && !mayClaim(i)) skipped.push(i);
       else {
         score(topics[i]!);
         bar = threshold();
       }
     }
-    return { scored, skipped, stamp, generating };
+    return { scored, skipped, bounds, stamp, generating };
+  }
+
+  /**
+   * Whether a candidate that scores below two others (so it is neither first nor the first one's rival) could
+   * still change what an answer shows through its confidence: only by claiming a subcommand written alone
+   * (`#rankScored`: a topic that explains it with a confidence of at least `minConfidence` makes it decisive).
+   * Its first place, through the decisive terms, and its place among the near misses are looked for after
+   * ranking ({@link #rankAnalysed}). A question without such a subcommand ("what is a container") needs none of
+   * the thousands of topics that merely could be confident about it.
+   * @param claimLogits each candidate's highest confidence (log-odds) when the claims are decided
+   * @param explainedSlots each candidate's explained query slots; see {@link CandidateBounds.explainedSlots}
+   */
+  #mayClaim(query: AnalysedQuery, claimLogits: Float64Array, explainedSlots: Int32Array): (i: number) => boolean {
+    if (query.subcommands.length === 0) return () => false;
+    const answerLogit = logit(this.#options.minConfidence);
+    const slots = new Map(query.known.map((q, slot) => [q.term, slot]));
+    let mask = 0;
+    for (const term of query.subcommands) {
+      const slot = slots.get(term)!;
+      // Past the slots tracked, whether a topic explains it is unknown: it may.
+      if (slot >= EXPLAINED_SLOTS) return (i) => claimLogits[i]! >= answerLogit;
+      mask |= 1 << slot;
+    }
+    return (i) => (explainedSlots[i]! & mask) !== 0 && claimLogits[i]! >= answerLogit;
   }
 
   /**
    * For every candidate topic, the most it can score and the highest confidence it can have while scoring
-   * below two others. From the postings of the generating terms, each phrase gets the weight of the generating
-   * terms it holds, plus the weight of the common terms its topic holds (looked up in the topic's vocabulary:
-   * the phrase may hold them); its relevance is at
-   * most its kind's weight times that share of the query's weight to {@link ScoringWeights.queryCoverageExponent},
-   * times that weight over the phrase's own to its {@link ScoringWeights.phraseCoverageExponent}; a topic's
-   * phrase score at most what its two best such bounds give. A topic's coverage (the query terms it holds), the
-   * share explained by its naming terms, which query terms it explains and its shared pairs are exact, but for
-   * corrected words counted as typed. Its confidence (as log-odds) takes each
-   * feature's upper end where the calibration's coefficient is positive and its lower end where it is
-   * negative (its lead at most 0, since it scores below two others); the unexplained-term penalty only lowers it.
+   * below two others: in the end, and when the subcommands are claimed (before the gates' penalties).
+   *
+   * The postings of the generating terms are merged in record order, so each candidate phrase is met once,
+   * knowing which of them it holds, and a topic's phrases one after another (its records are consecutive):
+   * its bounds are added up in a few local numbers rather than in arrays by topic or record. A phrase's common
+   * terms (those that find no candidates) are bits kept with the index ({@link #recordCommonBits}), so its
+   * matched terms, and from them its relevance, are exact: its kind's weight times the share of the query's
+   * weight (each term times its certainty) it matches to {@link ScoringWeights.queryCoverageExponent}, times
+   * the share of its own weight the query matches to its {@link ScoringWeights.phraseCoverageExponent}, the
+   * powers taken once per set of matched terms ({@link #recordPhraseScale}). A topic's score is then at most
+   * what its best two phrases give (the mean of its five best at most (best + 4 × second) / 5), with its
+   * fields' best matches, its coverage (the query terms it holds), the share explained by its naming terms,
+   * which query terms it explains and its shared pairs exact; BM25F exact for the generating terms (their
+   * postings give every use) and, for a common term it explains, as if every phrase of the topic other than
+   * the body used it. The terms past the first {@link EXPLAINED_SLOTS} of a long query count as held by every
+   * phrase.
+   *
+   * Its confidence (as log-odds) takes each feature's upper end where the calibration's coefficient is positive
+   * and its lower end where it is negative (its lead at most 0, since it scores below two others); the
+   * unexplained-term penalty only lowers it. The arrays returned are scratch, valid until the next query.
    */
-  #upperBounds(
-    query: AnalysedQuery,
-    stamp: number,
-    generating: readonly boolean[],
-    gated: readonly string[],
-  ): { topics: Int32Array; scoreBounds: Float64Array; confidenceLogits: Float64Array; explainedSlots: Int32Array } {
+  #upperBounds(query: AnalysedQuery, stamp: number, generating: readonly boolean[], gated: readonly string[]): CandidateBounds {
     const { postingStart, postingRecords, recordTopic, recordKind } = this.#index;
     const { kindWeight, queryCoverageExponent, phraseCoverageExponent, rankWeights: w, calibration } = this.#scoring;
     const known = query.known;
     const naming = PHRASE_KINDS.map((kind) => NAMING_KINDS.has(kind));
     const body = PHRASE_KINDS.indexOf('body');
-    // A margin over rounding: a bound must never fall below what a topic really scores.
-    const margin = 1 + 1e-9;
-    const records: number[] = [];
-    const topics: number[] = [];
-    for (let slot = 0; slot < known.length; slot++) {
-      if (!generating[slot]) continue;
-      const { id, weight } = known[slot]!;
-      const bit = slot < EXPLAINED_SLOTS ? 1 << slot : 0;
-      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
-        const r = postingRecords[p]!;
-        if (this.#recordStamp[r] !== stamp) {
-          this.#recordStamp[r] = stamp;
-          this.#recordWeight[r] = 0;
-          records.push(r);
-        }
-        this.#recordWeight[r] = this.#recordWeight[r]! + weight;
-        const t = recordTopic[r]!;
-        if (this.#topicStamp[t] !== stamp) {
-          this.#topicStamp[t] = stamp;
-          this.#topicWeight[t] = 0;
-          this.#topicNamingWeight[t] = 0;
-          this.#topicBestPhrase[t] = 0;
-          this.#topicSecondPhrase[t] = 0;
-          this.#topicFieldBest.fill(0, t * FIELDS, (t + 1) * FIELDS);
-          this.#topicLastSlot[t] = -1;
-          this.#topicLastNamingSlot[t] = -1;
-          this.#topicExplained[t] = 0;
-          this.#topicPairs[t] = 0;
-          topics.push(t);
-        }
-        if (this.#topicLastSlot[t] !== slot) {
-          this.#topicLastSlot[t] = slot;
-          this.#topicWeight[t] = this.#topicWeight[t]! + weight;
-        }
-        const kind = recordKind[r]!;
-        if (naming[kind] && this.#topicLastNamingSlot[t] !== slot) {
-          this.#topicLastNamingSlot[t] = slot;
-          this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
-        }
-        if (kind !== body) this.#topicExplained[t] = this.#topicExplained[t]! | bit;
-      }
-    }
-    // The common terms (those that find no candidates) each candidate topic holds, names and explains, looked
-    // up in its vocabulary: a few binary searches per topic, and far tighter bounds than counting every common
-    // term as held by every topic and phrase. A phrase holds at most the common terms its topic holds.
-    const commonSlots = known.flatMap((_, slot) => (generating[slot] ? [] : [slot]));
-    const [holds, names, explains] = this.#commonBits;
-    const words = this.#commonWords;
-    for (const t of topics) {
-      let held = 0;
-      for (const slot of commonSlots) {
-        const { id, weight } = known[slot]!;
-        // Only the terms of more than 5% of all phrases are not generating, and those have bits.
-        const c = this.#commonIndex[id]!;
-        const at = t * words + (c >>> 5);
-        const bit = 1 << (c & 31);
-        if ((holds[at]! & bit) === 0) continue;
-        held += weight;
-        if ((names[at]! & bit) !== 0) this.#topicNamingWeight[t] = this.#topicNamingWeight[t]! + weight;
-        if (slot < EXPLAINED_SLOTS && (explains[at]! & bit) !== 0) this.#topicExplained[t] = this.#topicExplained[t]! | (1 << slot);
-      }
-      this.#topicCommonWeight[t] = held;
-      this.#topicWeight[t] = this.#topicWeight[t]! + held;
-    }
-    // The same relevance as ever, computed without a property look-up by name per record, and the query's
-    // factor once for the records that match the same weight of it (most do): bit for bit the same values.
     const kindWeights = PHRASE_KINDS.map((kind) => kindWeight[kind]);
     const phraseExponents = PHRASE_KINDS.map((kind) => phraseCoverageExponent[kind]);
-    let factorWeight = Number.NaN;
-    let queryFactor = 0;
-    for (const r of records) {
-      const kind = recordKind[r]!;
-      const t = recordTopic[r]!;
-      const weight = (this.#recordWeight[r]! + this.#topicCommonWeight[t]!) * margin;
-      if (weight !== factorWeight) {
-        factorWeight = weight;
-        queryFactor = Math.min(1, weight / query.knownWeight) ** queryCoverageExponent;
-      }
-      const exponent = phraseExponents[kind]!;
-      const field = FIELD_OF_KIND[kind]!;
-      // The phrase's own factor is at most 1: a phrase outside the fields whose best match counts apart that
-      // could not beat its topic's second best even with it changes nothing (the five best phrases are
-      // bounded by the best and the second).
-      if (field < 0 && kindWeights[kind]! * queryFactor <= this.#topicSecondPhrase[t]!) continue;
-      // x ** 0 is 1 for every x.
-      const match = queryFactor * (exponent === 0 ? 1 : Math.min(1, weight / this.#phraseWeights[r]!) ** exponent);
-      const relevance = kindWeights[kind]! * match;
-      if (field >= 0 && match > this.#topicFieldBest[t * FIELDS + field]!) this.#topicFieldBest[t * FIELDS + field] = match;
-      if (relevance > this.#topicBestPhrase[t]!) {
-        this.#topicSecondPhrase[t] = this.#topicBestPhrase[t]!;
-        this.#topicBestPhrase[t] = relevance;
-      } else if (relevance > this.#topicSecondPhrase[t]!) this.#topicSecondPhrase[t] = relevance;
+    // A margin over rounding: a bound must never fall below what a topic really scores.
+    const margin = 1 + 1e-9;
+    // The generating terms' postings, each read from its start to its end.
+    const lists = known.flatMap((q, slot) => (generating[slot] ? [slot] : []));
+    const listCount = lists.length;
+    const next = Int32Array.from(lists, (slot) => postingStart[known[slot]!.id]!);
+    const end = Int32Array.from(lists, (slot) => postingStart[known[slot]!.id + 1]!);
+    const listBit = Int32Array.from(lists, (slot) => (slot < EXPLAINED_SLOTS ? 1 << slot : 0));
+    const listCertain = Float64Array.from(lists, (slot) => known[slot]!.weight * known[slot]!.certainty);
+    // Per topic: whether it holds each generating term, names it, and how much its phrases other than the body use it.
+    const held = new Uint8Array(listCount);
+    const named = new Uint8Array(listCount);
+    const uses = new Float64Array(listCount);
+    // The common terms: bits per phrase and per topic. Terms past the tracked slots: held by every phrase.
+    const [holds, names, explains] = this.#commonBits;
+    const words = this.#commonWords;
+    const common = known.flatMap((q, slot) => {
+      if (generating[slot]) return [];
+      const c = this.#commonIndex[q.id]!;
+      return [{ slot, certain: q.weight * q.certainty, word: c >>> 5, bit: 1 << (c & 31) }];
+    });
+    const trackedCommon = common.filter((c) => c.slot < EXPLAINED_SLOTS);
+    const commonSlot = Int32Array.from(trackedCommon, (c) => 1 << c.slot);
+    const commonWord = Int32Array.from(trackedCommon, (c) => c.word);
+    const commonBit = Int32Array.from(trackedCommon, (c) => c.bit);
+    let untracked = 0;
+    let untrackedCertain = 0;
+    for (let slot = EXPLAINED_SLOTS; slot < known.length; slot++) {
+      untracked += known[slot]!.weight;
+      untrackedCertain += known[slot]!.weight * known[slot]!.certainty;
     }
-    for (const [topicId, count] of query.sharedPairs) {
-      const t = this.#topicIndex.get(topicId)!;
-      if (this.#topicStamp[t] === stamp) this.#topicPairs[t] = count;
+    /** For a set of matched slots: the query's factor, then `matched ** e` for each kind's exponent. */
+    const factorsOf = (slots: number): Float64Array => {
+      let matched = untracked;
+      let matchedCertain = untrackedCertain;
+      for (let slot = 0; slot < Math.min(known.length, EXPLAINED_SLOTS); slot++) {
+        if ((slots & (1 << slot)) === 0) continue;
+        matched += known[slot]!.weight;
+        matchedCertain += known[slot]!.weight * known[slot]!.certainty;
+      }
+      const factors = new Float64Array(PHRASE_KINDS.length + 1);
+      factors[0] = Math.min(1, (matchedCertain * margin) / query.knownWeight) ** queryCoverageExponent;
+      phraseExponents.forEach((exponent, kind) => (factors[kind + 1] = exponent === 0 ? 1 : (matched * margin) ** exponent));
+      return factors;
+    };
+    const factorsBySlots = new Map<number, Float64Array>();
+    let factorSlots = -1;
+    let factors: Float64Array = new Float64Array(PHRASE_KINDS.length + 1);
+
+    const topics = this.#candidateTopics;
+    let count = 0;
+    let topic = -1;
+    let best = 0;
+    let second = 0;
+    let nameField = 0;
+    let termField = 0;
+    let summaryField = 0;
+    let explained = 0;
+    for (;;) {
+      let r = NO_RECORD;
+      for (let j = 0; j < listCount; j++) if (next[j]! < end[j]! && postingRecords[next[j]!]! < r) r = postingRecords[next[j]!]!;
+      const t = r === NO_RECORD ? -1 : recordTopic[r]!;
+      if (t !== topic) {
+        if (topic >= 0) {
+          // The topic just read: its phrases' bounds, and what its generating terms give.
+          const i = count - 1;
+          let weight = 0;
+          let namingWeight = 0;
+          let fieldMatch = 0;
+          for (let j = 0; j < listCount; j++) {
+            if (held[j] === 0) continue;
+            weight += listCertain[j]!;
+            if (named[j] !== 0) namingWeight += listCertain[j]!;
+            if (uses[j]! > 0) fieldMatch += (listCertain[j]! * uses[j]!) / (uses[j]! + this.#topicSaturation[topic]!);
+          }
+          this.#candidateBestPhrase[i] = best;
+          this.#candidateSecondPhrase[i] = second;
+          this.#candidateFieldBest[i * FIELDS] = nameField;
+          this.#candidateFieldBest[i * FIELDS + 1] = termField;
+          this.#candidateFieldBest[i * FIELDS + 2] = summaryField;
+          this.#candidateWeight[i] = weight;
+          this.#candidateNamingWeight[i] = namingWeight;
+          this.#candidateFieldMatch[i] = fieldMatch;
+          this.#candidateExplained[i] = explained;
+        }
+        if (r === NO_RECORD) break;
+        topic = t;
+        topics[count++] = t;
+        best = second = nameField = termField = summaryField = 0;
+        explained = 0;
+        for (let j = 0; j < listCount; j++) {
+          held[j] = 0;
+          named[j] = 0;
+          uses[j] = 0;
+        }
+      }
+      const kind = recordKind[r]!;
+      let slots = 0;
+      for (let j = 0; j < listCount; j++) {
+        if (next[j]! >= end[j]! || postingRecords[next[j]!] !== r) continue;
+        next[j]!++;
+        slots |= listBit[j]!;
+        held[j] = 1;
+        if (naming[kind]) named[j] = 1;
+        if (kind !== body) uses[j] = uses[j]! + kindWeights[kind]!;
+      }
+      if (kind !== body) explained |= slots;
+      for (let j = 0; j < commonSlot.length; j++) if ((this.#recordCommonBits[r * words + commonWord[j]!]! & commonBit[j]!) !== 0) slots |= commonSlot[j]!;
+      if (slots !== factorSlots) {
+        let known = factorsBySlots.get(slots);
+        if (known === undefined) factorsBySlots.set(slots, (known = factorsOf(slots)));
+        factors = known;
+        factorSlots = slots;
+      }
+      const queryFactor = factors[0]!;
+      const field = FIELD_OF_KIND[kind]!;
+      // The phrase's own factor is at most 1: a phrase that could not beat its topic's second best even with it,
+      // nor its field's best match, changes nothing (the five best phrases are bounded by the best and the second).
+      if (kindWeights[kind]! * queryFactor <= second && (field < 0 || queryFactor <= (field === 0 ? nameField : field === 1 ? termField : summaryField))) continue;
+      const match = queryFactor * (phraseExponents[kind] === 0 ? 1 : Math.min(1, factors[kind + 1]! * this.#recordPhraseScale[r]!));
+      const relevance = kindWeights[kind]! * match;
+      if (field === 0 && match > nameField) nameField = match;
+      else if (field === 1 && match > termField) termField = match;
+      else if (field === 2 && match > summaryField) summaryField = match;
+      if (relevance > best) {
+        second = best;
+        best = relevance;
+      } else if (relevance > second) second = relevance;
+    }
+    // The common terms each candidate topic holds, names and explains, from its bits: far tighter bounds than
+    // counting every common term as held by every topic. Only the terms of more than 5% of all phrases are not
+    // generating, and those have bits.
+    for (let i = 0; i < count; i++) {
+      const t = topics[i]!;
+      for (const { slot, certain, word, bit } of common) {
+        const at = t * words + word;
+        if ((holds[at]! & bit) === 0) continue;
+        this.#candidateWeight[i] = this.#candidateWeight[i]! + certain;
+        if ((names[at]! & bit) !== 0) this.#candidateNamingWeight[i] = this.#candidateNamingWeight[i]! + certain;
+        if ((explains[at]! & bit) !== 0) {
+          if (slot < EXPLAINED_SLOTS) this.#candidateExplained[i] = this.#candidateExplained[i]! | (1 << slot);
+          const most = this.#topicFieldUse[t]!;
+          this.#candidateFieldMatch[i] = this.#candidateFieldMatch[i]! + (certain * most) / (most + this.#topicSaturation[t]!);
+        }
+      }
+    }
+    for (const [t, pairCount] of query.sharedPairs) {
+      this.#topicStamp[t] = stamp;
+      this.#topicPairs[t] = pairCount;
     }
     const total = query.knownWeight + query.unknownWeight;
     // Each feature at the end of its range that raises the confidence: a positive coefficient times its
@@ -925,52 +1055,65 @@ export class AnswerEngine {
     // by at least ln 4: a decisive term or a gate's word the topic certainly leaves unexplained (no topic knows
     // it, or the topic's phrases other than the body do not use it), and the Docker-signal gate, which lowers
     // every confidence of a question that says nothing of Docker. (A claimed subcommand is known only after
-    // ranking: left out, which only loosens the bound.)
+    // ranking: left out, which only loosens the bound.) When subcommands are claimed, only the decisive terms'
+    // penalties have been applied: the gates come after.
     const penalty = Math.log(UNEXPLAINED_PENALTY);
     const slots = new Map(known.map((q, slot) => [q.term, slot]));
-    let everyTopicPenalties = query.dockerish ? 0 : 1;
-    let mustExplain = 0;
-    for (const term of new Set([...query.decisive, ...gated])) {
-      const slot = slots.get(term);
-      if (slot === undefined) everyTopicPenalties++;
-      else if (slot < EXPLAINED_SLOTS) mustExplain |= 1 << slot;
-    }
-    fixed += everyTopicPenalties * penalty;
-    const scoreBounds = new Float64Array(topics.length);
-    const confidenceLogits = new Float64Array(topics.length);
-    const explainedSlots = new Int32Array(topics.length);
-    for (let i = 0; i < topics.length; i++) {
+    const mustExplainOf = (words: Iterable<string>) => {
+      let unknown = 0;
+      let mask = 0;
+      for (const term of new Set(words)) {
+        const slot = slots.get(term);
+        if (slot === undefined) unknown++;
+        else if (slot < EXPLAINED_SLOTS) mask |= 1 << slot;
+      }
+      return { unknown, mask };
+    };
+    const signalPenalty = query.dockerish ? 0 : 1;
+    const { unknown: unknownWords, mask: mustExplain } = mustExplainOf([...query.decisive, ...gated]);
+    const { unknown: unknownDecisive, mask: mustExplainDecisive } = mustExplainOf(query.decisive);
+    const claimFixed = fixed + unknownDecisive * penalty;
+    fixed += (signalPenalty + unknownWords) * penalty;
+    for (let i = 0; i < count; i++) {
       const t = topics[i]!;
-      const weight = this.#topicWeight[t]! * margin;
-      const bestPhrase = this.#topicBestPhrase[t]!;
-      const secondPhrase = this.#topicSecondPhrase[t]!;
-      // Every phrase after the best relevance is at most the second-best bound; BM25F is at most the vocabulary.
+      const weight = this.#candidateWeight[i]! * margin;
+      const bestPhrase = this.#candidateBestPhrase[i]!;
+      const secondPhrase = this.#candidateSecondPhrase[i]!;
+      // Every phrase after the best relevance is at most the second-best bound.
       const vocabulary = Math.min(1, weight / query.knownWeight);
-      const pairs = query.pairs.length > 0 ? this.#topicPairs[t]! / query.pairs.length : 0;
+      const fieldMatch = Math.min(vocabulary, (this.#candidateFieldMatch[i]! * margin) / query.knownWeight);
+      const sharedPairs = this.#topicStamp[t] === stamp ? this.#topicPairs[t]! : 0;
+      const pairs = query.pairs.length > 0 ? sharedPairs / query.pairs.length : 0;
       const score =
         (w.bestPhrase * bestPhrase +
           w.secondPhrase * secondPhrase +
           w.topPhrases * ((bestPhrase + (TOP_PHRASES - 1) * secondPhrase) / TOP_PHRASES) +
-          w.nameMatch * this.#topicFieldBest[t * FIELDS]! +
-          w.termMatch * this.#topicFieldBest[t * FIELDS + 1]! +
-          w.summaryMatch * this.#topicFieldBest[t * FIELDS + 2]! +
-          (w.vocabulary + w.fieldMatch) * vocabulary +
+          w.nameMatch * this.#candidateFieldBest[i * FIELDS]! +
+          w.termMatch * this.#candidateFieldBest[i * FIELDS + 1]! +
+          w.summaryMatch * this.#candidateFieldBest[i * FIELDS + 2]! +
+          w.vocabulary * vocabulary +
+          w.fieldMatch * fieldMatch +
           w.sharedPairs * pairs) *
           margin +
         1e-12;
-      scoreBounds[i] = score;
-      confidenceLogits[i] =
-        fixed +
+      this.#scoreBounds[i] = score;
+      const evidence =
         cScore * score +
         cBestPhrase * bestPhrase +
         cExplained * Math.min(1, weight / total) +
-        cExplainedByTerms * Math.min(1, (this.#topicNamingWeight[t]! * margin) / total) +
-        cPairs * Math.log1p(this.#topicPairs[t]!) +
-        bitCount(mustExplain & ~this.#topicExplained[t]!) * penalty +
+        cExplainedByTerms * Math.min(1, (this.#candidateNamingWeight[i]! * margin) / total) +
+        cPairs * Math.log1p(sharedPairs) +
         1e-9;
-      explainedSlots[i] = this.#topicExplained[t]!;
+      this.#confidenceLogits[i] = fixed + evidence + bitCount(mustExplain & ~this.#candidateExplained[i]!) * penalty;
+      this.#claimLogits[i] = claimFixed + evidence + bitCount(mustExplainDecisive & ~this.#candidateExplained[i]!) * penalty;
     }
-    return { topics: Int32Array.from(topics), scoreBounds, confidenceLogits, explainedSlots };
+    return {
+      topics: topics.subarray(0, count),
+      scoreBounds: this.#scoreBounds.subarray(0, count),
+      confidenceLogits: this.#confidenceLogits.subarray(0, count),
+      claimLogits: this.#claimLogits.subarray(0, count),
+      explainedSlots: this.#candidateExplained.subarray(0, count),
+    };
   }
 
   /**
@@ -1039,7 +1182,7 @@ export class AnswerEngine {
       const u = uses[slot]!;
       if (u > 0) fieldMatch += (known[slot]!.weight * known[slot]!.certainty * u) / (u + saturation);
     }
-    const pairs = query.pairs.length > 0 ? (query.sharedPairs.get(this.#knowledge.topics[topic]!.id) ?? 0) / query.pairs.length : 0;
+    const pairs = query.pairs.length > 0 ? (query.sharedPairs.get(topic) ?? 0) / query.pairs.length : 0;
     const score =
       w.bestPhrase * first +
       w.secondPhrase * second +
@@ -1075,13 +1218,12 @@ export class AnswerEngine {
     if (this.#stamp === 1) {
       this.#termStamp.fill(0);
       this.#topicStamp.fill(0);
-      this.#recordStamp.fill(0);
     }
     return this.#stamp;
   }
 
-  /** For each topic, how many of these distinct neighbouring term pairs its phrases also use side by side. */
-  #sharedPairs(pairs: readonly number[]): Map<string, number> {
+  /** {@link #sharedPairs} by topic id, for the Docker-signal gate. */
+  #sharedPairsById(pairs: readonly number[]): Map<string, number> {
     const counts = new Map<string, number>();
     for (const pair of pairs) {
       const topics = this.#index.pairTopics.get(pair) ?? [];
@@ -1089,6 +1231,16 @@ export class AnswerEngine {
         const topicId = this.#knowledge.topics[topic]!.id;
         counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
       }
+    }
+    return counts;
+  }
+
+  /** For each topic (by number), how many of these distinct neighbouring term pairs its phrases also use side by side. */
+  #sharedPairs(pairs: readonly number[]): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const pair of pairs) {
+      const topics = this.#index.pairTopics.get(pair) ?? [];
+      for (const topic of typeof topics === 'number' ? [topics] : topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
     }
     return counts;
   }
@@ -1110,7 +1262,7 @@ export class AnswerEngine {
     const pairs = [...new Set(adjacentPairs(analysed.map((t) => t.term), this.#index.termIds))];
     const features = this.#features.named(cleaned);
     const gateTerms = [...terms.map(({ term, certainty }) => ({ term, certainty })), ...[...unknown].map((term) => ({ term, certainty: 1 }))];
-    const signalPairs = this.#sharedPairs(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))));
+    const signalPairs = this.#sharedPairsById(pairs.filter((pair) => pairTermIds(pair).every((id) => /\p{L}/u.test(this.#index.terms[id]!))));
     const dockerish = this.#dockerSignal.has({ terms: gateTerms, anchored, sharedPairs: signalPairs, known: (term) => this.#weights.has(term) });
     const unknownWordWeight = this.#unseenIdf * this.#scoring.unknownWeight;
     const namesDocker = namesDockerWorld(anchored, terms, false);

@@ -83,6 +83,11 @@ export class RawTokenMemo<T> {
   #hashes: number[] = [];
   /** Entry number + 1 for each slot, 0 for an empty one; the table is a power of two, at most half full. */
   #slots = new Int32Array(1024);
+  /**
+   * Each slot's entry's hash, beside it: a probe compares hashes without reading the entry, which at an index
+   * build's hundreds of thousands of distinct tokens is a miss of the processor's cache each time.
+   */
+  #slotHashes = new Uint32Array(1024);
 
   /** @param compute what a token stands for; called once per distinct token (until the memo starts again) */
   constructor(compute: (raw: string) => T, maxEntries: number) {
@@ -97,8 +102,10 @@ export class RawTokenMemo<T> {
     const length = end - start;
     let slot = hash & mask;
     for (let entry = this.#slots[slot]! - 1; entry >= 0; entry = this.#slots[slot]! - 1) {
-      const key = this.#keys[entry]!;
-      if (this.#hashes[entry] === hash && key.length === length && text.startsWith(key, start)) return this.#values[entry]!;
+      if (this.#slotHashes[slot] === hash) {
+        const key = this.#keys[entry]!;
+        if (key.length === length && text.startsWith(key, start)) return this.#values[entry]!;
+      }
       slot = (slot + 1) & mask;
     }
     const raw = text.slice(start, end);
@@ -108,6 +115,7 @@ export class RawTokenMemo<T> {
       return value;
     }
     this.#slots[slot] = this.#keys.push(raw);
+    this.#slotHashes[slot] = hash;
     this.#values.push(value);
     this.#hashes.push(hash);
     if (this.#keys.length * 2 > this.#slots.length) this.#grow();
@@ -119,16 +127,20 @@ export class RawTokenMemo<T> {
     this.#values = [];
     this.#hashes = [];
     this.#slots = new Int32Array(1024);
+    this.#slotHashes = new Uint32Array(1024);
   }
 
   #grow(): void {
     const slots = new Int32Array(this.#slots.length * 2);
+    const slotHashes = new Uint32Array(slots.length);
     const mask = slots.length - 1;
     this.#hashes.forEach((hash, entry) => {
       let slot = hash & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = entry + 1;
+      slotHashes[slot] = hash;
     });
     this.#slots = slots;
+    this.#slotHashes = slotHashes;
   }
 }
