@@ -20,16 +20,17 @@ import {
  * topics), round 3 (written from the titles alone, 2026-11-29, measured before any tuning to it: 72.4% / 92.6% /
  * 10.6%) and the sealed set (issue 10; only its scores are ever looked at): floors at what the engine reached
  * at the end of the third round (additions 83.8% / 99.1% / 4.7%, round 3 78.1% / 97.1% / 7.6%, sealed 86.6% /
- * 94.5% / 6.7%), and round 4 (held out, scored only; 82.4% / 93.3% / 7.3% when it was written), below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
+ * 94.5% / 6.7%), and round 4 (held out, scored only; 82.4% / 93.3% / 7.3% when it was written); raised at the end of
+ * the fourth round (round 3 81.5% / 97.1% / 5.9%, round 4 85.3% / 93.3% / 5.9%, sealed 88.1% / 94.5% / 5.9%), below the issue's goals (sealed: on-topic ≥ 97%, abstention ≥ 99%, wrong-confident ≤ 1%);
  * docs/answer-engine.md says where they stand. Raise them as the engine improves; never lower one to make a
  * change pass.
  */
 const FLOORS = {
   development: { onTopicAccuracy: 0.95, offTopicAbstention: 0.95, wrongConfidentRate: 0.03 },
   'development additions': { onTopicAccuracy: 0.83, offTopicAbstention: 0.99, wrongConfidentRate: 0.05 },
-  'development round 3': { onTopicAccuracy: 0.78, offTopicAbstention: 0.97, wrongConfidentRate: 0.08 },
-  'development round 4': { onTopicAccuracy: 0.82, offTopicAbstention: 0.93, wrongConfidentRate: 0.08 },
-  sealed: { onTopicAccuracy: 0.86, offTopicAbstention: 0.94, wrongConfidentRate: 0.07 },
+  'development round 3': { onTopicAccuracy: 0.81, offTopicAbstention: 0.97, wrongConfidentRate: 0.06 },
+  'development round 4': { onTopicAccuracy: 0.85, offTopicAbstention: 0.93, wrongConfidentRate: 0.06 },
+  sealed: { onTopicAccuracy: 0.88, offTopicAbstention: 0.94, wrongConfidentRate: 0.06 },
 } as const;
 
 // Through the same router as /ask, which hands pasted commands and Dockerfiles to the explainer.
